@@ -1,0 +1,31 @@
+"""The ``policykg`` command: a thin typer layer over the library.
+
+Each sub-command lives in its own ``cli_*.py`` module and is registered here.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="policykg",
+    help="Cross-province policy knowledge graph: extract, ingest, query, serve.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+
+@app.callback()
+def _root() -> None:
+    """policykg: read Chinese industrial-policy documents into a knowledge graph."""
+
+
+from policykg.api import cli_extract  # noqa: E402
+
+cli_extract.register(app)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

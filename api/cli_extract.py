@@ -1,0 +1,26 @@
+"""``policykg extract``: documents -> policydoc/1 records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Documents (.txt .md .html .docx .pdf) or folders.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the records.")] = Path("out"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (one file per document) or jsonl.")] = "json",
+) -> None:
+    """Extract policydoc/1 records from documents.
+
+    Example: policykg extract data/corpus/*.txt --out out/
+    """
+    from policykg.loaders.pipeline import run_extract
+
+    raise typer.Exit(run_extract(paths, out, fmt))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

@@ -1,0 +1,53 @@
+"""Settings from the environment (pydantic-settings); one ``Settings`` object per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Where data lives and which engine to talk to.
+
+    ``POLICYKG_HOME`` holds the embedded store and extracted records;
+    ``POLICYKG_ENGINE`` picks ``falkordb`` (embedded, the default when no
+    ``NEO4J_URI`` is set) or ``neo4j``.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore")
+
+    home: Path = Field(default_factory=lambda: Path(user_data_dir("policykg")), validation_alias="POLICYKG_HOME")
+    engine: Literal["falkordb", "neo4j"] | None = Field(default=None, validation_alias="POLICYKG_ENGINE")
+    neo4j_uri: str | None = Field(default=None, validation_alias="NEO4J_URI")
+    neo4j_user: str = Field(default="neo4j", validation_alias="NEO4J_USER")
+    neo4j_password: str = Field(default="policykg", validation_alias="NEO4J_PASSWORD")
+    neo4j_database: str | None = Field(default=None, validation_alias="NEO4J_DATABASE")
+    graph_name: str = Field(default="policykg", validation_alias="POLICYKG_GRAPH")
+    cypher_endpoint: bool = Field(default=False, validation_alias="POLICYKG_CYPHER_ENDPOINT")
+    cypher_timeout_ms: int = Field(default=5000, validation_alias="POLICYKG_CYPHER_TIMEOUT_MS")
+    cypher_row_cap: int = Field(default=1000, validation_alias="POLICYKG_CYPHER_ROW_CAP")
+    cors_origins: list[str] = Field(default_factory=list, validation_alias="POLICYKG_CORS_ORIGINS")
+
+    @property
+    def resolved_engine(self) -> Literal["falkordb", "neo4j"]:
+        if self.engine:
+            return self.engine
+        return "neo4j" if self.neo4j_uri else "falkordb"
+
+    @property
+    def records_dir(self) -> Path:
+        return self.home / "records"
+
+    @property
+    def falkordb_dir(self) -> Path:
+        return self.home / "falkordb"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
