@@ -1,0 +1,67 @@
+"""Numbering styles of Chinese government documents, recognised at the start of a line.
+
+一、 （一） 1. 1、 （1） ① 第一章 第一条 and (in docx/markdown) unnumbered bold headings.
+``match_numbering`` returns the style, the number as written, its integer value and
+where the item's own text starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+_CN_DIGITS = "零〇一二三四五六七八九十百两"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Order matters: the more specific patterns first.
+_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"第([{_CN_DIGITS}]{{1,4}}|\d{{1,3}})(?:章|部分|篇)[、，,：:\s]*")),
+    ("article", re.compile(rf"第([{_CN_DIGITS}]{{1,4}}|\d{{1,3}})条[、，,：:\s]*")),
+    ("paren_cn", re.compile(rf"[（(]([{_CN_DIGITS}]{{1,4}})[）)][、，,．.\s]*")),
+    ("cn", re.compile(rf"([{_CN_DIGITS}]{{1,4}})[、．.](?![{_CN_DIGITS}\d])\s*")),
+    ("paren_arabic", re.compile(r"[（(](\d{1,3})[）)][、，,．.\s]*")),
+    ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))\s*")),
+    ("circled", re.compile(rf"([{_CIRCLED}])\s*")),
+]
+
+
+@dataclass(frozen=True)
+class Numbering:
+    style: str
+    written: str  # the number as written: "一", "12", "①"
+    value: int
+    body_offset: int  # index in the line where the item's own text starts
+
+
+def to_int(written: str) -> int:
+    """Value of a numeral as written: arabic, Chinese (cn2an) or circled."""
+    if written.isascii() and written.isdigit():
+        return int(written)
+    if written in _CIRCLED:
+        return _CIRCLED.index(written) + 1
+    try:
+        return int(cn2an.cn2an(written, "smart"))
+    except (ValueError, KeyError):
+        return 0
+
+
+def match_numbering(line: str) -> Numbering | None:
+    """The numbering at the start of ``line`` (leading whitespace allowed), if any."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    for style, pattern in _STYLES:
+        m = pattern.match(stripped)
+        if not m:
+            continue
+        written = m.group(1)
+        value = to_int(written)
+        if value <= 0:
+            continue
+        rest = stripped[m.end():]
+        # A bare number followed by a unit or a date is text, not numbering ("1、2月份").
+        if not rest or rest[0] in "）)%％年月日":
+            continue
+        return Numbering(style, written, value, lead + m.end())
+    return None

@@ -1,0 +1,248 @@
+"""The extraction pipeline: one file -> one ``policydoc/1`` record (``extract_file``),
+and the batch runner behind ``policykg extract`` (``run_extract``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from policykg.errors import ExtractionError
+from policykg.loaders.agencies import normalise_agency
+from policykg.loaders.clusters import find_cluster_links
+from policykg.loaders.metadata import extract_metadata
+from policykg.loaders.places import document_places, find_places
+from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
+from policykg.loaders.records import AgencyInfo, Measure, PolicyDoc, Target
+from policykg.loaders.repair import repair_text
+from policykg.loaders.roles import Roles, find_roles
+from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
+from policykg.loaders.tables import TableRow, table_rows
+from policykg.loaders.targets import find_targets
+from policykg.loaders.topics import classify_topics
+
+
+def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozenset()) -> PolicyDoc:
+    """Extract a record from an already repaired text."""
+    structure = parse_structure(text, heading_starts)
+    meta = extract_metadata(text, structure.body_start, structure.body_end)
+    province = meta.province
+    mentions = find_places(text, province)
+    measures = [_measure(text, doc_id, node, structure, province, mentions) for node in structure.measures]
+    _apply_tables(text, doc_id, measures, structure, province)
+    doc_targets = _document_targets(text, structure)
+    doc = PolicyDoc(
+        doc_id=doc_id,
+        province=province,
+        title=meta.title,
+        doc_number=meta.doc_number,
+        issued=meta.issued,
+        issuers=meta.issuers,
+        measures=measures,
+        targets=doc_targets,
+        cluster_links=find_cluster_links(text, province),
+        places=document_places(mentions),
+        kind=meta.kind,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        place_mentions=mentions,
+        text=text,
+    )
+    doc.agencies = _agencies(doc, meta.issuer_written)
+    return doc
+
+
+def extract_file(path: Path) -> PolicyDoc:
+    """Read, repair and extract one document. Raises ExtractionError naming the file."""
+    path = Path(path)
+    raw = read_document(path)
+    repaired = repair_text(raw.text)
+    if not repaired.text.strip():
+        raise ExtractionError(path, "no text after reading and repair")
+    doc = extract_text(repaired.text, path.stem, repaired.heading_starts)
+    doc.source = path.name
+    doc.source_format = raw.format
+    return doc
+
+
+def _own_roles(text: str, item: Item, province: str | None, first_is_lead: bool) -> Roles:
+    end = item.children[0].start if item.children else item.end
+    return find_roles(text, item.start, end, province, first_is_lead)
+
+
+def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, province: str | None,
+             mentions) -> Measure:
+    roles = _own_roles(text, node.item, province, structure.first_is_lead)
+    ancestor = node.item.parent
+    while roles.is_empty() and ancestor is not None:  # a clause on the parent heading covers its items
+        roles = _own_roles(text, ancestor, province, structure.first_is_lead)
+        ancestor = ancestor.parent
+    body = text[node.start:node.end]
+    topics, evidence = classify_topics(node.title, body, node.start)
+    return Measure(
+        id=f"{doc_id}#{node.label}",
+        label=node.label,
+        title=node.title,
+        section=node.section,
+        lead=roles.names("lead"),
+        co=roles.names("co"),
+        responsible=roles.names("responsible"),
+        targets=find_targets(body, node.start, None),
+        topics=topics,
+        text=body,
+        start=node.start,
+        end=node.end,
+        role_evidence=roles.lead + roles.co + roles.responsible,
+        topic_evidence=evidence,
+        places=[m for m in mentions if node.start <= m.start < node.end],
+    )
+
+
+def _document_targets(text: str, structure: Structure) -> list[Target]:
+    out: list[Target] = []
+    for start, end in structure.goal_spans + structure.heading_spans:
+        out.extend(find_targets(text[start:end], start, None))
+    return out
+
+
+def _similar(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: Structure,
+                  province: str | None) -> None:
+    """Give measures the roles a task-division table assigns them; rows that match no measure become measures."""
+    rows = table_rows(text, province, structure.first_is_lead)
+    if not rows:
+        return
+    for row in rows:
+        target = _match_row(row, measures)
+        if target is None:
+            if any(m.start <= row.start < m.end for m in measures):
+                continue  # a table inside a measure's text: its roles belong to that measure
+            label = row.number or str(len(measures) + 1)
+            target = Measure(id=f"{doc_id}#{label}", label=label, title=_row_title(row.task), text=row.task,
+                             start=row.task_start, end=row.task_end)
+            topics, evidence = classify_topics(target.title, row.task, row.task_start)
+            target.topics, target.topic_evidence = topics, evidence
+            target.targets = find_targets(row.task, row.task_start, None)
+            measures.append(target)
+        if not (target.lead or target.co or target.responsible):
+            target.lead = row.roles.names("lead")
+            target.co = row.roles.names("co")
+            target.responsible = row.roles.names("responsible")
+            target.role_evidence = row.roles.lead + row.roles.co + row.roles.responsible
+
+
+def _row_title(task: str) -> str:
+    for sep in "。；;：:":
+        if sep in task:
+            return task.split(sep, 1)[0].strip()
+    return task.strip()[:40]
+
+
+def _match_row(row: TableRow, measures: list[Measure]) -> Measure | None:
+    if not measures:
+        return None
+    if row.number:
+        for m in measures:
+            if m.label.split("/")[-1] == row.number.strip() and _similar(m.title, row.task) > 0.3:
+                return m
+    best = max(measures, key=lambda m: _similar(m.title, row.task))
+    return best if _similar(best.title, row.task) >= 0.6 else None
+
+
+def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[AgencyInfo]:
+    by_name: dict[str, AgencyInfo] = {}
+
+    def add(name: str, written: str) -> None:
+        info = by_name.get(name)
+        if info is None:
+            info = normalise_agency(name, doc.province).model_copy()
+            info.name = name
+            info.written = []
+            by_name[name] = info
+        if written and written not in info.written:
+            info.written.append(written)
+
+    for name, writtens in issuer_written.items():
+        for w in writtens or [name]:
+            add(name, w)
+    for m in doc.measures:
+        for ev in m.role_evidence:
+            add(ev.agency, ev.written)
+        for role in ("lead", "co", "responsible"):
+            for name in getattr(m, role):
+                add(name, "")
+    return list(by_name.values())
+
+
+# ---------------------------------------------------------------- batch runner
+
+def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and the supported files inside folders named (sorted)."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            yield p
+
+
+def write_record(doc: PolicyDoc, out: Path) -> Path:
+    """Write ``<doc_id>.json`` and the normalised text ``<doc_id>.txt`` into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"{doc.doc_id}.json"
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(doc.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(target)
+    if doc.text is not None:
+        (out / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+    return target
+
+
+def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
+    """Extract every file, write records, report bad files on stderr; exit status 0 or 1."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if fmt not in ("json", "jsonl"):
+        print(f"--format: expected json or jsonl, got {fmt!r}", file=sys.stderr)
+        return 2
+    files = list(iter_inputs(paths))
+    err = Console(stderr=True)
+    failures = 0
+    jsonl_lines: list[str] = []
+    with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[name]}"), console=err, transient=True,
+                  disable=len(files) < 2 or not err.is_terminal) as progress:
+        task = progress.add_task("extract", total=len(files), name="")
+        for f in files:
+            progress.update(task, name=f.name)
+            try:
+                doc = extract_file(f)
+            except ExtractionError as exc:
+                failures += 1
+                err.print(f"[red]error[/red] {exc.path}: {exc.reason}", highlight=False, soft_wrap=True)
+            else:
+                if fmt == "json":
+                    write_record(doc, out)
+                else:
+                    jsonl_lines.append(json.dumps(doc.to_json_dict(), ensure_ascii=False))
+                    out.mkdir(parents=True, exist_ok=True)
+                    (out / f"{doc.doc_id}.txt").write_text(doc.text or "", encoding="utf-8")
+            progress.advance(task)
+    if fmt == "jsonl" and jsonl_lines:
+        (out / "records.jsonl").write_text("\n".join(jsonl_lines) + "\n", encoding="utf-8")
+    if not files:
+        err.print("error: no input files")
+        return 1
+    done = len(files) - failures
+    err.print(f"{done} of {len(files)} documents extracted to {out}" + (f", {failures} failed" if failures else ""))
+    return 1 if failures else 0

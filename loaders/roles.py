@@ -1,0 +1,148 @@
+"""Responsibility roles (lead / co / responsible) of a measure, from every form they take.
+
+Forms recognised:
+- a parenthesised clause: （省工业和信息化厅、省发展改革委牵头，各地级以上市人民政府按职责分工负责）,
+  （责任单位：省科技厅、省财政厅）, （牵头单位：…；配合单位：…）;
+- the same as lines: "责任单位：…", "牵头单位：…", "配合单位：…";
+- a sentence: "由省商务厅牵头，省发展改革委配合";
+- task-division tables (序号 | 工作任务 | 牵头单位 | 配合单位), see ``table_roles``;
+- a declared convention ("列第一位的为牵头单位") turns a plain unit list into lead + co.
+SCHEMA rules: a unit both lead and co is lead only; vague tails ("等有关单位") add nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.loaders.agencies import AgencyMatch, split_units
+from policykg.loaders.records import RoleEvidence
+
+_ROLE_WORDS = re.compile(r"牵头|负责|责任单位|责任部门|配合|参与|协同|主办|承办")
+_PAREN = re.compile(r"[（(]([^（）()]{2,400})[）)]")
+_LABELLED = re.compile(
+    r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位|承办单位)\s*[:：]\s*"
+)
+_LINE_CLAUSE = re.compile(
+    r"^\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：][^\n]+$", re.M
+)
+_YOU = re.compile(r"由([^。；;，,（）()]{2,120}?)(?:牵头|负责)(?:[，,]\s*([^。；;（）()]{2,200}?)(?:配合|参与|协同|按职责分工负责))?")
+_LEAD_SPLIT = re.compile(r"牵头(?:负责|实施|落实)?")
+_CO_TAIL = re.compile(
+    r"(?:等(?:有关|相关)?(?:单位|部门)?)?(?:按职责分工负责|按照职责分工负责|按职责负责|分工负责|配合|参与|协同|负责|落实)[。.]?\s*$"
+)
+_DECLARATION = re.compile(r"列第一|排第一|列首位|第一位的|为牵头单位|下同")
+
+
+@dataclass
+class Roles:
+    lead: list[RoleEvidence] = field(default_factory=list)
+    co: list[RoleEvidence] = field(default_factory=list)
+    responsible: list[RoleEvidence] = field(default_factory=list)
+
+    def names(self, role: str) -> list[str]:
+        return [e.agency for e in getattr(self, role)]
+
+    def merge(self, other: Roles) -> None:
+        self.lead.extend(other.lead)
+        self.co.extend(other.co)
+        self.responsible.extend(other.responsible)
+
+    def is_empty(self) -> bool:
+        return not (self.lead or self.co or self.responsible)
+
+    def finalise(self) -> Roles:
+        """Dedupe; a unit that leads is not also co or responsible."""
+        leads = _dedupe(self.lead)
+        lead_names = {e.agency for e in leads}
+        co = [e for e in _dedupe(self.co) if e.agency not in lead_names]
+        resp = [e for e in _dedupe(self.responsible) if e.agency not in lead_names]
+        return Roles(leads, co, resp)
+
+
+def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
+    seen: set[str] = set()
+    out = []
+    for e in items:
+        if e.agency not in seen:
+            seen.add(e.agency)
+            out.append(e)
+    return out
+
+
+def _evidence(matches: list[AgencyMatch], role: str) -> list[RoleEvidence]:
+    return [RoleEvidence(agency=m.info.name, role=role, written=m.written, start=m.start, end=m.end) for m in matches]
+
+
+def _units(text: str, start: int, end: int, province: str | None) -> list[AgencyMatch]:
+    segment = text[start:end]
+    tail = _CO_TAIL.search(segment)
+    if tail:
+        segment = segment[: tail.start()]
+    return split_units(segment.strip("，,；;。 "), province, start + (len(segment) - len(segment.lstrip("，,；;。 "))))
+
+
+def parse_clause(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
+    """Roles stated by one responsibility clause ``text[start:end]`` (without its brackets)."""
+    clause = text[start:end]
+    roles = Roles()
+    labelled = list(_LABELLED.finditer(clause))
+    if labelled:
+        for i, m in enumerate(labelled):
+            seg_start = start + m.end()
+            seg_end = start + (labelled[i + 1].start() if i + 1 < len(labelled) else len(clause))
+            # Trim a trailing remark after a full stop or a bracket.
+            units = _units(text, seg_start, _clause_end(text, seg_start, seg_end), province)
+            label = m.group(1)
+            if label.startswith(("牵头", "主责", "主办")):
+                roles.lead += _evidence(units, "lead")
+            elif label.startswith(("配合", "参与", "协办", "承办")):
+                roles.co += _evidence(units, "co")
+            else:
+                roles.merge(_plain_list(text, seg_start, _clause_end(text, seg_start, seg_end), province, first_is_lead))
+        return roles
+    split = _LEAD_SPLIT.search(clause)
+    if split:
+        lead_units = split_units(clause[: split.start()].strip("，,；; "), province, start)
+        roles.lead += _evidence(lead_units, "lead")
+        roles.co += _evidence(_units(text, start + split.end(), end, province), "co")
+        return roles
+    return _plain_list(text, start, end, province, first_is_lead)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    m = re.search(r"[。（(]", text[start:end])
+    return start + m.start() if m else end
+
+
+def _plain_list(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
+    units = _units(text, start, end, province)
+    if first_is_lead and units:
+        return Roles(lead=_evidence(units[:1], "lead"), co=_evidence(units[1:], "co"))
+    return Roles(responsible=_evidence(units, "responsible"))
+
+
+def find_roles(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
+    """All roles stated inside the span ``text[start:end]`` (a measure's text)."""
+    roles = Roles()
+    span = text[start:end]
+    covered: list[tuple[int, int]] = []
+    for m in _PAREN.finditer(span):
+        inner = m.group(1)
+        if not _ROLE_WORDS.search(inner) or _DECLARATION.search(inner) and "：" not in inner and ":" not in inner:
+            continue
+        if not re.search(r"牵头|负责|责任单位|责任部门|配合单位|参与单位|配合$", inner):
+            continue
+        roles.merge(parse_clause(text, start + m.start(1), start + m.end(1), province, first_is_lead))
+        covered.append((m.start(), m.end()))
+    for m in _LINE_CLAUSE.finditer(span):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        roles.merge(parse_clause(text, start + m.start(), start + m.end(), province, first_is_lead))
+        covered.append((m.start(), m.end()))
+    if roles.is_empty():
+        for m in _YOU.finditer(span):
+            roles.lead += _evidence(split_units(m.group(1), province, start + m.start(1)), "lead")
+            if m.group(2):
+                roles.co += _evidence(split_units(m.group(2), province, start + m.start(2)), "co")
+    return roles.finalise()

@@ -1,0 +1,293 @@
+"""Document structure: numbered items nested to any depth, chapter kinds, measures.
+
+Input is the repaired (normalised) text; every offset points into it.
+Levels are assigned by first appearance of a numbering style (the usual
+outline rule), so 一、/（一）/1./（1）/① nest in whatever order a document uses.
+A measure is a leaf item inside a chapter that asks someone to do something;
+situation, goal, principle and schedule chapters, 专栏 boxes, signature blocks
+and attached 政策解读 are not measures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.loaders.numbering import Numbering, match_numbering
+
+ChapterKind = str  # "measures" | "situation" | "goal" | "principle" | "schedule"
+
+_SITUATION = re.compile(r"现状|基本情况|总体情况|发展基础|面临形势|形势分析|存在问题|主要问题|优势|挑战|背景|意义|发展环境|基础条件")
+_GOAL = re.compile(r"目标|总体要求|基本要求|发展定位|预期")
+_PRINCIPLE = re.compile(r"指导思想|基本原则|总体思路|发展思路|工作思路|工作原则")
+_SCHEDULE = re.compile(r"时间安排|进度安排|实施步骤|工作步骤|时间节点|进度要求|实施进度|步骤安排")
+_BOX = re.compile(r"^\s*(?:专栏|专题|表)\s*[\d一二三四五六七八九十]*\s*[：:、．.\s]")
+_TAIL = re.compile(
+    r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[：:]?|抄送|公开方式|主动公开|（此页无正文）|\(此页无正文\)|"
+    r"信息公开选项|联系人|附：)"
+)
+_DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_INTERPRETATION = re.compile(r"解读")
+_SIGNATURE_NAME = re.compile(r"^[\u4e00-\u9fff（）()\s]{2,}(?:厅|委员会|委|局|政府|办公室|办公厅|部门|协会|分行|监管局)$")
+_SENTENCE_END = "。；;！？!?"
+
+
+@dataclass
+class Item:
+    """One numbered item (or bold heading) with its place in the outline."""
+
+    numbering: Numbering
+    level: int
+    start: int          # where the numbering starts
+    line_end: int       # end of the item's first line
+    title: str
+    title_start: int
+    title_end: int
+    end: int = 0        # end of the item's text (exclusive)
+    parent: Item | None = None
+    children: list[Item] = field(default_factory=list)
+    kind: ChapterKind = "measures"
+
+    @property
+    def heading(self) -> str:
+        """The item's heading as written, with its numbering."""
+        return self.written_heading
+
+    written_heading: str = ""
+
+
+@dataclass
+class MeasureNode:
+    label: str
+    title: str
+    section: str | None
+    start: int
+    end: int
+    item: Item
+
+
+@dataclass
+class Structure:
+    text: str
+    body_start: int                     # first numbered item
+    body_end: int                       # start of signature block / attachments
+    items: list[Item]                   # all items in document order
+    measures: list[MeasureNode]
+    goal_spans: list[tuple[int, int]]   # text of goal chapters (document-level targets)
+    heading_spans: list[tuple[int, int]]  # headings of measure chapters (document-level targets)
+    box_spans: list[tuple[int, int]]    # 专栏 boxes
+    first_is_lead: bool                 # the document declares "列第一位的为牵头单位"
+
+    @property
+    def head(self) -> str:
+        return self.text[: self.body_start]
+
+
+_FIRST_IS_LEAD = re.compile(
+    r"(?:列|排|排列|排名|排序)(?:在)?(?:第一|首|第1|首位|最前)(?:位|个)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主要负责|主责)"
+)
+
+
+def declares_first_is_lead(text: str) -> bool:
+    """True when the document declares that the first listed unit leads."""
+    return bool(_FIRST_IS_LEAD.search(text))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _title_of(text: str, body_start: int, line_end: int) -> tuple[str, int, int]:
+    """The heading phrase: the first sentence of the item, without numbering or final 。."""
+    line = text[body_start:line_end]
+    m = re.search(r"[。；;！？!?]", line)
+    if m and m.start() > 0:
+        end = body_start + m.start()
+    elif len(line) <= 60:
+        end = line_end
+    else:
+        comma = re.search(r"[，,：:]", line)
+        end = body_start + (comma.start() if comma and comma.start() > 0 else min(len(line), 40))
+    title = text[body_start:end].strip().rstrip("：:，,")
+    start = body_start + (len(text[body_start:end]) - len(text[body_start:end].lstrip()))
+    return title, start, start + len(title)
+
+
+def classify_chapter(title: str) -> ChapterKind:
+    """Kind of a chapter by its heading."""
+    if _SCHEDULE.search(title):
+        return "schedule"
+    if _PRINCIPLE.search(title) and not _GOAL.search(title):
+        return "principle"
+    if _GOAL.search(title):
+        return "goal"
+    if _SITUATION.search(title):
+        return "situation"
+    return "measures"
+
+
+def _is_tail_line(line: str) -> bool:
+    return bool(_TAIL.match(line) or _DATE_LINE.match(line))
+
+
+def _is_interpretation_heading(line: str) -> bool:
+    s = line.strip()
+    return bool(_INTERPRETATION.search(s)) and len(s) <= 80 and "。" not in s
+
+
+def _is_heading_candidate(text: str, start: int, end: int, heading_starts: frozenset[int]) -> bool:
+    line = text[start:end].strip()
+    return (
+        start in heading_starts
+        and 2 <= len(line) <= 30
+        and line[-1] not in _SENTENCE_END + "，,：:"
+        and not _is_tail_line(line)
+        and not _BOX.match(line)
+    )
+
+
+def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> Structure:
+    """Parse the outline of a repaired document text."""
+    lines = _lines(text)
+    items: list[Item] = []
+    stack: list[str] = []            # numbering styles by level
+    box_level: int | None = None     # inside a 专栏 box: level of its first item
+    in_box = False
+    box_spans: list[tuple[int, int]] = []
+    box_start = 0
+    body_end = len(text)
+    seen_item = False
+    ends: list[int] = []             # explicit ends for the previous item (box start, tail)
+
+    for start, end in lines:
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if seen_item and (_is_tail_line(line) or _is_interpretation_heading(line) and not match_numbering(line)):
+            body_end = start
+            break
+        if seen_item and _BOX.match(line):
+            in_box, box_level, box_start = True, None, start
+            ends.append(start)
+            continue
+        num = match_numbering(line)
+        if num is None and _is_heading_candidate(text, start, end, heading_starts) and seen_item:
+            num = Numbering("bold", "", 0, len(line) - len(line.lstrip()))
+        if num is None:
+            continue
+        style = num.style
+        level = stack.index(style) if style in stack else len(stack)
+        if in_box:
+            if box_level is None:
+                box_level = level
+            if level >= box_level:
+                continue
+            box_spans.append((box_start, start))
+            in_box = False
+        if style in stack:
+            del stack[level + 1:]
+        else:
+            stack.append(style)
+        title, t_start, t_end = _title_of(text, start + num.body_offset, end)
+        item = Item(num, level, start, end, title, t_start, t_end, written_heading=line.strip())
+        items.append(item)
+        seen_item = True
+    if in_box:
+        box_spans.append((box_start, body_end))
+
+    # Parents, ends.
+    parents: list[Item] = []
+    for item in items:
+        while parents and parents[-1].level >= item.level:
+            parents.pop()
+        item.parent = parents[-1] if parents else None
+        if item.parent:
+            item.parent.children.append(item)
+        parents.append(item)
+    for i, item in enumerate(items):
+        nxt = items[i + 1].start if i + 1 < len(items) else body_end
+        cut = [b for b, _ in box_spans if item.start < b < nxt]
+        item.end = _rstrip_pos(text, item.start, min(cut) if cut else nxt)
+
+    # Chapter kinds: classify top-level items; second-level goal items too.
+    for item in items:
+        if item.parent is None:
+            item.kind = classify_chapter(item.title)
+        else:
+            parent_kind = item.parent.kind
+            item.kind = parent_kind
+            if parent_kind == "measures" and not item.children and classify_chapter(item.title) == "goal" \
+                    and re.fullmatch(r".{0,6}目标", item.title):
+                item.kind = "goal"
+
+    measures = _measures(text, items)
+    goal_spans = [(i.start, _subtree_end(i)) for i in items
+                  if i.kind == "goal" and (i.parent is None or i.parent.kind != "goal")]
+    heading_spans = [
+        (i.start, i.line_end) for i in items if i.kind == "measures" and i.children and i.parent is None
+    ]
+    body_start = items[0].start if items else len(text)
+    return Structure(
+        text=text,
+        body_start=body_start,
+        body_end=body_end,
+        items=items,
+        measures=measures,
+        goal_spans=goal_spans,
+        heading_spans=heading_spans,
+        box_spans=box_spans,
+        first_is_lead=declares_first_is_lead(text),
+    )
+
+
+def _subtree_end(item: Item) -> int:
+    while item.children:
+        item = item.children[-1]
+    return item.end
+
+
+def _rstrip_pos(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _continuous(items: list[Item], style: str) -> bool:
+    """True when items of ``style`` are numbered straight through the document (never restart)."""
+    same = [i for i in items if i.numbering.style == style]
+    values = [i.numbering.value for i in same]
+    parents = {id(i.parent) for i in same}
+    return len(parents) > 1 and all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
+
+
+def _path(item: Item) -> list[Item]:
+    chain = []
+    node: Item | None = item
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    return chain[::-1]
+
+
+def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
+    out: list[MeasureNode] = []
+    leaves = [i for i in items if not i.children and i.kind == "measures"]
+    for leaf in leaves:
+        # A bare heading with no text of its own is not a measure.
+        if leaf.end - leaf.line_end <= 0 and leaf.title_end >= leaf.line_end and leaf.parent is None:
+            continue
+        chain = _path(leaf)
+        if leaf.numbering.style == "bold":
+            label_parts = [c.numbering.written or c.title for c in chain]
+        elif _continuous(items, leaf.numbering.style) and len(chain) > 1:
+            label_parts = [leaf.numbering.written]
+        else:
+            label_parts = [c.numbering.written or c.title for c in chain]
+        top = chain[0]
+        section = top.written_heading if top is not leaf else None
+        out.append(MeasureNode("/".join(label_parts), leaf.title, section, leaf.start, leaf.end, leaf))
+    return out

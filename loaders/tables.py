@@ -1,0 +1,103 @@
+"""Task-division tables (序号 | 工作任务 | 牵头单位 | 配合单位) found in the repaired text.
+
+Readers render every table as lines ``| cell | cell |``; this module finds the
+tables whose header names responsibility columns and yields one row per task
+with the roles it assigns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.loaders.roles import Roles, _evidence, _units
+
+_ROW = re.compile(r"^\|(.*)\|\s*$", re.M)
+_LEAD_COL = re.compile(r"牵头|主责|主办")
+_CO_COL = re.compile(r"配合|参与|协办|协同")
+_RESP_COL = re.compile(r"责任单位|责任部门|负责单位|实施单位|承担单位")
+_TASK_COL = re.compile(r"任务|措施|事项|内容|工作")
+_NO_COL = re.compile(r"序号|编号|^\s*号\s*$")
+
+
+@dataclass
+class TableRow:
+    number: str | None
+    task: str
+    task_start: int
+    task_end: int
+    start: int
+    end: int
+    roles: Roles
+
+
+def _cells(text: str, line_start: int, inner: str, inner_start: int) -> list[tuple[str, int, int]]:
+    cells, pos = [], inner_start
+    for part in inner.split("|"):
+        lead = len(part) - len(part.lstrip())
+        value = part.strip()
+        cells.append((value, pos + lead, pos + lead + len(value)))
+        pos += len(part) + 1
+    return cells
+
+
+def table_rows(text: str, province: str | None, first_is_lead: bool) -> list[TableRow]:
+    """Rows of every task-division table in ``text``."""
+    rows: list[TableRow] = []
+    columns: dict[str, int] | None = None
+    last_end = -2
+    for m in _ROW.finditer(text):
+        cells = _cells(text, m.start(), m.group(1), m.start(1))
+        if m.start() != last_end + 1:
+            columns = None  # a new table starts
+        last_end = m.end()
+        names = [c[0] for c in cells]
+        header = _header(names)
+        if header:
+            columns = header
+            continue
+        if not columns:
+            continue
+        rows.append(_row(text, cells, columns, m.start(), m.end(), province, first_is_lead))
+    return [r for r in rows if not r.roles.is_empty()]
+
+
+def _header(names: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, name in enumerate(names):
+        if _LEAD_COL.search(name) and "lead" not in cols:
+            cols["lead"] = i
+        elif _CO_COL.search(name) and "co" not in cols:
+            cols["co"] = i
+        elif _RESP_COL.search(name) and "responsible" not in cols:
+            cols["responsible"] = i
+        elif _NO_COL.search(name) and "number" not in cols:
+            cols["number"] = i
+        elif _TASK_COL.search(name) and "task" not in cols:
+            cols["task"] = i
+    if {"lead", "co", "responsible"} & cols.keys() and "task" in cols:
+        return cols
+    return None
+
+
+def _row(text: str, cells, columns: dict[str, int], start: int, end: int,
+         province: str | None, first_is_lead: bool) -> TableRow:
+    def cell(key: str) -> tuple[str, int, int] | None:
+        i = columns.get(key)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    roles = Roles()
+    if (c := cell("lead")) and c[0]:
+        roles.lead += _evidence(_units(text, c[1], c[2], province), "lead")
+    if (c := cell("co")) and c[0]:
+        roles.co += _evidence(_units(text, c[1], c[2], province), "co")
+    if (c := cell("responsible")) and c[0]:
+        units = _units(text, c[1], c[2], province)
+        if first_is_lead and not roles.lead:
+            roles.lead += _evidence(units[:1], "lead")
+            roles.co += _evidence(units[1:], "co")
+        else:
+            roles.responsible += _evidence(units, "responsible")
+    task = cell("task") or ("", start, start)
+    number = cell("number")
+    return TableRow(number[0] if number else None, task[0], task[1], task[2], start, end, roles.finalise())
