@@ -132,7 +132,7 @@ def find_issuers(text: str, head_end: int, body_end: int, title: str | None, pro
                 covered = sum(m.end - m.start for m in matches)
                 if matches and covered >= 0.6 * len(re.sub(r"\s", "", s)):
                     add(matches)
-            elif "关于" in s:
+            elif "关于" in s and "。" not in s and len(s) <= 120:
                 prefix = s.split("关于", 1)[0]
                 if prefix.strip():
                     add(find_agencies(prefix, province, line_start))

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from policykg.errors import ExtractionError
 from policykg.loaders.agencies import normalise_agency
 from policykg.loaders.clusters import find_cluster_links
 from policykg.loaders.metadata import extract_metadata
@@ -24,6 +23,8 @@ from policykg.loaders.tables import TableRow, table_rows
 from policykg.loaders.targets import find_targets
 from policykg.loaders.topics import classify_topics
 
+from policykg.errors import ExtractionError
+
 
 def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozenset()) -> PolicyDoc:
     """Extract a record from an already repaired text."""
@@ -33,7 +34,7 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     mentions = find_places(text, province)
     measures = [_measure(text, doc_id, node, structure, province, mentions) for node in structure.measures]
     _apply_tables(text, doc_id, measures, structure, province)
-    doc_targets = _document_targets(text, structure)
+    doc_targets = _document_targets(text, structure, measures)
     doc = PolicyDoc(
         doc_id=doc_id,
         province=province,
@@ -100,10 +101,19 @@ def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, pr
     )
 
 
-def _document_targets(text: str, structure: Structure) -> list[Target]:
+def _target_key(t: Target) -> tuple:
+    return (t.normalised_unit or t.unit, t.normalised_value if t.normalised_value is not None else t.value,
+            t.multiplier)
+
+
+def _document_targets(text: str, structure: Structure, measures: list[Measure]) -> list[Target]:
+    """Targets of goal chapters, and of chapter headings unless an item below restates them."""
     out: list[Target] = []
-    for start, end in structure.goal_spans + structure.heading_spans:
+    for start, end in structure.goal_spans:
         out.extend(find_targets(text[start:end], start, None))
+    restated = {_target_key(t) for m in measures for t in m.targets}
+    for start, end in structure.heading_spans:
+        out.extend(t for t in find_targets(text[start:end], start, None) if _target_key(t) not in restated)
     return out
 
 

@@ -130,6 +130,21 @@ def classify_chapter(title: str) -> ChapterKind:
     return "measures"
 
 
+_SIGNATURE_TOKEN = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}(?:厅|委员会|委|局|政府|办公室|办公厅|分行|监管局|协会|部门|领导小组)$")
+
+
+def _signature_start(text: str, pos: int) -> int:
+    """Move ``pos`` back over the lines of agency names (a signature block) just before it."""
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start:pos].strip()
+        tokens = line.split()
+        if not tokens or not all(_SIGNATURE_TOKEN.match(t) for t in tokens):
+            break
+        pos = prev_start
+    return pos
+
+
 def _is_tail_line(line: str) -> bool:
     return bool(_TAIL.match(line) or _DATE_LINE.match(line))
 
@@ -168,7 +183,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         if not line.strip():
             continue
         if seen_item and (_is_tail_line(line) or _is_interpretation_heading(line) and not match_numbering(line)):
-            body_end = start
+            body_end = _signature_start(text, start)
             break
         if seen_item and _BOX.match(line):
             in_box, box_level, box_start = True, None, start

@@ -1,0 +1,400 @@
+"""Cluster links: named industrial clusters, parks, bases, towns, markets and regional
+brands tied to the prefecture-level city they are in.
+
+Four general patterns, each working on the place mentions of ``places.find_places``:
+
+* distribution lines: ``纺织服装：广州、汕头……；`` or a table row -> the industry per city;
+* zones: city names written back to back (``汕头潮州揭阳``) -> the zone per city;
+* enumerations closed by ``等 + head`` (``大朗毛织、虎门女装……等知名产业集群``,
+  ``中国服装商贸名城（广州）……等区域品牌``): each item tied to the place it starts
+  with or names in brackets; an item without a place inherits the city of the item
+  before it (``青岛针织、童装`` -> 青岛童装); a bare place takes the head
+  (``济南泺口……等纺织服装市场`` -> 济南泺口纺织服装市场);
+* city lists followed by a cluster noun phrase (``广州、深圳、东莞的大型服装批发市场``,
+  ``支持汕头打造国际纺织服装产业采购基地``) -> the phrase per city.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .places import find_places, gazetteer
+from .records import ClusterLink, PlaceMention
+
+# Nouns that close the name of a cluster, park, base, market, town or regional brand.
+_HEAD = r"(?:产业集群|集群|产业园区|园区|产业园|基地|市场|小镇|名城|之都|产业带|产业|制造业|纺织业|针织业|行业)"
+# After 等: a short modifier then a head (知名产业集群, 纺织服装区域品牌, 集聚性产业).
+_ENUM_HEAD = re.compile(r"[^，。；、：:（）()“”\"\s等]{0,12}?(?:" + _HEAD[3:-1] + r"|区域品牌|品牌)")
+_NP_HEAD = re.compile(_HEAD)
+_LEAD_VERBS = re.compile(
+    r"^(?:继续|进一步|不断|加快|加速|大力|积极|着力|重点|推进|推动|支持|鼓励|引导|做大做强|做大|做强|做优|做精|"
+    r"培育|打造|规划建设|建设完善|建设|完善|提升|依托|指导服务|指导|服务|巩固|壮大|扶持|建成|创建|发挥|加强|"
+    r"提高|发展|形成|以|在|对|将|把|和|及|与)+"
+)
+_BUILD_VERBS = re.compile(r"^(?:打造|建设完善|建设|发展|培育|创建|建成|做大做强|做强|壮大)")
+_NUMBERING = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_LIST_SEP = "、，,"
+_JOIN = "和及与"
+_MAX_INHERITED = 6
+_FULL_COUNTY = ("市", "县", "区", "旗")
+# A single place written right before one of these names a cluster (南通家纺市场建设).
+_PLACE_NP = re.compile(r"^[^，,。；;：:（）()“”\"、的]{2,12}?(?:产业园区|园区|产业园|基地|市场|小镇|集群|产业带)"
+                       r"(?=$|[，,。；;、）)]|建设|发展|转型|升级|提质|做大|做强)")
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    text: str
+
+
+def find_cluster_links(text: str, province: str | None = None, offset: int = 0) -> list[ClusterLink]:
+    """Every cluster/park/base/town/market/regional brand tied to a prefecture-level city.
+
+    ``cluster`` is the name as written (shortest self-contained form); ``city`` the
+    prefecture's full name; spans are shifted by ``offset``.
+    """
+    mentions = find_places(text, province)
+    links: list[ClusterLink] = []
+    links += _distribution_lines(text, mentions)
+    links += _zones(text, mentions)
+    links += _named_clusters(mentions)
+    claimed: set[int] = set()
+    for s_start, s_end in _sentences(text):
+        inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+        if not inside:
+            continue
+        links += _enumerations(text, s_start, s_end, inside, claimed)
+        links += _city_lists(text, s_end, inside, claimed)
+    return _dedupe(links, offset)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _link(cluster: str, city: str, start: int, end: int) -> ClusterLink:
+    return ClusterLink(cluster=cluster.strip("“”\"'　 *#"), city=city, start=start, end=end)
+
+
+def _dedupe(links: list[ClusterLink], offset: int) -> list[ClusterLink]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for link in sorted(links, key=lambda x: (x.start or 0)):
+        key = (link.cluster, link.city)
+        if link.cluster and key not in seen:
+            seen.add(key)
+            if offset:
+                link.start = (link.start or 0) + offset
+                link.end = (link.end or 0) + offset
+            out.append(link)
+    return out
+
+
+def _covers(mentions: list[PlaceMention], start: int, end: int) -> bool:
+    """The span [start, end) is made of place names only."""
+    pos = start
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.start == pos and m.end <= end:
+            pos = m.end
+    return pos == end and end > start
+
+
+def _within(mentions: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def _groups(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Mentions written back to back form one group (汕头潮州揭阳; 衡阳常宁市)."""
+    groups: list[list[PlaceMention]] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        if groups and groups[-1][-1].end == m.start:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _cities(group: list[PlaceMention]) -> list[str]:
+    return list(dict.fromkeys(m.city for m in group))
+
+
+# ---------------------------------------------------------------- distribution lines
+
+def _distribution_lines(text: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
+    """``纺织服装：广州、汕头……；`` and table rows ``| 纺织服装 | 广州、汕头 |``."""
+    links: list[ClusterLink] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if line.lstrip().startswith("|"):
+            links += _table_row(line, start, mentions)
+            continue
+        m = re.match(r"^(?P<lead>\s*)(?P<industry>[^：:]{2,40})[：:](?P<list>[^：:]+?)[；;。.]?\s*$", line)
+        if not m:
+            continue
+        industry = _NUMBERING.sub("", m["industry"]).strip()
+        cities = _place_list(text, start + m.start("list"), start + m.end("list"), mentions)
+        if industry and cities and not find_places(industry):
+            links += [_link(industry, c, start, start + len(line)) for c in cities]
+    return links
+
+
+def _place_list(text: str, start: int, end: int, mentions: list[PlaceMention]) -> list[str]:
+    """Cities of a span that holds nothing but place names and separators; [] otherwise."""
+    inside = _within(mentions, start, end)
+    if not inside:
+        return []
+    rest = list(text[start:end])
+    for m in inside:
+        rest[m.start - start : m.end - start] = [""] * (m.end - m.start)
+    leftover = re.sub(r"[、，,和及与\s等]", "", "".join(rest))
+    return list(dict.fromkeys(m.city for m in inside)) if not leftover else []
+
+
+def _table_row(line: str, start: int, mentions: list[PlaceMention]) -> list[ClusterLink]:
+    cells, pos = [], start
+    for part in line.split("|"):
+        cells.append((pos, pos + len(part), part.strip()))
+        pos += len(part) + 1
+    industry = None
+    links: list[ClusterLink] = []
+    for a, b, cell in cells:
+        if not cell or re.fullmatch(r"[\d.．、\s-]+|:?-+:?", cell):
+            continue
+        cities = _place_list(line, a - start, b - start, [m.model_copy(update={"start": m.start - start,
+                                                                                 "end": m.end - start})
+                                                            for m in _within(mentions, a, b)])
+        if cities and industry:
+            links += [_link(industry, c, a, b) for c in cities]
+        elif not cities and industry is None and not _within(mentions, a, b):
+            industry = _NUMBERING.sub("", cell)
+    return links
+
+
+# ---------------------------------------------------------------- listed cluster names
+
+def _named_clusters(mentions: list[PlaceMention]) -> list[ClusterLink]:
+    """A place found under a cluster/market name of ``places_extra.tsv`` (白云美湾) is a cluster itself."""
+    clusters = gazetteer().cluster_names
+    return [_link(m.written, m.city, m.start, m.end) for m in mentions if m.written in clusters]
+
+
+# ---------------------------------------------------------------- zones
+
+def _zones(text: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
+    """``汕头潮州揭阳``: prefecture names back to back, one link per city."""
+    links = []
+    for group in _groups(mentions):
+        cities = _cities(group)
+        if len(cities) >= 2 and len(group) == len(cities):
+            a, b = group[0].start, group[-1].end
+            links += [_link(text[a:b], c, a, b) for c in cities]
+    return links
+
+
+# ---------------------------------------------------------------- 等 enumerations
+
+def _enumerations(text: str, s_start: int, s_end: int, mentions: list[PlaceMention],
+                  claimed: set[int]) -> list[ClusterLink]:
+    links: list[ClusterLink] = []
+    seg_start = s_start
+    for m in re.finditer("等", text[s_start:s_end]):
+        at = s_start + m.start()
+        if at < seg_start:
+            continue
+        after = text[at + 1 : s_end]
+        if after.startswith("地"):
+            continue
+        head_m = _ENUM_HEAD.match(after)
+        if head_m:
+            head = head_m.group(0)
+        elif not after or after[0] in "，,：:":
+            head = None
+        else:
+            continue
+        items = _split_items(text, seg_start, at)
+        links += _enumeration_items(text, items, head, mentions, claimed)
+        seg_start = at + 1 + (len(head) if head else 0)
+    return links
+
+
+def _split_items(text: str, start: int, end: int) -> list[_Item]:
+    items, pos = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in _LIST_SEP:
+            if i > pos:
+                items.append(_Item(pos, i, text[pos:i]))
+            pos = i + 1
+    return items
+
+
+def _strip_lead(item: _Item) -> tuple[_Item, bool]:
+    marks = re.match(r"^[*#>\s]+", item.text)   # markdown emphasis or heading marks
+    if marks and marks.end() < len(item.text):
+        item = _Item(item.start + marks.end(), item.end, item.text[marks.end():])
+    m = _LEAD_VERBS.match(item.text)
+    if not m or m.end() == len(item.text):
+        return item, False
+    return _Item(item.start + m.end(), item.end, item.text[m.end():]), True
+
+
+def _bracket_cities(item: _Item, mentions: list[PlaceMention]) -> tuple[str, list[str]] | None:
+    """``中国男装名城（惠州）`` -> (name before the bracket, cities in it)."""
+    m = re.match(r"^(?P<name>.+?)[（(](?P<inner>[^）)]+)[）)]$", item.text)
+    if not m:
+        return None
+    a = item.start + m.start("inner")
+    inner = _within(mentions, a, a + len(m["inner"]))
+    if not inner or not _covers(inner, a, a + len(m["inner"])):
+        return None
+    return m["name"], _cities(inner)
+
+
+def _run_start(items: list[_Item], mentions: list[PlaceMention]) -> int:
+    """Index of the first item of the enumeration that ends at the last item."""
+    gaz = gazetteer()
+    for i in range(len(items) - 1, -1, -1):
+        item, stripped = _strip_lead(items[i])
+        has_place = bool(_bracket_cities(item, mentions)) or bool(_within(mentions, item.start, item.end))
+        province_named = any(gaz.resolve(w, None) is False for w in _province_words(item.text))
+        short = len(item.text) <= _MAX_INHERITED and not province_named
+        if not (has_place or (short and not stripped)):
+            return i + 1
+        if stripped:
+            return i
+        first = _within(mentions, item.start, item.end)
+        if first and first[0].start > item.start and not _bracket_cities(item, mentions):
+            return i
+    return 0
+
+
+def _province_words(s: str) -> list[str]:
+    return [s[i : i + n] for n in (2, 3) for i in range(len(s) - n + 1)]
+
+
+def _enumeration_items(text: str, items: list[_Item], head: str | None,
+                       mentions: list[PlaceMention], claimed: set[int]) -> list[ClusterLink]:
+    links: list[ClusterLink] = []
+    if not items:
+        return links
+    start = _run_start(items, mentions)
+    context: tuple[str, str] | None = None   # (place as written, city) for items without a place
+    for raw in items[start:]:
+        item, _ = _strip_lead(raw)
+        bracket = _bracket_cities(item, mentions)
+        if bracket:
+            name, cities = bracket
+            for part in _split_join(_LEAD_VERBS.sub("", name)):
+                if _NP_HEAD.search(part) or head:
+                    links += [_link(part, c, item.start, item.end) for c in cities]
+            claimed.update(range(item.start, item.end))
+            context = None
+            continue
+        inside = _within(mentions, item.start, item.end)
+        if inside:
+            first = _name_start(inside)
+            name = text[first.start : item.end]
+            for part, part_mentions in _split_places(name, first.start, inside):
+                if _covers(part_mentions, part_mentions[0].start, part_mentions[0].start + len(part)):
+                    if not head:
+                        continue
+                    part = part + head
+                for group in _groups(part_mentions)[:1]:
+                    links += [_link(part, c, item.start, item.end) for c in _cities(group)]
+            lead = _groups(inside)[0]
+            context = (text[lead[0].start : lead[-1].end], lead[-1].city)
+            claimed.update(range(item.start, item.end))
+        elif context and head and len(item.text) <= _MAX_INHERITED:
+            links.append(_link(context[0] + item.text, context[1], item.start, item.end))
+            claimed.update(range(item.start, item.end))
+        elif head is None and _NP_HEAD.search(item.text):
+            context = None
+    return links
+
+
+def _name_start(inside: list[PlaceMention]) -> PlaceMention:
+    """Where an item's name starts: 衡阳常宁市湘南纺织基地 -> 常宁市… (a county written in full
+    after its prefecture is self-contained); 湛江吴川羽绒产业园区 keeps 湛江."""
+    group = _groups(inside)[0]
+    if len(group) >= 2 and len(_cities(group)) == 1 and group[1].written.endswith(_FULL_COUNTY) \
+            and group[1].written != group[1].city:
+        return group[1]
+    return group[0]
+
+
+def _split_join(name: str) -> list[str]:
+    return [p for p in re.split(f"[{_JOIN}]", name) if p]
+
+
+def _split_places(name: str, start: int, mentions: list[PlaceMention]) -> list[tuple[str, list[PlaceMention]]]:
+    """``炎陵和华容棉纺织业`` -> 炎陵棉纺织业, 华容棉纺织业 (a bare place before 和 takes the tail)."""
+    m = re.match(f"^(?P<a>[^{_JOIN}]+)[{_JOIN}](?P<b>.+)$", name)
+    if m:
+        a_end = start + len(m["a"])
+        a_ms = _within(mentions, start, a_end)
+        b_start = start + m.start("b")
+        b_ms = _within(mentions, b_start, start + len(name))
+        if a_ms and b_ms and a_ms[0].start == start and b_ms[0].start == b_start:
+            if not _covers(a_ms, start, a_end):        # 祁阳县白水纺织小镇和芦淞区白关服饰小镇
+                b_name = name[_name_start(b_ms).start - start :]
+                return [(m["a"], a_ms), (b_name, _within(b_ms, start + len(name) - len(b_name), start + len(name)))]
+            tail = name[_groups(b_ms)[0][-1].end - start :]
+            return [(m["a"] + tail, a_ms), (m["b"], b_ms)]
+    return [(name, _within(mentions, start, start + len(name)))]
+
+
+# ---------------------------------------------------------------- city lists + cluster noun
+
+def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: set[int]) -> list[ClusterLink]:
+    """``广州、深圳、东莞的大型服装批发市场`` / ``支持汕头打造……采购基地`` -> the phrase per city."""
+    links: list[ClusterLink] = []
+    groups = [g for g in _groups(mentions) if g[0].start not in claimed]
+    i = 0
+    while i < len(groups):
+        run = [groups[i]]
+        while i + len(run) < len(groups):
+            nxt = groups[i + len(run)]
+            gap = text[run[-1][-1].end : nxt[0].start]
+            if len(gap) == 1 and gap in "、和及与":
+                run.append(nxt)
+            else:
+                break
+        i += len(run)
+        if any(len(_cities(g)) > 1 for g in run):
+            continue
+        end = run[-1][-1].end
+        phrase = re.match(r"^[^，,。；;：:（）()“”\"、]{1,24}", text[end:s_end])
+        if not phrase:
+            continue
+        np = phrase.group(0)
+        lead = re.match(r"^(?:等地|等|的)", np)
+        body = np[lead.end():] if lead else np
+        verb = _BUILD_VERBS.match(body)
+        if len(run) < 2 and not verb:
+            own = _PLACE_NP.match(text[end:s_end])
+            if own and not find_places(own.group(0)):
+                a = run[0][0].start
+                links.append(_link(text[a : end + own.end()], run[0][-1].city, a, end + own.end()))
+            continue
+        heads = list(_NP_HEAD.finditer(body))
+        if not heads:
+            continue
+        cluster = body[: heads[-1].end()]
+        cluster = cluster.rsplit("的", 1)[-1]
+        cluster = _LEAD_VERBS.sub("", cluster)
+        if len(cluster) < 2 or find_places(cluster):
+            continue
+        a = run[0][0].start
+        links += [_link(cluster, g[0].city, a, end + len(np)) for g in run]
+    return links

@@ -1,0 +1,284 @@
+"""Places: mentions of prefecture-level divisions, resolved from any level below.
+
+The gazetteer is jionlp's administrative-division dictionary (province -> prefecture
+-> county/district/county-level city, with short aliases), completed by
+``data/places_extra.tsv`` (towns, markets and cluster names the gazetteer lacks) and
+restricted by ``data/places_stop.tsv`` (short forms that are common words, and
+longer words that contain a place name without naming the place, e.g. 中山装).
+Every name goes into one Aho-Corasick automaton built once per process; a text is
+scanned once, and at each position the longest name that resolves wins.
+
+Resolution uses the document's province: a short county name (开平, 祁阳) only
+counts inside that province; outside it only prefecture names and full county
+names (义乌市) count. Province-level units (provinces, 北京/上海/天津/重庆, 香港,
+澳门) are never places.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import ahocorasick
+
+from .records import PlaceMention
+
+Level = Literal["extra", "prefecture", "county", "block"]
+
+# Province-level units whose own "prefecture" entry is the unit itself: not places.
+_MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市", "香港特别行政区", "澳门特别行政区", "台湾省"}
+# Pseudo prefectures grouping county-level units directly under a province.
+_DIRECT_GROUP = "行政区划"
+# County entries that are zones, not administrative divisions (开发区, 管委会 ...).
+_NOT_A_COUNTY = ("开发区", "示范区", "管委会", "管理区", "工业园", "产业园", "园区", "试验区", "合作区",
+                 "委员会", "管理委员会", "实验区", "旅游区", "风景区", "新城", "直辖")
+_COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")
+
+
+
+def _jionlp():
+    """Import jionlp without its banner on stdout (stdout carries command output)."""
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+    return jionlp
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    city: str | None       # prefecture full name; None for a blocking word
+    province: str | None
+    level: Level
+    full: bool             # written with its administrative suffix
+
+
+class _Gazetteer:
+    """All names, their candidates, and the automaton over them."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[_Candidate]] = {}
+        self.city_province: dict[str, str] = {}
+        self.cluster_names: set[str] = set()   # names in places_extra.tsv that are clusters themselves
+        stop_always, stop_outside, blockers = _load_stop()
+        self._stop_always = stop_always
+        self._stop_outside = stop_outside
+        self.words = _two_char_words()
+        self._load_jionlp()
+        self._load_renamed()
+        self._load_extra()
+        for word in blockers:
+            self._add(word, _Candidate(None, None, "block", True))
+        self.words -= self.names.keys()
+        self.automaton = ahocorasick.Automaton()
+        for name in self.names:
+            self.automaton.add_word(name, name)
+        self.automaton.make_automaton()
+
+    def _add(self, name: str, cand: _Candidate) -> None:
+        if len(name) < 2:
+            return
+        bucket = self.names.setdefault(name, [])
+        if cand not in bucket:
+            bucket.append(cand)
+
+    def _load_jionlp(self) -> None:
+        jionlp = _jionlp()  # heavy import: only when the gazetteer is first needed
+
+        tree = jionlp.china_location_loader(detail=False)
+        for province, pv in tree.items():
+            if province.startswith("_"):
+                continue
+            block = _Candidate(None, None, "block", True)
+            self._add(province, block)
+            self._add(pv["_alias"], block)
+            if province in _MUNICIPALITIES:
+                for city in pv:
+                    if not city.startswith("_"):
+                        self._add(city, block)
+                continue
+            for city, cv in pv.items():
+                if city.startswith("_"):
+                    continue
+                direct = city.endswith(_DIRECT_GROUP)
+                if not direct:
+                    self.city_province[city] = province
+                    self._add_prefecture(city, cv["_alias"], province)
+                for county, kv in cv.items():
+                    if county.startswith("_"):
+                        continue
+                    target = county if direct else city
+                    if direct:
+                        self.city_province[county] = province
+                    self._add_county(county, kv["_alias"], target, province)
+
+    def _load_renamed(self) -> None:
+        """Former county names (祁阳县 before it became 祁阳市) still name their prefecture."""
+        jionlp = _jionlp()
+
+        for change in jionlp.china_location_change_loader():
+            (_, _), (_, _), (old_county, old_alias) = change["old_loc"]
+            province, city, _ = change["new_loc"]
+            if old_county and city in self.city_province and province == self.city_province[city]:
+                self._add_county(old_county, old_alias or "", city, province)
+
+    def _add_prefecture(self, city: str, aliases: list[str], province: str) -> None:
+        self._add(city, _Candidate(city, province, "prefecture", True))
+        for alias in aliases:
+            if alias in self._stop_always:
+                continue
+            self._add(alias, _Candidate(city, province, "prefecture", alias == city))
+            if city.endswith("自治州") and not alias.endswith("州"):
+                self._add(alias + "州", _Candidate(city, province, "prefecture", True))
+
+    def _add_county(self, county: str, alias: str, city: str, province: str) -> None:
+        if any(word in county for word in _NOT_A_COUNTY):
+            return
+        self._add(county, _Candidate(city, province, "county", True))
+        if alias and alias != county and not county.endswith(_DIRECT_GROUP) and alias not in self._stop_always:
+            self._add(alias, _Candidate(city, province, "county", False))
+        # 祁阳县 -> also the bare stem when jionlp gives no shorter alias
+        for suffix in _COUNTY_SUFFIXES:
+            if county.endswith(suffix) and len(county) - len(suffix) >= 2:
+                stem = county[: -len(suffix)]
+                if stem != alias and stem not in self._stop_always and not stem.endswith("族"):
+                    self._add(stem, _Candidate(city, province, "county", False))
+                break
+
+    def _load_extra(self) -> None:
+        for row in _read_tsv("places_extra.tsv"):
+            name, city = row[0], row[1]
+            if len(row) > 2 and row[2] == "cluster":
+                self.cluster_names.add(name)
+            province = self.city_province.get(city)
+            if province is None:
+                raise ValueError(f"places_extra.tsv: unknown prefecture {city!r} for {name!r}")
+            self._add(name, _Candidate(city, province, "extra", True))
+
+    def resolve(self, name: str, province: str | None) -> str | None | Literal[False]:
+        """The prefecture ``name`` denotes; None if it names none; False for a blocking word."""
+        cands = self.names.get(name, [])
+        if any(c.level == "block" for c in cands):
+            return False
+        if province:
+            inside = [c for c in cands if c.province == province]
+            if inside:
+                return _pick(inside)
+        # Outside the document's province (or without one) short county forms are too ambiguous,
+        # unless no province is known at all.
+        outside = [c for c in cands if c.level in ("extra", "prefecture") or c.full or not province]
+        outside = [c for c in outside if c.full or name not in self._stop_outside]
+        return _pick(outside)
+
+
+    def is_weak(self, name: str) -> bool:
+        """True when ``name`` is only a short county form (新化), never a prefecture or listed name."""
+        return all(c.level == "county" and not c.full for c in self.names.get(name, []))
+
+    def glued_to_previous_word(self, text: str, start: int) -> bool:
+        """The character before ``start`` and the first one of the name form a word (创|新化)."""
+        return start > 0 and text[start - 1 : start + 1] in self.words
+
+
+_RANK = {"extra": 0, "prefecture": 1, "county": 2}
+
+
+def _pick(cands: list[_Candidate]) -> str | None:
+    """The candidate of the best level, if that level names one prefecture only."""
+    if not cands:
+        return None
+    best = min(_RANK[c.level] for c in cands)
+    cities = {c.city for c in cands if _RANK[c.level] == best}
+    if len(cities) == 1:
+        return next(iter(cities))
+    full = {c.city for c in cands if _RANK[c.level] == best and c.full}
+    return next(iter(full)) if len(full) == 1 else None
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = resources.files("policykg.data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for row in csv.reader(text.splitlines(), delimiter="\t"):
+        if row and row[0].strip() and not row[0].startswith("#"):
+            rows.append([cell.strip() for cell in row])
+    return rows
+
+
+def _load_stop() -> tuple[set[str], set[str], set[str]]:
+    """(short forms never matched, short forms matched only inside their province, blocking words)."""
+    always: set[str] = set()
+    outside: set[str] = set()
+    blockers: set[str] = set()
+    for row in _read_tsv("places_stop.tsv"):
+        word, kind = row[0], row[1] if len(row) > 1 else "always"
+        {"always": always, "outside": outside, "block": blockers}[kind].add(word)
+    return always, outside, blockers
+
+
+def _two_char_words(min_count: int = 1000) -> set[str]:
+    """Frequent two-character words of jionlp's word distribution (to spot names glued into words)."""
+    import json
+
+    jionlp = _jionlp()
+
+    path = resources.files(jionlp).joinpath("dictionary", "word_distribution.json")
+    words = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line[2:4] and line[4:5] == '"':  # ["xy", n]: a two-character word
+                word, count = json.loads(line)
+                if count >= min_count:
+                    words.add(word)
+    return words
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    """The process-wide gazetteer (built on first use)."""
+    return _Gazetteer()
+
+
+def find_places(text: str, province: str | None = None, offset: int = 0) -> list[PlaceMention]:
+    """Every mention of a prefecture-level division in ``text``, in text order.
+
+    Counties, districts, county-level cities and towns count as their prefecture
+    (开平 -> 江门市). ``province`` (full name, e.g. 广东省) decides between
+    namesakes and admits short county names of that province. Spans are shifted
+    by ``offset``.
+    """
+    gaz = gazetteer()
+    by_start: dict[int, list[str]] = {}
+    for end, name in gaz.automaton.iter(text):
+        by_start.setdefault(end - len(name) + 1, []).append(name)
+    mentions: list[PlaceMention] = []
+    covered = 0
+    for start in sorted(by_start):
+        if start < covered:
+            continue
+        for name in sorted(by_start[start], key=len, reverse=True):
+            city = gaz.resolve(name, province)
+            if city is False:
+                covered = start + len(name)
+                break
+            if city and gaz.is_weak(name) and gaz.glued_to_previous_word(text, start):
+                continue
+            if city:
+                mentions.append(PlaceMention(city=city, written=name, start=start + offset,
+                                             end=start + len(name) + offset))
+                covered = start + len(name)
+                break
+    return mentions
+
+
+def document_places(mentions: list[PlaceMention]) -> list[str]:
+    """Distinct city names in first-mention order."""
+    return list(dict.fromkeys(m.city for m in mentions))
+
+
+def province_of(city: str) -> str | None:
+    """The province a prefecture-level division belongs to (广州市 -> 广东省)."""
+    return gazetteer().city_province.get(city)

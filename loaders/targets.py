@@ -1,0 +1,521 @@
+"""Quantified targets: numbers with units and multipliers stated as goals.
+
+``find_targets`` reads one measure's text, a goal chapter (主要目标 / 工作目标 …)
+or a heading and returns the quantified goals it states (SCHEMA.md, Targets):
+
+* numbers with a unit: money (元 / 万元 / 亿元 / 万亿元), percentages (%, 三成),
+  counts (家 / 个 / 名 / 件 / 场 / 项 …), Arabic or Chinese numerals (百名 → 100);
+* ranges (3-5家, 3至5家 → value 3, value_max 5) and comparators (以上 / 超 / 达到 …,
+  kept in ``qualifier``);
+* multipliers: 翻一番 = 2, 翻两番 = 4, 翻番 = 2.
+
+The deadline year is the last "到2027年" / "2025年底前" / sentence-initial "2024年"
+before the number in the same text, else the ``year`` argument.
+
+Not targets: subsidy rates and caps (按…12%给予奖励, 补助额不超过1000万元), amounts
+used as thresholds of what is counted (营收超10亿元的品牌企业30家 → only 30 家),
+numbers inside quotes or document numbers ("稳经济131条", 〔2023〕2号), numbering,
+dates, 5G-like codes, and figures in clauses that describe the present (现有, 已建成 …).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import cn2an
+from policykg.loaders.records import Target
+
+# --- units -------------------------------------------------------------------
+
+MONEY_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12,
+               "美元": 1.0, "万美元": 1e4, "亿美元": 1e8}
+MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+# Count words, longest first; a count word must not start a longer word (家具, 名城, 项目 …).
+COUNT_UNITS = [
+    "个百分点", "家次", "人次", "场次", "批次", "台套", "平方米",
+    "家", "个", "名", "件", "场", "项", "所", "座", "条", "人", "户", "款", "台", "套", "次", "位",
+    "支", "亩", "吨",
+]
+_NOT_AFTER_UNIT = {  # what may not follow a count word (家具, 家纺 but not 家纺织, 名城, 项目 …)
+    "家": re.compile(r"具|纺(?!织)|居|电|用|庭|属|乡"),
+    "个": re.compile(r"[性体案]"),
+    "名": re.compile(r"[城区企品牌优录单称列义片]"),
+    "项": re.compile(r"目"),
+    "条": re.compile(r"[件例款]"),
+    "场": re.compile(r"[景所地馆域]"),
+    "所": re.compile(r"[属有在以谓]"),
+    "座": re.compile(r"谈"),
+    "人": re.compile(r"[才员民口工力社]"),
+    "户": re.compile(r"[外籍]"),
+    "款": re.compile(r"项"),
+    "台": re.compile(r"[湾阶]"),
+    "套": re.compile(r"餐"),
+    "次": re.compile(r"[要生级]"),
+    "位": re.compile(r"[于置]"),
+    "支": re.compile(r"[持撑出付柱]"),
+    "件": re.compile(r"事"),
+}
+
+# --- cue words ---------------------------------------------------------------
+
+# Any of these in a clause marks it as a subsidy or reward rule: its numbers are rates and caps.
+SUBSIDY_WORDS = re.compile(r"奖励|补助|补贴|奖补|资助|贴息|扣除|减免|给予|报销|返还|贴费|奖金")
+# Caps on money: 不超过1000万元, 最高500万元.
+CAP_BEFORE = re.compile(r"(不超过|不高于|最高|最多|上限|不足|低于|以内)$")
+# Clauses that describe the present, not a goal.
+DESCRIPTIVE_WORDS = re.compile(r"现有|已有|拥有|共有|已经|已建|已培育|已形成|目前|以来|现已|截至目前|截止目前|位居|居全国|占全国|约占")
+# A bare year followed by these reports a result (2022年，实现营收…) unless a goal modal is there too.
+PAST_WORDS = re.compile(r"实现|完成|同比|比上年|较上年|达到了|增长了")
+GOAL_MODAL = re.compile(r"力争|争取|确保|将|要|计划|预计|目标")
+# Verbs and nouns that make a number a goal.
+GOAL_VERBS = (
+    "达到|达|超过|超出|超|突破|实现|力争|争取|确保|培育|建设|建成|打造|形成|发布|评选|开展|举办|"
+    "新增|引进|培养|培训|认定|创建|推动|累计|完成|遴选|推广|展示|组建|设立|建立|扶持|支持|带动|"
+    "吸引|招引|覆盖|提升|提高|增加|增长|降低|下降|减少|发展|扩大|保持|稳定|控制|普及|培植|壮大|"
+    "做强|做大|孵化|认证|服务|组织|参加|举行|落地|引育|汇聚|集聚|攻克|突破|制定|修订|主导"
+)
+_GOAL_VERB_RE = re.compile(GOAL_VERBS)
+MONEY_METRIC_END = re.compile(
+    r"(收入|营收|营业额|产值|增加值|规模|总额|销售额|投资|投资额|总量|出口额|进出口额|交易额|利润|税收|产量|额)"
+    r"(超过|超出|超|突破|达到|达|过|逾|增长到|增至|提高到|提升至|提高至|提升到)?(约)?$"
+)
+QUALIFIER_BEFORE = re.compile(r"(超过|超出|突破|达到|不低于|不少于|不超过|提高到|提升到|提高至|提升至|增长到|增至|超|达|逾|过)$")
+QUALIFIER_AFTER = re.compile(r"^(以上|以内|左右|以下)")
+
+CLAUSE_DELIMS = "，,；;。！!？?：:\n"
+SEGMENT_DELIMS = CLAUSE_DELIMS + "、"
+SENTENCE_DELIMS = "；;。！!？?\n"
+
+_CN_DIGITS = "零一二两三四五六七八九十百千万"
+_NUM = r"\d+(?:\.\d+)?"
+_CN_NUM = f"[{_CN_DIGITS}]+"
+_UNIT_ALT = "|".join(["万亿元", "亿元", "万元", "美元", "元", "%", "成"] + COUNT_UNITS)
+
+_AMOUNT_RE = re.compile(
+    rf"(?<![A-Za-z0-9./_\-])(?P<num>{_NUM}|{_CN_NUM})"
+    rf"(?:(?P<sep>-|~|—|–|至|到)(?P<num2>{_NUM}|{_CN_NUM}))?"
+    r"(?P<more>多|余)?"
+    r"(?P<mag>万亿|亿|万|千)?"
+    rf"(?P<unit>{_UNIT_ALT})"
+    r"(?![A-Za-z0-9])"
+)
+_MULTIPLIER_RE = re.compile(r"翻(?P<n>一|两|二|三|四|\d)?番")
+_YEAR_RE = re.compile(
+    r"(?P<pre>力争到|争取到|到|至|截至|截止到|截止|在|于|)"
+    r"(?P<year>(?:19|20)\d{2})年(?P<post>底前|底|末|前|以前|年底|内)?"
+    r"(?![度月\d])"
+)
+_PLAN_YEAR_RE = re.compile(r"(?P<pre>到|至|)“?十(?P<n>[四五六])五”?(?P<post>末|期末|期间|时期)")
+_LEADING_VERBS = re.compile(
+    r"^(?:新?(?:培育发展|培育|建成|建设|打造|形成|发布|评选|开展|举办|新增|引进|培养|认定|创建|推动|展示推广|展示|推广|"
+    r"组建|设立|建立|扶持|支持|带动|吸引|招引|引导|发展|遴选|共|累计|力争|争取))+"
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:力争到|争取到|到|至)\d{4}年(?:底|末)?(?:前)?|争取|力争|确保|推动|推进|实现|共|累计|新增|全年|基本)+"
+)
+
+
+@dataclass
+class CleanText:
+    """Text without markdown marks and soft line breaks; ``index[i]`` is the source offset of char i."""
+
+    text: str
+    index: list[int] = field(default_factory=list)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if start >= len(self.index):
+            return len(self.index), len(self.index)
+        return self.index[start], self.index[max(end - 1, start)] + 1
+
+
+@dataclass
+class _Amount:
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    kind: str  # money | percent | count
+    chinese: bool
+    more: bool
+
+
+# --- public ------------------------------------------------------------------
+
+
+def find_targets(text: str, offset: int = 0, year: int | None = None) -> list[Target]:
+    """Quantified goals stated in ``text`` (spans absolute: ``offset`` is where ``text`` starts)."""
+    clean = clean_text(text)
+    s = clean.text
+    quoted = _quoted_spans(s)
+    years = _year_marks(s)
+    amounts = [a for a in _amounts(s) if not _inside(a.start, quoted)]
+    found: list[tuple[int, Target]] = []
+    kept = [a for a in amounts if _is_goal(s, a, amounts) and not _reports_past(s, years, a.start)]
+    for a in kept:
+        nxt = min((b.start for b in kept if b.start > a.start), default=len(s))
+        found.append((a.start, _target_from_amount(text, clean, a, _year_at(years, a.start, year), offset, nxt)))
+    for m in _MULTIPLIER_RE.finditer(s):
+        if _inside(m.start(), quoted) or _reports_past(s, years, m.start()):
+            continue
+        found.append((m.start(), _target_from_multiplier(text, clean, m, _year_at(years, m.start(), year), offset)))
+    found.sort(key=lambda pair: pair[0])
+    targets = [t for _, t in found]
+    _fill_multiplier_metrics(targets)
+    return targets
+
+
+# --- cleaning ----------------------------------------------------------------
+
+
+def clean_text(text: str) -> CleanText:
+    """Drop ``*``/``#`` marks and spaces between Chinese characters, and join page-broken lines."""
+    chars: list[str] = []
+    index: list[int] = []
+    line_start = 0
+    last_line = ""
+    pending: int | None = None  # offset of a newline not yet known to be hard or soft
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in "*#":
+            continue
+        if ch == "\n":
+            line = text[line_start:i].strip().strip("*#").strip()
+            if line:
+                last_line = line
+                if pending is None:
+                    pending = i
+            line_start = i + 1
+            continue
+        if ch.isspace():
+            prev = chars[-1] if chars else ""
+            j = i + 1
+            while j < n and text[j] in " \t\u3000\xa0":
+                j += 1
+            nxt = text[j] if j < n else ""
+            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum() and not (
+                prev.isdigit() and nxt.isdigit()
+            ):
+                chars.append(" ")
+                index.append(i)
+            continue
+        if pending is not None:
+            if chars and _hard_break(last_line, chars[-1]):
+                chars.append("\n")
+                index.append(pending)
+            pending = None
+        norm = unicodedata.normalize("NFKC", ch)
+        if len(norm) == 1 and norm.isascii() and (norm.isalnum() or norm in "%.-~"):
+            ch = norm
+        chars.append(ch)
+        index.append(i)
+    return CleanText("".join(chars), index)
+
+
+def _hard_break(line: str, last_char: str) -> bool:
+    """A line break ends a clause unless it splits a long paragraph mid-sentence (a page break)."""
+    if last_char in "。；;！!？?：:）)":
+        return True
+    return len(line) < 40
+
+
+def _quoted_spans(s: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,80}》|〔[^〕\n]{0,10}〕|‘[^’\n]{0,40}’|「[^」\n]{0,40}」", s):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+# --- years -------------------------------------------------------------------
+
+
+def _year_marks(s: str) -> list[tuple[int, int, bool]]:
+    """(position, year, bare) of every year that can govern later targets.
+
+    A deadline is "到2027年", "2025年底前", "“十四五”末"; a bare year starting a clause
+    ("2024年组织举办…") also counts, but may report the past (see ``_reports_past``).
+    """
+    marks = []
+    for m in _YEAR_RE.finditer(s):
+        pre, post = m.group("pre"), m.group("post")
+        start = m.start("year")
+        if start > 0 and s[start - 1] in "-—–~至" and not pre:
+            continue  # the first year of a range 2023-2025年 is not a deadline
+        at_clause_start = m.start() == 0 or s[m.start() - 1] in SEGMENT_DELIMS + "(（"
+        deadline = bool(pre and pre not in ("在", "于")) or bool(post)
+        if deadline or at_clause_start:
+            marks.append((m.start(), int(m.group("year")), not deadline))
+    for m in _PLAN_YEAR_RE.finditer(s):
+        marks.append((m.start(), {"四": 2025, "五": 2030, "六": 2035}[m.group("n")], False))
+    marks.sort()
+    return marks
+
+
+def _year_at(marks: list[tuple[int, int, bool]], pos: int, default: int | None) -> int | None:
+    mark = _mark_before(marks, pos)
+    return mark[1] if mark else default
+
+
+def _mark_before(marks: list[tuple[int, int, bool]], pos: int) -> tuple[int, int, bool] | None:
+    found = None
+    for mark in marks:
+        if mark[0] >= pos:
+            break
+        found = mark
+    return found
+
+
+def _reports_past(s: str, marks: list[tuple[int, int, bool]], pos: int) -> bool:
+    """2022年，集群实现工业增加值6608.6亿元: a bare year with a result reported, no goal wording."""
+    mark = _mark_before(marks, pos)
+    if mark is None or not mark[2]:
+        return False
+    between = s[mark[0]:pos]
+    if any(ch in between for ch in SENTENCE_DELIMS):
+        return False
+    return bool(PAST_WORDS.search(between)) and not GOAL_MODAL.search(between)
+
+
+# --- amounts -----------------------------------------------------------------
+
+
+def _amounts(s: str) -> list[_Amount]:
+    out = []
+    for m in _AMOUNT_RE.finditer(s):
+        a = _amount(s, m)
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def _amount(s: str, m: re.Match) -> _Amount | None:
+    num, num2, unit, mag = m.group("num"), m.group("num2"), m.group("unit"), m.group("mag") or ""
+    chinese = not num[0].isdigit()
+    if chinese != (num2 is not None and not num2[0].isdigit()) and num2 is not None:
+        return None
+    if chinese:
+        if m.start() > 0 and s[m.start() - 1] in "第统唯同逐每单之其星周初":
+            return None
+        if mag:  # 百亿元: 亿 belongs to the numeral's magnitude
+            pass
+        value = _cn_value(num)
+        if value is None:
+            return None
+    else:
+        value = float(num)
+    value_max = None
+    if num2 is not None:
+        value_max = _cn_value(num2) if chinese else float(num2)
+        if value_max is None or value_max <= value:
+            return None
+    if unit in COUNT_UNITS:
+        follow = _NOT_AFTER_UNIT.get(unit)
+        if follow is not None and follow.match(s, m.end()):
+            return None
+        if chinese and s[m.end(): m.end() + 1] in tuple(_CN_DIGITS):
+            return None  # 千家万户
+    if unit == "成":
+        if not chinese or value >= 10 or mag:
+            return None
+        value, value_max, unit, kind = value * 10, (value_max * 10 if value_max else None), "%", "percent"
+    elif unit in MONEY_SCALE:
+        kind = "money"
+        unit = mag + unit
+        if unit not in MONEY_SCALE:
+            return None
+    elif unit == "%":
+        if mag:
+            return None
+        kind = "percent"
+    else:
+        kind = "count"
+        if mag:
+            scale = MAGNITUDE[mag]
+            value *= scale
+            value_max = value_max * scale if value_max is not None else None
+    if chinese and kind == "count" and value < 100 and not _strong_before(s, m.start()):
+        return None  # 一个, 两个市场: Chinese small numerals count only after a goal verb
+    if chinese and value == 1:
+        return None
+    return _Amount(m.start(), m.end(), value, value_max, unit, kind, chinese, bool(m.group("more")))
+
+
+def _cn_value(num: str) -> float | None:
+    try:
+        return float(cn2an.cn2an(num, "normal"))
+    except (ValueError, KeyError):
+        try:
+            return float(cn2an.cn2an("一" + num, "normal"))
+        except (ValueError, KeyError):
+            return None
+
+
+def _strong_before(s: str, pos: int) -> bool:
+    """A goal verb ends right before ``pos`` (培育三个, 达到五家)."""
+    before = s[max(0, pos - 4):pos]
+    return bool(re.search(f"(?:{GOAL_VERBS})$", before))
+
+
+# --- goal filter -------------------------------------------------------------
+
+
+def _bounds(s: str, pos: int, delims: str) -> tuple[int, int]:
+    start = pos
+    while start > 0 and s[start - 1] not in delims:
+        start -= 1
+    end = pos
+    while end < len(s) and s[end] not in delims:
+        end += 1
+    return start, end
+
+
+def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
+    c0, c1 = _bounds(s, a.start, CLAUSE_DELIMS)
+    clause = s[c0:c1]
+    before = s[c0:a.start]
+    after = s[a.end:c1]
+    if SUBSIDY_WORDS.search(clause):
+        return False
+    if DESCRIPTIVE_WORDS.search(before):
+        return False
+    if before.endswith(("按", "按照", "第", "约占", "占")):
+        return False
+    seg0, seg1 = _bounds(s, a.start, SEGMENT_DELIMS)
+    later_counts = [b for b in amounts if b is not a and a.end <= b.start < seg1 and b.kind == "count"]
+    if a.kind in ("money", "percent"):
+        if re.match(r"(以上|以下)?(的|级|量级|左右的)", after) or (
+            a.kind == "money" and re.match(r"(以上|以下)?规模", after)
+        ):
+            return False  # 营收超10亿元的品牌企业, 千亿级集群: a threshold of what is counted
+        if later_counts:
+            return False  # 10亿元以上企业超30家
+    if a.kind == "money":
+        if CAP_BEFORE.search(before):
+            return False
+        core = QUALIFIER_BEFORE.sub("", before)
+        if not (MONEY_METRIC_END.search(before) or QUALIFIER_BEFORE.search(before) or _strong_before(s, a.start)
+                or MONEY_METRIC_END.search(core)):
+            return False
+        return True
+    s0, _ = _bounds(s, a.start, SENTENCE_DELIMS)
+    sentence_before = s[s0:a.start]
+    has_cue = bool(_GOAL_VERB_RE.search(sentence_before)) or bool(_YEAR_RE.search(sentence_before))
+    if a.kind == "percent":
+        return has_cue or bool(re.search(r"(率|比重|占比|比例|水平|覆盖)", before)) or bool(QUALIFIER_AFTER.match(after))
+    return has_cue or bool(QUALIFIER_AFTER.match(after))
+
+
+# --- building records --------------------------------------------------------
+
+
+def _qualifier(s: str, a: _Amount) -> str | None:
+    c0, c1 = _bounds(s, a.start, CLAUSE_DELIMS)
+    after = s[a.end:c1]
+    m = QUALIFIER_AFTER.match(after)
+    if m:
+        return m.group(1)
+    if a.more:
+        return "多"
+    m = QUALIFIER_BEFORE.search(s[c0:a.start])
+    return m.group(1) if m else None
+
+
+def _clause_span(s: str, pos: int) -> tuple[int, int]:
+    """The clause holding ``pos``, with a preceding clause that only states the year (到2027年，)."""
+    c0, c1 = _bounds(s, pos, CLAUSE_DELIMS)
+    if c0 >= 2 and s[c0 - 1] in "，,":
+        p0, _ = _bounds(s, c0 - 2, CLAUSE_DELIMS)
+        if re.fullmatch(r"(?:力争|争取)?(?:到|至)?\d{4}年(?:底|末)?(?:前)?", s[p0:c0 - 1]):
+            c0 = p0
+    return c0, c1
+
+
+def _metric(s: str, a: _Amount, seg0: int, seg1: int) -> str:
+    """A short noun phrase for what is counted or measured."""
+    after = re.sub(r"^(以上|左右|以内|多|余)?(的)?", "", s[a.end:seg1])
+    before = _LEADING_FILLER.sub("", s[seg0:a.start])
+    before = re.sub(r"(约)$", "", QUALIFIER_BEFORE.sub("", before))
+    if a.kind == "count":
+        if len(after) >= 2 and not _GOAL_VERB_RE.match(after):
+            return _trim(after)
+        return _trim(_LEADING_VERBS.sub("", before))
+    if a.kind == "percent":
+        if len(after) >= 2 and not re.match(r"(以上|以内|左右)", s[a.end:seg1]):
+            return _trim(re.split(f"(?:{GOAL_VERBS})", after, maxsplit=1)[0]) + "占比"
+        share = re.fullmatch(r"(.+?)(?:达到|占|为|提高到|提升到)(.+?)的", before)
+        if share:  # 研发投入达到主营业务收入的2% -> 研发投入占主营业务收入比重
+            return _trim(f"{share.group(1)}占{share.group(2)}比重")
+    return _trim(before)
+
+
+def _trim(x: str) -> str:
+    x = re.sub(r"^(的|和|及|等|以上)", "", x.strip())
+    return x.strip()[:60]
+
+
+def _target_from_amount(text: str, clean: CleanText, a: _Amount, year: int | None, offset: int,
+                        next_start: int) -> Target:
+    s = clean.text
+    seg0, seg1 = _bounds(s, a.start, SEGMENT_DELIMS)
+    c0, c1 = _clause_span(s, a.start)
+    start, end = clean.source_span(c0, c1)
+    if a.kind == "money":
+        scale = MONEY_SCALE[a.unit]
+        norm_value, norm_unit = a.value * scale, "美元" if a.unit.endswith("美元") else "元"
+    elif a.kind == "percent":
+        norm_value, norm_unit = a.value, "%"
+    else:
+        norm_value, norm_unit = a.value, a.unit
+    return Target(
+        year=year,
+        metric=_metric(s, a, seg0, min(seg1, next_start)),
+        value=a.value,
+        value_max=a.value_max,
+        unit=a.unit,
+        multiplier=None,
+        text=_source_text(text, start, end),
+        qualifier=_qualifier(s, a),
+        normalised_value=norm_value,
+        normalised_unit=norm_unit,
+        start=offset + start,
+        end=offset + end,
+    )
+
+
+def _target_from_multiplier(text: str, clean: CleanText, m: re.Match, year: int | None, offset: int) -> Target:
+    s = clean.text
+    n = m.group("n")
+    times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}.get(n, int(n) if n and n.isdigit() else 1)
+    c0, c1 = _clause_span(s, m.start())
+    start, end = clean.source_span(c0, c1)
+    seg0, _ = _bounds(s, m.start(), SEGMENT_DELIMS)
+    metric = _trim(re.sub(r"(实现|力争|争取|确保)+$", "", _LEADING_FILLER.sub("", s[seg0:m.start()])))
+    return Target(
+        year=year,
+        metric=metric,
+        multiplier=float(2 ** times),
+        text=_source_text(text, start, end),
+        start=offset + start,
+        end=offset + end,
+    )
+
+
+def _fill_multiplier_metrics(targets: list[Target]) -> None:
+    """到2027年实现翻一番: a multiplier without its own noun doubles the previous target's metric."""
+    previous = None
+    for t in targets:
+        if t.multiplier and not t.metric and previous is not None:
+            t.metric = previous.metric
+        if t.metric:
+            previous = t
+
+
+def _source_text(text: str, start: int, end: int) -> str:
+    return re.sub(r"[*#]|\s*\n\s*", "", text[start:end]).strip()

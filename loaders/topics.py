@@ -1,0 +1,134 @@
+"""Topic classification of measures over the 13 codes of SCHEMA.md (section Topics).
+
+A topic applies when the measure's title or at least one full sentence is about it.
+The lexicon ``data/topics.tsv`` gives each topic Chinese keywords with a title
+weight and a sentence weight: a keyword with title weight 1 in the title, or
+keywords weighing at least ``SENTENCE_THRESHOLD`` together in one sentence (3 =
+core, enough alone; 2 = strong and 1 = weak, they need company) make the topic
+apply, provided it is not a passing mention in a sentence about something else
+(its score must reach ``DOMINANCE`` of the sentence's top topic; tuned on the
+seed gold). Phrases coded ``_stop`` hide the keywords inside them
+(顶层设计 is not design). Responsibility clauses (（…牵头…）, 责任单位：…) are not read,
+so agency names do not trigger topics. Each topic comes with its evidence: the
+triggering sentence's span and its strongest keyword.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from policykg.loaders.records import TopicEvidence
+from policykg.loaders.targets import CleanText, clean_text
+
+SENTENCE_THRESHOLD = 3   # keyword weight one sentence needs for a topic
+DOMINANCE = 0.75         # ... and at least this share of the sentence's strongest topic
+TITLE_THRESHOLD = 1
+STOP = "_stop"
+SENTENCE_DELIMS = "。；;！!？?\n"
+_ROLE_CLAUSE = re.compile(r"[（(][^（）()]*?(?:牵头|负责|责任单位|配合)[^（）()]*?[）)]|责任单位[:：][^。\n]*")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    code: str
+    keyword: str
+    title_weight: int
+    weight: int  # in a sentence
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, str], tuple[Keyword, ...]]:
+    source = resources.files("policykg.data").joinpath("topics.tsv").read_text(encoding="utf-8")
+    labels: dict[str, str] = {}
+    keywords: list[Keyword] = []
+    rows = csv.DictReader((line for line in source.splitlines() if line.strip() and not line.startswith("#")),
+                          delimiter="\t")
+    for row in rows:
+        code = row["code"]
+        if code != STOP:
+            labels.setdefault(code, row["label"])
+        keywords.append(Keyword(code, row["keyword"], int(row["title_weight"]), int(row["sentence_weight"])))
+    return labels, tuple(keywords)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern, dict[str, list[Keyword]]]:
+    by_word: dict[str, list[Keyword]] = {}
+    for kw in _lexicon()[1]:
+        by_word.setdefault(kw.keyword, []).append(kw)
+    words = sorted(by_word, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), by_word
+
+
+TOPICS: dict[str, str] = _lexicon()[0]
+
+
+def keyword_hits(sentence: str) -> dict[str, list[Keyword]]:
+    """Keywords found in ``sentence`` by topic (longest match first; stop phrases hide what they cover)."""
+    pattern, by_word = _matcher()
+    hits: dict[str, list[Keyword]] = {}
+    for m in pattern.finditer(sentence):
+        for kw in by_word[m.group(0)]:
+            if kw.code == STOP:
+                continue
+            if all(k.keyword != kw.keyword for k in hits.get(kw.code, [])):
+                hits.setdefault(kw.code, []).append(kw)
+    return hits
+
+
+def classify_topics(title: str, text: str, offset: int = 0) -> tuple[list[str], list[TopicEvidence]]:
+    """Topic codes of one measure and, for each, the sentence and keyword that triggered it.
+
+    ``text`` is the measure's full text (title at its start); ``offset`` its start in the
+    document, so evidence spans are absolute.
+    """
+    clean = clean_text(text)
+    s = clean.text
+    evidence: dict[str, TopicEvidence] = {}
+    title_clean = clean_text(title).text
+    title_span = _title_span(clean, title_clean)
+    for code, kws in keyword_hits(title_clean).items():
+        if sum(k.title_weight for k in kws) >= TITLE_THRESHOLD:
+            best = max(kws, key=lambda k: (k.title_weight, k.weight))
+            evidence[code] = TopicEvidence(topic=code, keyword=best.keyword,
+                                           start=offset + title_span[0], end=offset + title_span[1])
+    for start, end in _sentences(s):
+        hits = keyword_hits(s[start:end])
+        scores = {code: sum(k.weight for k in kws) for code, kws in hits.items()}
+        top = max(scores.values(), default=0)
+        for code, kws in hits.items():
+            if code in evidence or scores[code] < SENTENCE_THRESHOLD or scores[code] < DOMINANCE * top:
+                continue
+            best = max(kws, key=lambda k: k.weight)
+            a, b = clean.source_span(start, end)
+            evidence[code] = TopicEvidence(topic=code, keyword=best.keyword, start=offset + a, end=offset + b)
+    ordered = sorted(evidence.values(), key=lambda ev: ev.start)
+    return [ev.topic for ev in ordered], ordered
+
+
+def _title_span(clean: CleanText, title: str) -> tuple[int, int]:
+    at = clean.text.find(title) if title else -1
+    if at < 0:
+        return (clean.source_span(0, min(len(clean.text), len(title) or 1)) if clean.text else (0, 0))
+    return clean.source_span(at, at + len(title))
+
+
+def _sentences(s: str) -> list[tuple[int, int]]:
+    """Sentence spans of the cleaned text, responsibility clauses left out."""
+    blank = list(s)
+    for m in _ROLE_CLAUSE.finditer(s):
+        for i in range(m.start(), m.end()):
+            blank[i] = "\n"
+    masked = "".join(blank)
+    spans = []
+    start = 0
+    for i, ch in enumerate(masked + "\n"):
+        if ch in SENTENCE_DELIMS:
+            if masked[start:i].strip():
+                spans.append((start, i + 1 if i < len(masked) and masked[i] != "\n" else i))
+            start = i + 1
+    return spans
