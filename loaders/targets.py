@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import cn2an
 from policykg.loaders.records import Target
@@ -207,12 +208,20 @@ def clean_text(text: str) -> CleanText:
                 chars.append("\n")
                 index.append(pending)
             pending = None
-        norm = unicodedata.normalize("NFKC", ch)
-        if len(norm) == 1 and norm.isascii() and (norm.isalnum() or norm in "%.-~"):
-            ch = norm
+        if ch >= "\x80":
+            ch = _fold(ch)
         chars.append(ch)
         index.append(i)
     return CleanText("".join(chars), index)
+
+
+@lru_cache(maxsize=8192)
+def _fold(ch: str) -> str:
+    """Full-width digits, letters and signs as ASCII; other characters unchanged."""
+    norm = unicodedata.normalize("NFKC", ch)
+    if len(norm) == 1 and norm.isascii() and (norm.isalnum() or norm in "%.-~"):
+        return norm
+    return ch
 
 
 def _hard_break(line: str, last_char: str) -> bool:
