@@ -1,0 +1,321 @@
+"""Repair what format conversion breaks: the text every span in the project points into.
+
+``repair_text`` turns the reading-order text of any format into one paragraph
+per line: hard wraps and mid-word breaks are joined, page numbers and running
+headers/footers dropped, markdown markers removed (heading lines recorded),
+full-width letters/digits made half-width and odd whitespace unified.
+Form feeds (``\\f``) in the input mark page breaks and help find running
+headers and footers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RepairedText:
+    text: str
+    heading_starts: frozenset[int]
+
+
+# ---------------------------------------------------------------- character level
+
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH_ALNUM[0xFF05] = ord("%")  # ％ is a unit sign, not Chinese punctuation
+_CHAR_MAP: dict[int, int | str | None] = dict(_FULLWIDTH_ALNUM)
+for _c in (0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+           0x2009, 0x200A, 0x202F, 0x205F, 0x3000, 0x0009, 0x000B):
+    _CHAR_MAP[_c] = " "
+for _c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD):
+    _CHAR_MAP[_c] = None
+
+_SPACES = re.compile(r" {2,}")
+_FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# a space between a CJK character and an ASCII letter/digit is a typesetting artefact
+_SPACE_CJK_ASCII = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
+
+
+def _clean_line(line: str) -> str:
+    line = line.translate(_CHAR_MAP)
+    line = _BOOKMARK.sub("", line)
+    line = _FULLWIDTH_POINT.sub(".", line)
+    line = _SPACES.sub(" ", line).strip()
+    return _SPACE_CJK_ASCII.sub("", line)
+
+
+# ---------------------------------------------------------------- line classes
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－─_~～]+ ?\d{1,4} ?[-—–－─_~～]+"
+    r"|第 ?\d{1,4} ?页(?: ?[,，/ ] ?共 ?\d{1,4} ?页)?"
+    r"|共 ?\d{1,4} ?页 ?第 ?\d{1,4} ?页"
+    r"|\d{1,4} ?/ ?\d{1,4}"
+    r"|\d{1,3}"
+    r"|(?:page|Page|PAGE) ?\d{1,4}(?: ?(?:of|/) ?\d{1,4})?)$"
+)
+_TABLE_SEPARATOR = re.compile(r"^\|?(?: ?:?-{3,}:? ?\|)+(?: ?:?-{3,}:? ?)?\|?$|^\|? ?:?-{3,}:? ?\|?$")
+_MD_HEADING = re.compile(r"^#{1,6}(?: +|$)")
+_BOLD_LINE = re.compile(r"^\*\*(?P<inner>.+?)\*\*$")
+_BOLD_MARK = re.compile(r"\*\*")
+
+_CN_NUM = "一二三四五六七八九十百零〇两"
+_ITEM_START = re.compile(
+    rf"^(?:[{_CN_NUM}]+[、.．]"
+    rf"|[（(][{_CN_NUM}]+[）)]"
+    rf"|\d{{1,3}}(?:[、．]|\.(?!\d)|[)）])"
+    rf"|[（(]\d{{1,3}}[）)]"
+    r"|[①-⑳⑴-⒇⒈-⒛❶-❿]"
+    rf"|第[{_CN_NUM}\d]+[条章节部分款项篇]"
+    r"|附件 ?\d*[：:]|附件$|附表"
+    r"|专栏 ?\d*"
+    r"|[•●○■□◆◇▪►]"
+    r"|\|)"
+)
+_TERMINAL = frozenset("。；！？：!?;:）)】]")
+_INCOMPLETE_END = frozenset("、，,“‘《（(〔【[—-的和与及或并")
+_CLOSING_START = frozenset("，。、；：！？）)》”’〕】,.;:!?%")
+_SENTENCE_PUNCT = re.compile(r"[。；！？]")
+_COLON = re.compile(r"[：:]")
+_DOC_KIND_END = re.compile(
+    r"(?:通知|意见|方案|计划|规划|办法|措施|细则|决定|纲要|规定|公告|通告|批复|函|报告|解读|条例|指南|清单|目录|要点)"
+    r"(?: ?[（(][^（）()]{1,24}[）)])?$"
+)
+_ROLE_WORDS = re.compile(r"牵头|负责|责任|配合|参与")
+
+_SHORT_UNITS = 40.0     # a line at most this wide, with no sentence punctuation, may be a heading
+_HEADER_UNITS = 30.0    # running headers/footers are at most this wide
+_TITLE_RUN = 3          # a "关于…" title may run over this many further lines
+_MIN_WRAP_UNITS = 15.0  # hard-wrapped texts break lines at least this wide ...
+_MIN_WRAPPED_LINES = 5  # ... with at least this many lines of one width ...
+_WRAPPED_SHARE = 0.3    # ... making up this share of all lines ...
+_WIDER_SHARE = 0.05     # ... and hardly any line wider
+_WRAP_SLACK = 2.0       # a line this much narrower than the wrap width still fills it
+_MIN_PAGE_LINES = 8     # without page breaks, a running header recurs at least this many lines apart ...
+_PAGE_GAP_SPREAD = 4    # ... at roughly regular distances (longest gap at most this times the shortest)
+
+
+_NARROW = re.compile(r"[\u0000-\u2e7f]")
+_LONG = 200  # lines longer than this are wider than any threshold here: their width is not counted
+
+
+def _units(s: str) -> float:
+    """Display width in CJK characters (Latin letters, digits and symbols count half)."""
+    if len(s) > _LONG:
+        return float(len(s))
+    return len(s) - 0.5 * _NARROW.subn("", s)[1]
+
+
+def _is_dropped(line: str) -> bool:
+    return bool(_PAGE_NUMBER.match(line) or _TABLE_SEPARATOR.match(line))
+
+
+def is_page_number(line: str) -> bool:
+    """A page-number line such as "- 3 -", "—3—", "第3页", "3/10" or a lone number."""
+    return bool(_PAGE_NUMBER.match(_clean_line(line)))
+
+
+def starts_new_block(line: str) -> bool:
+    """Whether a line opens a numbered item, a list entry or a table row (never a continuation)."""
+    return bool(_ITEM_START.match(_clean_line(line).lstrip("*#")))
+
+
+# ---------------------------------------------------------------- running headers / footers
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _header_key(line: str) -> str:
+    return _DIGITS.sub("#", line)
+
+
+def _running_lines_by_page(pages: list[list[str]]) -> set[str]:
+    """Keys of short lines that open or close most pages."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = {_header_key(x) for x in lines[:2] + lines[-2:] if _units(x) <= _HEADER_UNITS}
+        counts.update(edge)
+    need = max(2, math.ceil(0.6 * len(pages)))
+    return {k for k, n in counts.items() if n >= need}
+
+
+def _running_lines_by_repeat(lines: list[str]) -> set[str]:
+    """Without page breaks: short plain lines repeated at wide, regular distances."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if (line and _units(line) <= _HEADER_UNITS and not _ITEM_START.match(line)
+                and line[-1] not in _TERMINAL and not _ROLE_WORDS.search(line)):
+            where[_header_key(line)].append(i)
+    found = set()
+    for key, idx in where.items():
+        if len(idx) < 3:
+            continue
+        gaps = [b - a for a, b in zip(idx, idx[1:], strict=False)]
+        if min(gaps) >= _MIN_PAGE_LINES and max(gaps) <= _PAGE_GAP_SPREAD * min(gaps):
+            found.add(key)
+    return found
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[str]:
+    if len(pages) >= 2:
+        keys = _running_lines_by_page(pages)
+        edge_only = True
+    else:
+        keys = _running_lines_by_repeat(pages[0] if pages else [])
+        edge_only = False
+    out: list[str] = []
+    for lines in pages:
+        n = len(lines)
+        for i, line in enumerate(lines):
+            at_edge = i < 2 or i >= n - 2
+            if keys and (at_edge or not edge_only) and _header_key(line) in keys:
+                continue
+            out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------- joining
+
+@dataclass
+class _Line:
+    text: str
+    heading: bool
+
+
+def _mark_headings(raw_lines: list[str]) -> list[_Line]:
+    out: list[_Line] = []
+    for line in raw_lines:
+        heading = False
+        m = _MD_HEADING.match(line)
+        if m:
+            line, heading = line[m.end():].strip(), True
+        b = _BOLD_LINE.match(line)
+        if b and "**" not in b.group("inner"):
+            line, heading = b.group("inner").strip(), True
+        line = _BOLD_MARK.sub("", line).strip()
+        if line:
+            out.append(_Line(line, heading))
+    return out
+
+
+def _is_title_end(line: str) -> bool:
+    return bool(_DOC_KIND_END.search(line)) and not _SENTENCE_PUNCT.search(line) and _units(line) <= 80
+
+
+def _heading_like(line: str) -> bool:
+    """Short line without sentence punctuation: a heading, a name, a date."""
+    if _units(line) > _SHORT_UNITS or _SENTENCE_PUNCT.search(line):
+        return False
+    return not (_ITEM_START.match(line) and _COLON.search(line) and _units(line) > 20)
+
+
+def _wrap_width(lines: list[_Line]) -> float | None:
+    """The width at which a hard-wrapped text (e.g. pdftotext output) breaks its lines, if it is one.
+
+    Such a text has many lines of one width and almost none wider.
+    """
+    body = [round(_units(x.text)) for x in lines if not x.heading and not x.text.startswith("|")]
+    widths = Counter(w for w in body if w >= _MIN_WRAP_UNITS)
+    if not widths:
+        return None
+    width, _ = widths.most_common(1)[0]
+    at_width = sum(n for w, n in widths.items() if width - _WRAP_SLACK <= w <= width + 1)
+    wider = sum(1 for w in body if w > width + 1)
+    if at_width >= max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(body)) and wider <= _WIDER_SHARE * len(body):
+        return float(width)
+    return None
+
+
+def _continues(prev: str, last: str, nxt: _Line, wrap: float | None) -> bool:
+    """Whether ``nxt`` carries on the paragraph ``prev`` whose last physical line is ``last``."""
+    if nxt.heading or nxt.text.startswith("|") or prev.startswith("|"):
+        return False
+    if nxt.text[0] in _CLOSING_START:
+        return True
+    if _ITEM_START.match(nxt.text):
+        return False
+    if wrap is not None and wrap - _WRAP_SLACK <= _units(last) <= wrap + 1:
+        return True
+    if prev[-1] in _TERMINAL:
+        return False
+    if prev[-1] in _INCOMPLETE_END:
+        return True
+    if _is_title_end(prev):
+        return False
+    return not _heading_like(prev)
+
+
+def _title_run(lines: list[_Line], i: int) -> int:
+    """Index past a "关于…" title split over short lines, or ``i`` when there is none."""
+    first = lines[i].text
+    if not first.startswith("关于") or lines[i].heading or not _heading_like(first) or _is_title_end(first):
+        return i
+    end = i
+    for j in range(i + 1, min(len(lines), i + 1 + _TITLE_RUN)):
+        line = lines[j]
+        if (line.heading or _ITEM_START.match(line.text) or line.text.startswith("关于")
+                or not _heading_like(line.text)):
+            break
+        if _is_title_end(line.text):
+            end = j + 1
+    return end
+
+
+def _glue(a: str, b: str) -> str:
+    if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def _paragraphs(lines: list[_Line]) -> list[_Line]:
+    wrap = _wrap_width(lines)
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        end = _title_run(lines, i)
+        if end > i:
+            text = lines[i].text
+            for line in lines[i + 1:end]:
+                text = _glue(text, line.text)
+            out.append(_Line(text, False))
+            i = end
+            continue
+        cur = lines[i]
+        text = cur.text
+        i += 1
+        last = text
+        while not cur.heading and i < len(lines) and _continues(text, last, lines[i], wrap):
+            last = lines[i].text
+            text = _glue(text, last)
+            i += 1
+        out.append(_Line(text, cur.heading))
+    return out
+
+
+# ---------------------------------------------------------------- entry point
+
+def repair_text(raw: str) -> RepairedText:
+    """Normalise ``raw`` reading-order text into one paragraph per line."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    pages = []
+    for page in raw.split("\f"):
+        cleaned = (_clean_line(x) for x in page.split("\n"))
+        pages.append([x for x in cleaned if x and not _is_dropped(x)])
+    lines = _mark_headings(_drop_running_lines(pages))
+    paragraphs = _paragraphs(lines)
+    parts: list[str] = []
+    heading_starts: set[int] = set()
+    offset = 0
+    for para in paragraphs:
+        if para.heading:
+            heading_starts.add(offset)
+        parts.append(para.text)
+        offset += len(para.text) + 1
+    return RepairedText("\n".join(parts), frozenset(heading_starts))
