@@ -7,8 +7,8 @@ The distribution maps the repository's top-level folders onto sub-packages:
 """
 
 from policykg.errors import (
-    NotFoundError,
     ExtractionError,
+    NotFoundError,
     PolicyKGError,
     QueryError,
     StoreError,

@@ -1,0 +1,41 @@
+"""``policykg render KIND --param k=v --out FILE.html``: one graph visual as a self-contained HTML file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policykg.errors import PolicyKGError
+
+
+def render(
+    kind: Annotated[str, typer.Argument(help="agency, province, clusters, topic, overlap or query.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value; repeatable.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("graph.html"),
+) -> None:
+    """Render a graph visual to one offline HTML file (vis-network inline, no CDN).
+
+    Examples: policykg render agency --param agency=省工信厅 --param province=广东省 --out agency.html;
+    policykg render province --param province=广东 --param max_nodes=40 --out gd.html
+    """
+    from policykg.api.cli_query import parse_params
+    from policykg.graph.store import open_store
+    from policykg.visual.render import build_graph, graph_page
+
+    try:
+        params = parse_params(param or [])
+        with open_store() as store:
+            graph = build_graph(store, kind, params)
+    except PolicyKGError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(graph_page(graph), encoding="utf-8")
+    shown = len(graph.nodes)
+    typer.echo(f"wrote {out} ({shown} of {graph.total_nodes or shown} nodes, {len(graph.edges)} edges)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render")(render)

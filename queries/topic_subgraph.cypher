@@ -1,0 +1,26 @@
+// name: topic_subgraph
+// answers: Who works on a topic, and towards which targets? Each measure about the topic with its lead, co-operating and responsible agencies (quoting the sentence that names them) and its quantified targets.
+// param topic: topic — topic code (green_dyeing) or a Chinese label or keyword of it (绿色, 印染); resolved to $topics
+// param province: province? — only measures of this province (广东省 or 广东)
+// param limit: limit
+// param offset: offset
+MATCH (m:Measure)-[about:ABOUT]->(t:Topic)
+WHERE t.code IN $topics
+  AND ($province IS NULL OR m.province = $province)
+WITH m, collect(DISTINCT t.code) AS topics, collect(about.keyword)[0] AS keyword,
+     collect(about.evidence)[0] AS topic_evidence
+ORDER BY m.id
+SKIP $offset LIMIT $limit
+OPTIONAL MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m)
+WITH m, topics, keyword, topic_evidence, a, r ORDER BY a.name
+WITH m, topics, keyword, topic_evidence,
+     collect(CASE WHEN a IS NULL THEN NULL ELSE {agency: a.name, agency_type: a.type,
+             role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'SUPPORTS' THEN 'co' ELSE 'responsible' END,
+             written: r.written, evidence: r.evidence} END) AS roles
+OPTIONAL MATCH (m)-[:HAS_TARGET]->(tg:Target)
+WITH m, topics, keyword, topic_evidence, roles, tg ORDER BY tg.id
+RETURN m.id AS id, m.doc_id AS doc_id, m.title AS title, m.province AS province, topics, keyword, topic_evidence,
+       roles,
+       collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, metric: tg.metric, value: tg.value, unit: tg.unit,
+               year: tg.year, text: tg.text} END) AS targets
+ORDER BY id

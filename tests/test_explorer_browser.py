@@ -1,0 +1,196 @@
+"""The explorer page in a real headless Chromium, on a real uvicorn server over the seed graph.
+
+Needs Debian's ``chromium`` (``apt-get install chromium``) and Playwright's Python package;
+Playwright's own browser download is not used. Every request the page makes must go to
+127.0.0.1: requests elsewhere are aborted and fail the test through the request log.
+Set ``POLICYKG_SCREENSHOT_DIR`` to also keep the screenshots there (the README's come from it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run",
+               "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
+WAIT_MS = 60_000
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+NON_BLANK_PIXELS = """() => {
+  const canvas = document.querySelector('#graph canvas, #pkg-network canvas');
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 0 && (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235)) count++;
+  }
+  return count;
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def explorer_url(seed_store) -> Iterator[str]:
+    """A uvicorn server on a free 127.0.0.1 port serving the API over the seed graph."""
+    import uvicorn
+    from policykg.api.app import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store=seed_store), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture()
+def page(browser, explorer_url: str) -> Iterator[tuple[object, list[str]]]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.route("**/*", lambda route: route.continue_() if _local(route.request.url) else route.abort())
+    opened = context.new_page()
+    opened.set_default_timeout(WAIT_MS)
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened, requests
+    context.close()
+    assert not errors, f"script errors on the page: {errors}"
+
+
+def test_explorer_search_open_agency_and_network(page, explorer_url: str, seed_records, tmp_path: Path) -> None:
+    browser_page, requests = page
+    browser_page.goto(explorer_url + "/")
+    browser_page.fill("#search-q", "印染")
+    browser_page.click("#search-form button[type=submit]")
+    browser_page.wait_for_selector("#search-results li")
+    hits = browser_page.locator("#search-results li").all_text_contents()
+    assert hits and all(hit.strip() for hit in hits)
+
+    # A measure found by 印染, then an agency that holds a role in it.
+    browser_page.locator("#search-results .entity-link[data-kind=measure]").first.click()
+    browser_page.wait_for_selector("#profile-roles .entity-link[data-kind=agency]")
+    agency_link = browser_page.locator("#profile-roles .entity-link[data-kind=agency]").first
+    agency = agency_link.text_content()
+    agency_link.click()
+    browser_page.wait_for_function(
+        "name => { const t = document.querySelector('#profile-title[data-kind=agency]');"
+        " return t && t.textContent.includes(name); }", arg=agency)
+    _wait_for_graph(browser_page, "#graph")
+
+    assert int(browser_page.get_attribute("#graph", "data-nodes")) > 1
+    assert browser_page.locator("#graph canvas").count() == 1
+    assert browser_page.evaluate(NON_BLANK_PIXELS) > 500, "the network canvas is blank"
+    # The profile quotes its source sentences, and they are sentences of the seed documents.
+    sentences = [text.removeprefix("来源句：") for text in
+                 browser_page.locator("#profile-measures .evidence").all_text_contents()]
+    assert sentences
+    corpus = "".join(doc.text or "" for doc in seed_records)
+    assert all(sentence in corpus for sentence in sentences[:10])
+
+    screenshot = tmp_path / "explorer-agency.png"
+    browser_page.screenshot(path=str(screenshot), full_page=False)
+    assert screenshot.stat().st_size > 10_000
+    _keep_screenshot(screenshot)
+
+    # Clicking a measure node in the network opens that measure's profile.
+    measure = browser_page.evaluate("""() => {
+      const view = window.policykgExplorer.view();
+      const node = view.nodes.get({filter: n => n.kind === 'measure'})[0];
+      const dom = view.network.canvasToDOM(view.network.getPosition(node.id));
+      return {key: node.key, x: dom.x, y: dom.y};
+    }""")
+    box = browser_page.locator("#graph canvas").bounding_box()
+    browser_page.mouse.click(box["x"] + measure["x"], box["y"] + measure["y"])
+    browser_page.wait_for_selector("#profile-title[data-kind=measure]")
+    assert browser_page.locator("#profile-roles .evidence").count() > 0
+
+    assert len(requests) > 5
+    outside = [url for url in requests if not _local(url)]
+    assert not outside, f"the page reached out of 127.0.0.1: {outside}"
+
+
+def test_explorer_runs_a_named_query_as_table_and_graph(page, explorer_url: str, tmp_path: Path) -> None:
+    browser_page, requests = page
+    browser_page.goto(explorer_url + "/")
+    browser_page.wait_for_selector("#query-name option[value=agency_network]", state="attached")
+    browser_page.select_option("#query-name", "agency_network")
+    browser_page.fill("#query-params input[name=province]", "广东")
+    browser_page.click("#query-form button[type=submit]")
+    browser_page.wait_for_selector("#result-table tr td")
+    rows = browser_page.locator("#result-table tr").count() - 1
+    assert rows > 1
+    _wait_for_graph(browser_page, "#graph")
+    assert int(browser_page.get_attribute("#graph", "data-nodes")) > 2
+    # The table's agencies are among the graph's nodes.
+    first_source = browser_page.locator("#result-table tr:nth-child(2) td:first-child").text_content()
+    in_graph = browser_page.evaluate(
+        "name => window.policykgExplorer.view().nodes.get({filter: n => n.key === name}).length", first_source)
+    assert in_graph == 1
+    screenshot = tmp_path / "explorer-query.png"
+    browser_page.screenshot(path=str(screenshot))
+    assert screenshot.stat().st_size > 10_000
+    assert all(_local(url) for url in requests)
+
+
+def test_rendered_page_draws_offline(page, explorer_url: str, seed_records, tmp_path: Path) -> None:
+    """A /visual page is self-contained: one request, and the network is drawn."""
+    browser_page, requests = page
+    province = seed_records[0].province
+    browser_page.goto(explorer_url + f"/visual/province?province={province}")
+    _wait_for_graph(browser_page, "#pkg-network")
+    assert int(browser_page.get_attribute("#pkg-network", "data-nodes")) > 1
+    assert browser_page.evaluate(NON_BLANK_PIXELS) > 500
+    assert len(requests) == 1 and _local(requests[0])
+    screenshot = tmp_path / "visual-province.png"
+    browser_page.screenshot(path=str(screenshot))
+    _keep_screenshot(screenshot)
+
+
+def _wait_for_graph(browser_page, selector: str) -> None:
+    browser_page.wait_for_selector(f"{selector} canvas")
+    browser_page.wait_for_function(
+        "selector => document.querySelector(selector).getAttribute('data-stabilized') === '1'", arg=selector)
+
+
+def _local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about") or parsed.hostname == "127.0.0.1"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _keep_screenshot(path: Path) -> None:
+    folder = os.environ.get("POLICYKG_SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, Path(folder) / path.name)
