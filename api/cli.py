@@ -26,6 +26,22 @@ from policykg.api import cli_extract  # noqa: E402
 
 cli_extract.register(app)
 
+from policykg.api import cli_query  # noqa: E402
+
+cli_query.register(app)
+
+from policykg.api import cli_graph  # noqa: E402
+
+cli_graph.register(app)
+
+from policykg.api import cli_render  # noqa: E402
+
+cli_render.register(app)
+
+from policykg.api import cli_compare  # noqa: E402
+
+cli_compare.register(app)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -1,0 +1,69 @@
+"""The FastAPI application: ``create_app(store=None, settings=None)``.
+
+Without a ``store`` the app opens the one the settings point at on first use
+and closes it on shutdown. Errors map to statuses: unknown names -> 404,
+bad parameters -> 422, an unreachable engine -> 503.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from policykg.api import routes_graph, routes_system, routes_visual
+from policykg.queries.catalogue import ReadStore
+
+from policykg.errors import NotFoundError, QueryError, StoreError
+from policykg.settings import Settings, get_settings
+
+
+def create_app(store: ReadStore | None = None, settings: Settings | None = None) -> FastAPI:
+    """The policykg HTTP API over ``store`` (opened lazily from ``settings`` when not given)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if app.state.owns_store and app.state.store is not None:
+            app.state.store.close()
+            app.state.store = None
+
+    app = FastAPI(
+        title="policykg",
+        summary="跨省产业政策知识图谱 — cross-province industrial-policy knowledge graph",
+        description="Named Cypher queries over policy documents, measures, agencies, topics, places and targets. "
+                    "Every answer quotes its source sentences.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.owns_store = False
+    app.state.store_lock = threading.Lock()
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["*"])
+    _add_error_handlers(app)
+    app.include_router(routes_system.router)
+    app.include_router(routes_graph.router)
+    app.include_router(routes_visual.router)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFoundError)
+    async def not_found(_: Request, exc: NotFoundError) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+    @app.exception_handler(QueryError)
+    async def bad_query(_: Request, exc: QueryError) -> JSONResponse:
+        status = 400 if exc.__cause__ is not None and isinstance(exc.__cause__, StoreError) else 422
+        return JSONResponse(status_code=status, content={"detail": str(exc)})
+
+    @app.exception_handler(StoreError)
+    async def unavailable(_: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": f"graph store unavailable: {exc}"})

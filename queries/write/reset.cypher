@@ -1,0 +1,3 @@
+// Empty the store (constraints and indexes stay).
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,18 @@
+// FalkorDB range indexes. Re-creating an index is an error there, so graph/schema.py
+// creates only the missing ones; the key indexes also back the GRAPH.CONSTRAINT
+// UNIQUE constraints that graph/schema.py adds after them.
+CREATE INDEX FOR (n:Province) ON (n.name);
+CREATE INDEX FOR (n:Document) ON (n.doc_id);
+CREATE INDEX FOR (n:Measure) ON (n.id);
+CREATE INDEX FOR (n:Agency) ON (n.name);
+CREATE INDEX FOR (n:AgencyType) ON (n.code);
+CREATE INDEX FOR (n:City) ON (n.name);
+CREATE INDEX FOR (n:Cluster) ON (n.key);
+CREATE INDEX FOR (n:Target) ON (n.id);
+CREATE INDEX FOR (n:Topic) ON (n.code);
+CREATE INDEX FOR (n:Measure) ON (n.doc_id);
+CREATE INDEX FOR (n:Target) ON (n.doc_id);
+CREATE INDEX FOR (n:Document) ON (n.province);
+CREATE INDEX FOR (n:Measure) ON (n.province);
+CREATE INDEX FOR (n:Agency) ON (n.type);
+CREATE INDEX FOR (n:Cluster) ON (n.name)

@@ -1,0 +1,17 @@
+// Neo4j 5 schema: one uniqueness constraint per node key, lookup indexes; idempotent (IF NOT EXISTS).
+CREATE CONSTRAINT province_name IF NOT EXISTS FOR (n:Province) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT document_doc_id IF NOT EXISTS FOR (n:Document) REQUIRE n.doc_id IS UNIQUE;
+CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agency_name IF NOT EXISTS FOR (n:Agency) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT agency_type_code IF NOT EXISTS FOR (n:AgencyType) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT city_name IF NOT EXISTS FOR (n:City) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT cluster_key IF NOT EXISTS FOR (n:Cluster) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT topic_code IF NOT EXISTS FOR (n:Topic) REQUIRE n.code IS UNIQUE;
+CREATE INDEX measure_doc_id IF NOT EXISTS FOR (n:Measure) ON (n.doc_id);
+CREATE INDEX target_doc_id IF NOT EXISTS FOR (n:Target) ON (n.doc_id);
+CREATE INDEX document_province IF NOT EXISTS FOR (n:Document) ON (n.province);
+CREATE INDEX measure_province IF NOT EXISTS FOR (n:Measure) ON (n.province);
+CREATE INDEX agency_type IF NOT EXISTS FOR (n:Agency) ON (n.type);
+CREATE INDEX cluster_name IF NOT EXISTS FOR (n:Cluster) ON (n.name);
+CALL db.awaitIndexes(60)
