@@ -1,0 +1,61 @@
+"""The overlap analysis and the responsibility networks on the graph (issue 5).
+
+``write_similarities(store)`` reads every measure with its text and document
+date, runs :func:`policykg.graph.overlap.find_overlaps` and replaces the
+``(Measure)-[:SIMILAR_TO]->(Measure)`` edges with the result (from the earlier
+measure when the dates tell, else from the smaller id). ``graph_role_rows(store)``
+gives the :class:`~policykg.graph.networks.RoleRow` list of the stored roles.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from policykg.graph.networks import RoleRow
+from policykg.graph.overlap import MeasureText, Overlap, OverlapSettings, find_overlaps
+from policykg.graph.store import GraphStore
+from policykg.queries.files import cypher_text
+
+BATCH = 500
+_ROLE_OF = {"LEADS": "lead", "SUPPORTS": "co", "RESPONSIBLE_FOR": "responsible"}
+
+
+def stored_measures(store: GraphStore) -> list[MeasureText]:
+    """The measures of the graph, as the overlap analysis takes them."""
+    rows = store.run_read(cypher_text("store/overlap_measures.cypher"))
+    return [MeasureText(r["id"], r["doc_id"], r["text"] or "", r["issued"]) for r in rows]
+
+
+def write_similarities(store: GraphStore, settings: OverlapSettings | None = None) -> list[Overlap]:
+    """Compute the overlaps of all stored measures and store them as SIMILAR_TO edges (replacing old ones)."""
+    overlaps = find_overlaps(stored_measures(store), settings)
+    store.run(cypher_text("write/similar_to_clear.cypher"))
+    rows = [similar_row(o) for o in overlaps]
+    for start in range(0, len(rows), BATCH):
+        store.run(cypher_text("write/similar_to.cypher"), {"rows": rows[start : start + BATCH]})
+    return overlaps
+
+
+def similar_row(o: Overlap) -> dict[str, Any]:
+    """The SIMILAR_TO properties of one overlap (shared spans as a JSON string)."""
+    return {
+        "a_id": o.a_id,
+        "b_id": o.b_id,
+        "score": o.score,
+        "containment": o.containment,
+        "jaccard": o.jaccard,
+        "earlier": o.earlier,
+        "shared_chars": sum(len(s.text) for s in o.shared_spans),
+        "shared_spans": json.dumps([list(s) for s in o.shared_spans], ensure_ascii=False),
+    }
+
+
+def graph_role_rows(store: GraphStore) -> list[RoleRow]:
+    """The agency roles of the graph as network input (agency types are the graph's type codes)."""
+    rows = store.run_read(cypher_text("store/role_rows.cypher"))
+    return [
+        RoleRow(r["measure_id"], r["doc_id"], r["province"], r["agency"], _ROLE_OF[r["relationship"]],
+                tuple(sorted(r["topics"] or ())), r["agency_type"])
+        for r in rows
+    ]

@@ -1,0 +1,85 @@
+"""The overlap analysis and the responsibility networks on a real graph store (issue 5)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.networks import agency_network, role_rows
+from policykg.graph.similarity import graph_role_rows, write_similarities
+from policykg.queries.files import cypher_text
+
+pytestmark = pytest.mark.engine
+
+
+@pytest.fixture()
+def seeded(store, seed_records):
+    load_reference_data(store)
+    for doc in seed_records:
+        write_document(store, doc)
+    return store
+
+
+def _similar(store) -> list[dict]:
+    return store.run_read(
+        "MATCH (a:Measure)-[s:SIMILAR_TO]->(b:Measure) "
+        "RETURN a.id AS a, b.id AS b, s.score AS score, s.earlier AS earlier, s.shared_spans AS spans"
+    )
+
+
+def test_similar_to_edges_point_from_the_earlier_document(seeded, seed_records):
+    overlaps = write_similarities(seeded)
+    edges = {(r["a"], r["b"]): r for r in _similar(seeded)}
+    assert len(edges) == len(overlaps) > 10
+    texts = {m.id: m.text for doc in seed_records for m in doc.measures}
+    gd = next(m.id for m in seed_records[0].measures if m.title == "推广应用节能减排技术")
+    hn = next(m.id for m in seed_records[2].measures if m.title == "推广应用节能减排技术")
+    edge = edges[(gd, hn)]
+    assert edge["earlier"] == gd
+    spans = json.loads(edge["spans"])
+    assert spans and all(texts[gd][a0:a1] == text == texts[hn][b0:b1] for a0, a1, b0, b1, text in spans)
+    rows = seeded.run_read(cypher_text("province_overlap.cypher"), {"a": "广东省", "b": "湖南省", "limit": 100, "offset": 0})
+    assert (gd, hn) in {(r["a_id"], r["b_id"]) for r in rows}
+    # Running again replaces the edges instead of adding to them.
+    write_similarities(seeded)
+    assert len(_similar(seeded)) == len(edges)
+
+
+def test_role_rows_from_the_graph_match_the_records(seeded, seed_records):
+    from_graph = graph_role_rows(seeded)
+    from_records = role_rows(seed_records)
+    assert {(r.measure_id, r.agency, r.role) for r in from_graph} == {
+        (r.measure_id, r.agency, r.role) for r in from_records
+    }
+    g1, g2 = agency_network(from_graph, "湖南省"), agency_network(from_records, "湖南省")
+    weights1 = {frozenset(e): g1.edges[e]["weight"] for e in g1.edges}
+    weights2 = {frozenset(e): g2.edges[e]["weight"] for e in g2.edges}
+    assert weights1 == pytest.approx(weights2)
+    assert len(weights1) > 10
+
+
+@pytest.fixture()
+def cli_settings(engine_env, seeded, monkeypatch):
+    from policykg.settings import get_settings
+
+    for key, value in engine_env.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_cli_compare_and_networks(cli_settings, tmp_path):
+    from policykg.api.cli import app
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["compare", "--json", "--top", "3"])
+    assert result.exit_code == 0, result.output
+    pairs = [json.loads(line) for line in result.output.splitlines()]
+    assert len(pairs) == 3 and pairs[0]["score"] >= pairs[-1]["score"] >= 0.2
+    assert all(p["a_id"].split("#")[0] != p["b_id"].split("#")[0] for p in pairs)
+    result = CliRunner().invoke(app, ["networks", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in tmp_path.iterdir()} >= {"湖南省.graphml", "全部.json", "广东省.csv", "lead_share_by_type.csv"}
+    assert "湖南省工业和信息化厅" in result.output
