@@ -3,13 +3,16 @@
 ``write_similarities(store)`` reads every measure with its text and document
 date, runs :func:`policykg.graph.overlap.find_overlaps` and replaces the
 ``(Measure)-[:SIMILAR_TO]->(Measure)`` edges with the result (from the earlier
-measure when the dates tell, else from the smaller id). ``graph_role_rows(store)``
+measure when the dates tell, else from the smaller id); ``write_similarities_for(store,
+doc_ids)`` replaces only the edges touching the measures of those documents (after
+an ingest). ``graph_role_rows(store)``
 gives the :class:`~policykg.graph.networks.RoleRow` list of the stored roles.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from policykg.graph.networks import RoleRow
@@ -31,10 +34,35 @@ def write_similarities(store: GraphStore, settings: OverlapSettings | None = Non
     """Compute the overlaps of all stored measures and store them as SIMILAR_TO edges (replacing old ones)."""
     overlaps = find_overlaps(stored_measures(store), settings)
     store.run(cypher_text("write/similar_to_clear.cypher"))
+    _write_rows(store, overlaps)
+    return overlaps
+
+
+def write_similarities_for(
+    store: GraphStore, doc_ids: Iterable[str], settings: OverlapSettings | None = None,
+) -> list[Overlap]:
+    """Recompute the SIMILAR_TO edges of the measures of ``doc_ids`` (changed documents); others stay.
+
+    The analysis runs on all stored measures (its stop list of frequent
+    shingles is corpus-wide), but only the pairs with a measure of ``doc_ids``
+    are replaced, so re-running on the same graph leaves the same edges.
+    """
+    changed = sorted(set(doc_ids))
+    if not changed:
+        return []
+    wanted = set(changed)
+    measures = stored_measures(store)
+    doc_of = {m.id: m.doc_id for m in measures}
+    overlaps = [o for o in find_overlaps(measures, settings) if wanted & {doc_of[o.a_id], doc_of[o.b_id]}]
+    store.run(cypher_text("write/similar_to_clear_docs.cypher"), {"doc_ids": changed})
+    _write_rows(store, overlaps)
+    return overlaps
+
+
+def _write_rows(store: GraphStore, overlaps: list[Overlap]) -> None:
     rows = [similar_row(o) for o in overlaps]
     for start in range(0, len(rows), BATCH):
         store.run(cypher_text("write/similar_to.cypher"), {"rows": rows[start : start + BATCH]})
-    return overlaps
 
 
 def similar_row(o: Overlap) -> dict[str, Any]:
