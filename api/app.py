@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from policykg.api import routes_graph, routes_system, routes_visual
+from policykg.api import routes_graph, routes_overlap, routes_system, routes_visual
 from policykg.queries.catalogue import ReadStore
 
 from policykg.errors import NotFoundError, QueryError, StoreError
@@ -49,6 +49,7 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None)
                            allow_headers=["*"])
     _add_error_handlers(app)
     app.include_router(routes_system.router)
+    app.include_router(routes_overlap.router)  # before routes_graph: /measures/{id}/overlaps
     app.include_router(routes_graph.router)
     app.include_router(routes_visual.router)
     return app

@@ -42,6 +42,10 @@ from policykg.api import cli_compare  # noqa: E402
 
 cli_compare.register(app)
 
+from policykg.api import cli_neo4j  # noqa: E402
+
+cli_neo4j.register(app)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

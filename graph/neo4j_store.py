@@ -1,0 +1,97 @@
+"""The Neo4j 5 store, through the official ``neo4j`` driver (``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Path, Relationship
+from policykg.graph.schema import neo4j_schema_statements
+from policykg.graph.store import GraphStore, Row
+
+from policykg.errors import StoreError
+from policykg.settings import Settings
+
+
+class Neo4jStore(GraphStore):
+    """A Neo4j server reached with the official driver; writes in one transaction each."""
+
+    engine = "neo4j"
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.neo4j_uri:
+            raise StoreError("POLICYKG_ENGINE=neo4j needs NEO4J_URI (e.g. bolt://localhost:7687)")
+        self.settings = settings
+        self._database = settings.neo4j_database
+        try:
+            self._driver = GraphDatabase.driver(
+                settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
+            )
+            self._driver.verify_connectivity()
+        except (Neo4jError, ServiceUnavailable, OSError, ValueError) as exc:
+            raise StoreError(f"cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from exc
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        def work(tx: neo4j.ManagedTransaction) -> list[Row]:
+            return [_record(record) for record in tx.run(query, dict(params or {}))]
+
+        try:
+            with self._driver.session(database=self._database) as session:
+                return session.execute_write(work)
+        except (Neo4jError, ServiceUnavailable) as exc:
+            raise StoreError(f"Neo4j: {exc}") from exc
+
+    def run_read(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> list[Row]:
+        @neo4j.unit_of_work(timeout=timeout_ms / 1000 if timeout_ms else None)
+        def work(tx: neo4j.ManagedTransaction) -> list[Row]:
+            rows: list[Row] = []
+            for record in tx.run(query, dict(params or {})):
+                if row_cap is not None and len(rows) >= row_cap:
+                    break
+                rows.append(_record(record))
+            return rows
+
+        try:
+            with self._driver.session(
+                database=self._database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                return session.execute_read(work)
+        except (Neo4jError, ServiceUnavailable) as exc:
+            raise StoreError(f"Neo4j: {exc}") from exc
+
+    def ensure_schema(self) -> None:
+        try:
+            with self._driver.session(database=self._database) as session:
+                for statement in neo4j_schema_statements():
+                    session.run(statement).consume()
+        except (Neo4jError, ServiceUnavailable) as exc:
+            raise StoreError(f"Neo4j schema: {exc}") from exc
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _record(record: neo4j.Record) -> Row:
+    return {key: _plain(value) for key, value in record.items()}
+
+
+def _plain(value: Any) -> Any:
+    """Driver objects -> plain Python: nodes/relationships as property dicts, paths as lists."""
+    if isinstance(value, (Node, Relationship)):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, Path):
+        return [_plain(node) for node in value.nodes]
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

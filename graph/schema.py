@@ -1,0 +1,92 @@
+"""Uniqueness constraints and lookup indexes of graph/MODEL.md, created idempotently per engine.
+
+Neo4j: ``queries/write/schema_neo4j.cypher`` (``CREATE … IF NOT EXISTS``).
+FalkorDB: ``queries/write/schema_falkordb.cypher`` holds the range indexes; re-creating
+an index is an error there, so only missing ones are created; then one
+``GRAPH.CONSTRAINT CREATE … UNIQUE`` per node key (an index must back it), skipped
+when present, and we wait until every constraint is OPERATIONAL.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import redis
+from policykg.queries.files import cypher_statements, cypher_text
+
+from policykg.errors import StoreError
+
+# The key of each node label (a uniqueness constraint on each).
+NODE_KEYS: dict[str, str] = {
+    "Province": "name",
+    "Document": "doc_id",
+    "Measure": "id",
+    "Agency": "name",
+    "AgencyType": "code",
+    "City": "name",
+    "Cluster": "key",
+    "Target": "id",
+    "Topic": "code",
+}
+
+_FALKOR_INDEX = re.compile(r"^CREATE INDEX FOR \(n:(\w+)\) ON \(n\.(\w+)\)$")
+
+
+def neo4j_schema_statements() -> list[str]:
+    return cypher_statements("write/schema_neo4j.cypher")
+
+
+def falkordb_index_statements() -> list[tuple[str, str, str]]:
+    """``(label, property, statement)`` for each FalkorDB index statement."""
+    out = []
+    for statement in cypher_statements("write/schema_falkordb.cypher"):
+        match = _FALKOR_INDEX.match(" ".join(statement.split()))
+        if not match:
+            raise StoreError(f"unexpected FalkorDB index statement: {statement!r}")
+        out.append((match.group(1), match.group(2), statement))
+    return out
+
+
+def ensure_falkordb_schema(db: Any, graph: Any, wait_s: float = 30.0) -> None:
+    """Create missing indexes and unique constraints on a FalkorDB graph."""
+    try:
+        indexed = _falkordb_indexed(graph) if graph.name in db.list_graphs() else set()
+        for label, prop, statement in falkordb_index_statements():
+            if (label, prop) not in indexed:
+                graph.query(statement)
+        present = {(row[1], tuple(row[2])) for row in graph.ro_query(cypher_text("store/falkordb_constraints.cypher")).result_set
+                   if row[0] == "UNIQUE" and row[3] == "NODE"}
+        for label, prop in NODE_KEYS.items():
+            if (label, (prop,)) not in present:
+                db.connection.execute_command(
+                    "GRAPH.CONSTRAINT", "CREATE", graph.name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
+                )
+        _wait_operational(graph, wait_s)
+    except redis.RedisError as exc:
+        raise StoreError(f"FalkorDB schema: {exc}") from exc
+
+
+def _falkordb_indexed(graph: Any) -> set[tuple[str, str]]:
+    indexed = set()
+    for row in graph.ro_query(cypher_text("store/falkordb_indexes.cypher")).result_set:
+        label, props, types = row[0], row[1], row[2]
+        for prop in props:
+            if "RANGE" in (types.get(prop) or []):
+                indexed.add((label, prop))
+    return indexed
+
+
+def _wait_operational(graph: Any, wait_s: float) -> None:
+    deadline = time.monotonic() + wait_s
+    while True:
+        rows = graph.ro_query(cypher_text("store/falkordb_constraints.cypher")).result_set
+        failed = [row for row in rows if row[4] == "FAILED"]
+        if failed:
+            raise StoreError(f"FalkorDB constraints failed (duplicate keys in the data?): {failed}")
+        if all(row[4] == "OPERATIONAL" for row in rows):
+            return
+        if time.monotonic() > deadline:
+            raise StoreError("FalkorDB constraints still under construction")
+        time.sleep(0.05)

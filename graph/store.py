@@ -1,0 +1,107 @@
+"""One store interface over both engines: embedded FalkorDB and Neo4j 5.
+
+``open_store(settings=None)`` picks the engine from the settings
+(``POLICYKG_ENGINE``, else Neo4j when ``NEO4J_URI`` is set, else embedded FalkorDB)
+and returns a :class:`GraphStore`:
+
+- ``store.engine`` -> ``"falkordb"`` | ``"neo4j"``
+- ``store.run(query, params)`` -> ``list[dict]``: a write-capable statement; on Neo4j
+  one transaction, on FalkorDB one ``GRAPH.QUERY`` (atomic by itself).
+- ``store.run_read(query, params, timeout_ms=None, row_cap=None)`` -> ``list[dict]``:
+  read-only, enforced by the engine (Neo4j READ access mode, FalkorDB
+  ``GRAPH.RO_QUERY``); ``timeout_ms`` is passed to the engine; at most ``row_cap`` rows.
+- ``store.ensure_schema()``, ``store.counts()``, ``store.reset()``, ``store.close()``;
+  a store is a context manager.
+
+Rows are plain dicts keyed by the RETURN column names; nodes and relationships
+come back as dicts of their properties, paths as lists of those.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Literal
+
+from policykg.queries.files import cypher_text
+
+from policykg.settings import Settings, get_settings
+
+Engine = Literal["falkordb", "neo4j"]
+Row = dict[str, Any]
+
+
+class GraphStore(ABC):
+    """A graph database holding the policy graph (see graph/MODEL.md)."""
+
+    engine: Engine
+
+    @abstractmethod
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one write-capable statement atomically and return its rows."""
+
+    @abstractmethod
+    def run_read(
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        timeout_ms: int | None = None,
+        row_cap: int | None = None,
+    ) -> list[Row]:
+        """Run one read-only statement (the engine refuses writes) and return at most ``row_cap`` rows."""
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create the uniqueness constraints and indexes of graph/MODEL.md that are missing."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections (and stop an embedded server this store started)."""
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{"nodes": {label: n}, "relationships": {type: n}}``."""
+        nodes = self.run_read(cypher_text("store/label_counts.cypher"))
+        rels = self.run_read(cypher_text("store/relationship_counts.cypher"))
+        return {
+            "nodes": {row["label"]: int(row["count"]) for row in nodes},
+            "relationships": {row["type"]: int(row["count"]) for row in rels},
+        }
+
+    def province_counts(self) -> list[Row]:
+        """Per province: documents, measures, agencies holding a role, targets."""
+        return self.run_read(cypher_text("store/province_counts.cypher"))
+
+    def reset(self) -> None:
+        """Delete every node and relationship; constraints and indexes stay."""
+        self.run(cypher_text("write/reset.cypher"))
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_store(settings: Settings | None = None) -> GraphStore:
+    """The store the settings point at, connected, with its schema in place."""
+    settings = settings or get_settings()
+    if settings.resolved_engine == "neo4j":
+        from policykg.graph.neo4j_store import Neo4jStore
+
+        store: GraphStore = Neo4jStore(settings)
+    else:
+        from policykg.graph.falkordb_store import FalkorDBStore
+
+        store = FalkorDBStore(settings)
+    try:
+        store.ensure_schema()
+    except BaseException:
+        store.close()
+        raise
+    return store

@@ -1,0 +1,128 @@
+"""Graph-store fixtures, one real engine at a time (no mocks).
+
+Every test that uses one of these fixtures runs once per engine: the session fixture
+``engine_name`` is parametrized ``["falkordb", "neo4j"]``; ``POLICYKG_TEST_ENGINES``
+(default ``falkordb,neo4j``) restricts that list for local development only.
+
+- ``engine_name`` (session): ``"falkordb"`` or ``"neo4j"``.
+- ``engine_settings`` (session): :class:`policykg.settings.Settings` pointing at a running
+  store of that engine: embedded FalkorDB under a temporary ``POLICYKG_HOME``; Neo4j 5.26
+  started by ``policykg.graph.neo4j_server.Neo4jServer`` in a temporary folder, or the
+  server named by ``NEO4J_URI`` when that is set. ``engine_env`` (session) is the same as
+  environment variables, for subprocesses and for code that reads ``get_settings()``.
+- ``store`` (function): an EMPTY :class:`policykg.graph.store.GraphStore` of that engine,
+  schema in place. Tests may write to it freely.
+- ``seed_store`` (function fixture over a session-wide ingest): the same store holding the
+  seed corpus (``data/corpus/*.txt`` through ``policykg.loaders.pipeline.extract_file``).
+  It is ingested once per engine and again only when a ``store`` test (or a stray write)
+  changed the shared database since; treat it as read-only.
+- ``seed_records`` (session): the seed ``PolicyDoc`` records, extracted once per session.
+
+Both engines share one database per session (Neo4j Community has a single user
+database), which is why ``seed_store`` checks and restores its content.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.store import GraphStore, open_store
+from policykg.loaders.records import PolicyDoc
+
+from policykg.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_CORPUS = REPO / "data" / "corpus"
+TEST_NEO4J_PASSWORD = "policykg-test"
+ENGINES = [name.strip() for name in os.environ.get("POLICYKG_TEST_ENGINES", "falkordb,neo4j").split(",")
+           if name.strip()]
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_name(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def engine_settings(engine_name: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    home = tmp_path_factory.mktemp(f"home-{engine_name}")
+    if engine_name == "falkordb":
+        yield Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="falkordb")
+        return
+    external = os.environ.get("NEO4J_URI")
+    if external:
+        yield Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="neo4j", NEO4J_URI=external)
+        return
+    from policykg.graph.neo4j_server import Neo4jServer
+
+    server = Neo4jServer.start(tmp_path_factory.mktemp("neo4j-data"), password=TEST_NEO4J_PASSWORD)
+    try:
+        yield Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="neo4j", NEO4J_URI=server.uri,
+                       NEO4J_USER="neo4j", NEO4J_PASSWORD=TEST_NEO4J_PASSWORD)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def engine_env(engine_settings: Settings) -> dict[str, str]:
+    """Environment variables that make ``get_settings()`` (or a subprocess) use the test engine."""
+    env = {
+        "POLICYKG_HOME": str(engine_settings.home),
+        "POLICYKG_ENGINE": engine_settings.resolved_engine,
+        "NEO4J_USER": engine_settings.neo4j_user,
+        "NEO4J_PASSWORD": engine_settings.neo4j_password,
+    }
+    if engine_settings.neo4j_uri:
+        env["NEO4J_URI"] = engine_settings.neo4j_uri
+    return env
+
+
+@pytest.fixture(scope="session")
+def _shared_store(engine_settings: Settings) -> Iterator[_SharedStore]:
+    with open_store(engine_settings) as graph_store:
+        yield _SharedStore(graph_store)
+
+
+@pytest.fixture()
+def store(_shared_store: _SharedStore) -> GraphStore:
+    return _shared_store.empty()
+
+
+@pytest.fixture()
+def seed_store(_shared_store: _SharedStore, seed_records: list[PolicyDoc]) -> GraphStore:
+    return _shared_store.seeded(seed_records)
+
+
+@pytest.fixture(scope="session")
+def seed_records() -> list[PolicyDoc]:
+    from policykg.loaders.pipeline import extract_file
+
+    paths = sorted(SEED_CORPUS.glob("*.txt"))
+    assert paths, f"no seed corpus in {SEED_CORPUS}"
+    return [extract_file(path) for path in paths]
+
+
+class _SharedStore:
+    """The session's store of one engine, handed out empty or holding the seed corpus."""
+
+    def __init__(self, graph_store: GraphStore) -> None:
+        self.store = graph_store
+        self.seed_counts: dict | None = None
+
+    def empty(self) -> GraphStore:
+        self.store.reset()
+        self.seed_counts = None
+        return self.store
+
+    def seeded(self, records: list[PolicyDoc]) -> GraphStore:
+        if self.seed_counts is None or self.store.counts() != self.seed_counts:
+            self.store.reset()
+            load_reference_data(self.store)
+            for doc in records:
+                write_document(self.store, doc)
+            self.seed_counts = self.store.counts()
+        return self.store
