@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -20,12 +21,14 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from policykg.loaders._limits import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO, Unreadable
 
+# python-docx's ``qn`` splits and looks up its argument on every call; names are few, so remember them
+_qn = lru_cache(maxsize=None)(qn)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _LEVEL_REF = re.compile(r"%(\d)")
 _WS = re.compile(r"[ \t]+")
 
-_W_P, _W_TBL, _W_SDT = qn("w:p"), qn("w:tbl"), qn("w:sdt")
+_W_P, _W_TBL, _W_SDT = _qn("w:p"), _qn("w:tbl"), _qn("w:sdt")
 
 
 def _check_archive(path: Path) -> None:
@@ -111,19 +114,19 @@ class _Numbering:
         except (KeyError, NotImplementedError):
             return
         abstract: dict[str, dict[int, _Level]] = {}
-        for an in root.findall(qn("w:abstractNum")):
+        for an in root.findall(_qn("w:abstractNum")):
             lvls = {}
-            for lvl in an.findall(qn("w:lvl")):
-                lvls[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
-                    fmt=_val(lvl.find(qn("w:numFmt"))) or "decimal",
-                    text=_val(lvl.find(qn("w:lvlText"))) or "",
-                    start=int(_val(lvl.find(qn("w:start"))) or "1"),
+            for lvl in an.findall(_qn("w:lvl")):
+                lvls[int(lvl.get(_qn("w:ilvl"), "0"))] = _Level(
+                    fmt=_val(lvl.find(_qn("w:numFmt"))) or "decimal",
+                    text=_val(lvl.find(_qn("w:lvlText"))) or "",
+                    start=int(_val(lvl.find(_qn("w:start"))) or "1"),
                 )
-            abstract[an.get(qn("w:abstractNumId"))] = lvls
-        for num in root.findall(qn("w:num")):
-            ref = _val(num.find(qn("w:abstractNumId")))
+            abstract[an.get(_qn("w:abstractNumId"))] = lvls
+        for num in root.findall(_qn("w:num")):
+            ref = _val(num.find(_qn("w:abstractNumId")))
             if ref in abstract:
-                self.levels[num.get(qn("w:numId"))] = abstract[ref]
+                self.levels[num.get(_qn("w:numId"))] = abstract[ref]
 
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.levels.get(num_id)
@@ -146,7 +149,7 @@ class _Numbering:
 
 
 def _val(el) -> str | None:
-    return None if el is None else el.get(qn("w:val"))
+    return None if el is None else el.get(_qn("w:val"))
 
 
 def _on(el) -> bool | None:
@@ -166,15 +169,15 @@ class _Style:
 
 
 def _num_pr_of(ppr) -> tuple[str, int] | None:
-    num_pr = None if ppr is None else ppr.find(qn("w:numPr"))
+    num_pr = None if ppr is None else ppr.find(_qn("w:numPr"))
     if num_pr is None:
         return None
-    num_id = _val(num_pr.find(qn("w:numId"))) or "0"
-    return (num_id, int(_val(num_pr.find(qn("w:ilvl"))) or "0"))
+    num_id = _val(num_pr.find(_qn("w:numId"))) or "0"
+    return (num_id, int(_val(num_pr.find(_qn("w:ilvl"))) or "0"))
 
 
 def _outline_of(ppr) -> int | None:
-    level = None if ppr is None else _val(ppr.find(qn("w:outlineLvl")))
+    level = None if ppr is None else _val(ppr.find(_qn("w:outlineLvl")))
     return int(level) if level is not None and level.isdigit() else None
 
 
@@ -184,17 +187,17 @@ class _Styles:
     def __init__(self, document: docx.document.Document) -> None:
         self.styles: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
-        for el in document.styles.element.findall(qn("w:style")):
-            sid = el.get(qn("w:styleId"))
-            ppr, rpr = el.find(qn("w:pPr")), el.find(qn("w:rPr"))
+        for el in document.styles.element.findall(_qn("w:style")):
+            sid = el.get(_qn("w:styleId"))
+            ppr, rpr = el.find(_qn("w:pPr")), el.find(_qn("w:rPr"))
             self.styles[sid] = _Style(
-                name=(_val(el.find(qn("w:name"))) or "").lower(),
-                based_on=_val(el.find(qn("w:basedOn"))),
-                bold=None if rpr is None else _on(rpr.find(qn("w:b"))),
+                name=(_val(el.find(_qn("w:name"))) or "").lower(),
+                based_on=_val(el.find(_qn("w:basedOn"))),
+                bold=None if rpr is None else _on(rpr.find(_qn("w:b"))),
                 outline=_outline_of(ppr),
                 num_pr=_num_pr_of(ppr),
             )
-            if el.get(qn("w:type")) == "paragraph" and el.get(qn("w:default")) in ("1", "true", "on"):
+            if el.get(_qn("w:type")) == "paragraph" and el.get(_qn("w:default")) in ("1", "true", "on"):
                 self.default_paragraph = sid
         self._cache: dict[tuple[str | None, str], object] = {}
 
@@ -231,7 +234,7 @@ class _Styles:
 
 def _paragraph_style(paragraph: Paragraph, styles: _Styles) -> str | None:
     ppr = paragraph._p.pPr
-    sid = None if ppr is None else _val(ppr.find(qn("w:pStyle")))
+    sid = None if ppr is None else _val(ppr.find(_qn("w:pStyle")))
     return sid or styles.default_paragraph
 
 
@@ -265,7 +268,7 @@ def _paragraph_text(paragraph: Paragraph, styles: _Styles, sid: str | None) -> s
         bold = run.bold
         if bold is None:
             rpr = run._r.rPr
-            char_style = None if rpr is None else _val(rpr.find(qn("w:rStyle")))
+            char_style = None if rpr is None else _val(rpr.find(_qn("w:rStyle")))
             bold = styles.bold(char_style) if char_style else None
         bold = para_bold if bold is None else bool(bold)
         if not text.strip() and segments:
@@ -302,7 +305,7 @@ def _body_items(container, parent):
         elif child.tag == _W_TBL:
             yield Table(child, parent)
         elif child.tag == _W_SDT:
-            content = child.find(qn("w:sdtContent"))
+            content = child.find(_qn("w:sdtContent"))
             if content is not None:
                 yield from _body_items(content, parent)
 

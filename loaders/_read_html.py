@@ -18,6 +18,9 @@ from policykg.loaders._limits import Unreadable
 from policykg.loaders._read_text import decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Characters lxml refuses in text nodes (C0 controls but tab and newlines, non-characters, surrogates);
+# a page whose declared charset lets them through still has text worth reading around them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030"}
 
@@ -217,7 +220,7 @@ class _Writer:
 
 def read_html(data: bytes) -> str:
     """Main text of an HTML page, one block per line."""
-    text = _XML_DECL.sub("", _decode(data))
+    text = _NOT_XML.sub("", _XML_DECL.sub("", _decode(data)).replace("\f", " "))
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:

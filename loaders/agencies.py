@@ -37,6 +37,9 @@ _VAGUE = re.compile(
 )
 _AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|司|社|站|馆)$")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
+_SPACE = re.compile(r"\s")
+_CUT_CHAR = re.compile("[" + re.escape("".join(sorted(set(_SEPARATORS) | set(_CONJUNCTIONS)))) + "]")
+_MAX_RESOLVED = 100_000  # remembered surface lookups
 _EDGE_PUNCT = "　 \t\r\n“”\"'‘’《》【】[]:：。，,、；;"
 
 
@@ -85,6 +88,7 @@ class AgencyTable:
             self._add_row(row)
         self.patterns = [_Pattern(re.compile(p["pattern"]), p["name"], p["type"], p["level"]) for p in patterns]
         self.automaton = self._build_automaton()
+        self._resolved: dict[tuple[str, str | None], tuple[_Agency | None, str]] = {}
 
     # ---- building
     def _scope(self, scope: str) -> list[Province]:
@@ -159,6 +163,15 @@ class AgencyTable:
 
     def resolve(self, surface: str, province: str | None) -> tuple[_Agency | None, str]:
         """(agency, how): how is "absolute", "prefixed", "bare" or "" (not a table surface)."""
+        key = (surface, province)
+        found = self._resolved.get(key)
+        if found is None:
+            if len(self._resolved) > _MAX_RESOLVED:
+                self._resolved.clear()
+            found = self._resolved[key] = self._resolve(surface, province)
+        return found
+
+    def _resolve(self, surface: str, province: str | None) -> tuple[_Agency | None, str]:
         by = self.absolute.get(surface)
         if by:
             best = by[max(by)]
@@ -220,6 +233,8 @@ def agency_types() -> dict[str, str]:
 
 def _compact(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace, and the index in ``text`` of each kept character."""
+    if not _SPACE.search(text):
+        return text, list(range(len(text)))
     keep = [i for i, c in enumerate(text) if not c.isspace()]
     return "".join(text[i] for i in keep), keep
 
@@ -308,16 +323,17 @@ def normalise_agency(written: str, province: str | None) -> AgencyInfo:
 
 def _split_points(compact: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Segments of a unit list: cut at separators, and at 和/及 where a name has just ended."""
-    inside = [False] * len(compact)
+    inside: set[int] = set()
     ends = set()
     for a, b, *_ in protected:
-        for i in range(a, b):
-            inside[i] = True
+        inside.update(range(a, b))
         ends.add(b)
     segments, start = [], 0
-    for i, c in enumerate(compact):
-        if inside[i]:
+    for m in _CUT_CHAR.finditer(compact):
+        i = m.start()
+        if i in inside:
             continue
+        c = compact[i]
         cut = c in _SEPARATORS
         if c in _CONJUNCTIONS and i > start and i + 1 < len(compact):
             cut = i in ends or bool(_AGENCY_END.search(compact[start:i]))
@@ -336,7 +352,7 @@ def _trim(compact: str, a: int, b: int) -> tuple[int, int]:
         m = _HEAD_LABEL.match(compact, a, b)
         if m and m.end() > a:
             a, changed = m.end(), True
-        for tail in _TAILS:
+        for tail in _TAILS if compact.endswith(_TAILS, a, b) else ():
             if compact.endswith(tail, a, b) and b - len(tail) >= a:
                 b, changed = b - len(tail), True
                 break

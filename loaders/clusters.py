@@ -17,6 +17,7 @@ Four general patterns, each working on the place mentions of ``places.find_place
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .places import find_places, gazetteer
@@ -51,20 +52,25 @@ class _Item:
     text: str
 
 
-def find_cluster_links(text: str, province: str | None = None, offset: int = 0) -> list[ClusterLink]:
+def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
+                       mentions: list[PlaceMention] | None = None) -> list[ClusterLink]:
     """Every cluster/park/base/town/market/regional brand tied to a prefecture-level city.
 
     ``cluster`` is the name as written (shortest self-contained form); ``city`` the
-    prefecture's full name; spans are shifted by ``offset``.
+    prefecture's full name; spans are shifted by ``offset``. ``mentions`` are
+    ``find_places(text, province)`` when the caller has them already.
     """
-    mentions = find_places(text, province)
+    if mentions is None:
+        mentions = find_places(text, province)
+    starts = [m.start for m in mentions]
     links: list[ClusterLink] = []
     links += _distribution_lines(text, mentions)
     links += _zones(text, mentions)
     links += _named_clusters(mentions)
     claimed: set[int] = set()
     for s_start, s_end in _sentences(text):
-        inside = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+        first = bisect_left(starts, s_start)
+        inside = [m for m in mentions[first:bisect_left(starts, s_end, first)] if m.end <= s_end]
         if not inside:
             continue
         links += _enumerations(text, s_start, s_end, inside, claimed)

@@ -44,7 +44,7 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
         issuers=meta.issuers,
         measures=measures,
         targets=doc_targets,
-        cluster_links=find_cluster_links(text, province),
+        cluster_links=find_cluster_links(text, province, mentions=mentions),
         places=document_places(mentions),
         kind=meta.kind,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),

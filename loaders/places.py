@@ -22,8 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-import ahocorasick
-
+from ._automaton import WordAutomaton
 from .records import PlaceMention
 
 Level = Literal["extra", "prefecture", "county", "block"]
@@ -64,6 +63,7 @@ class _Gazetteer:
         self.names: dict[str, list[_Candidate]] = {}
         self.city_province: dict[str, str] = {}
         self.cluster_names: set[str] = set()   # names in places_extra.tsv that are clusters themselves
+        self._lookups: dict[tuple[str, str | None], tuple[str | None | Literal[False], bool]] = {}
         stop_always, stop_outside, blockers = _load_stop()
         self._stop_always = stop_always
         self._stop_outside = stop_outside
@@ -74,10 +74,7 @@ class _Gazetteer:
         for word in blockers:
             self._add(word, _Candidate(None, None, "block", True))
         self.words -= self.names.keys()
-        self.automaton = ahocorasick.Automaton()
-        for name in self.names:
-            self.automaton.add_word(name, name)
-        self.automaton.make_automaton()
+        self.automaton = WordAutomaton(self.names)
 
     def _add(self, name: str, cand: _Candidate) -> None:
         if len(name) < 2:
@@ -175,6 +172,14 @@ class _Gazetteer:
         return _pick(outside)
 
 
+    def lookup(self, name: str, province: str | None) -> tuple[str | None | Literal[False], bool]:
+        """``resolve`` and ``is_weak`` of ``name``, remembered per province."""
+        key = (name, province)
+        found = self._lookups.get(key)
+        if found is None:
+            found = self._lookups[key] = (self.resolve(name, province), self.is_weak(name))
+        return found
+
     def is_weak(self, name: str) -> bool:
         """True when ``name`` is only a short county form (新化), never a prefecture or listed name."""
         return all(c.level == "county" and not c.full for c in self.names.get(name, []))
@@ -251,26 +256,18 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
     by ``offset``.
     """
     gaz = gazetteer()
-    by_start: dict[int, list[str]] = {}
-    for end, name in gaz.automaton.iter(text):
-        by_start.setdefault(end - len(name) + 1, []).append(name)
     mentions: list[PlaceMention] = []
     covered = 0
-    for start in sorted(by_start):
+    for start, name in gaz.automaton.find_all(text):  # at each start the longest name first
         if start < covered:
-            continue
-        for name in sorted(by_start[start], key=len, reverse=True):
-            city = gaz.resolve(name, province)
-            if city is False:
-                covered = start + len(name)
-                break
-            if city and gaz.is_weak(name) and gaz.glued_to_previous_word(text, start):
-                continue
-            if city:
-                mentions.append(PlaceMention(city=city, written=name, start=start + offset,
-                                             end=start + len(name) + offset))
-                covered = start + len(name)
-                break
+            continue  # inside a name already taken, or a shorter name at a start already decided
+        city, weak = gaz.lookup(name, province)
+        if city is False:
+            covered = start + len(name)
+        elif city and not (weak and gaz.glued_to_previous_word(text, start)):
+            mentions.append(PlaceMention(city=city, written=name, start=start + offset,
+                                         end=start + len(name) + offset))
+            covered = start + len(name)
     return mentions
 
 

@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ for _c in (0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x200
 for _c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD):
     _CHAR_MAP[_c] = None
 
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]")
 _SPACES = re.compile(r" {2,}")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -44,11 +46,17 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 
 
 def _clean_line(line: str) -> str:
-    line = line.translate(_CHAR_MAP)
-    line = _BOOKMARK.sub("", line)
-    line = _FULLWIDTH_POINT.sub(".", line)
-    line = _SPACES.sub(" ", line).strip()
-    return _SPACE_CJK_ASCII.sub("", line)
+    # each step only when the line has what it changes (most lines have nothing to change)
+    if _MAPPED.search(line):
+        line = line.translate(_CHAR_MAP)
+    if "[" in line:
+        line = _BOOKMARK.sub("", line)
+    if "．" in line:
+        line = _FULLWIDTH_POINT.sub(".", line)
+    if "  " in line:
+        line = _SPACES.sub(" ", line)
+    line = line.strip()
+    return _SPACE_CJK_ASCII.sub("", line) if " " in line else line
 
 
 # ---------------------------------------------------------------- line classes
@@ -106,6 +114,7 @@ _NARROW = re.compile(r"[\u0000-\u2e7f]")
 _LONG = 200  # lines longer than this are wider than any threshold here: their width is not counted
 
 
+@lru_cache(maxsize=4096)
 def _units(s: str) -> float:
     """Display width in CJK characters (Latin letters, digits and symbols count half)."""
     if len(s) > _LONG:

@@ -172,16 +172,37 @@ def find_targets(text: str, offset: int = 0, year: int | None = None) -> list[Ta
 # --- cleaning ----------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def clean_text(text: str) -> CleanText:
-    """Drop ``*``/``#`` marks and spaces between Chinese characters, and join page-broken lines."""
-    chars: list[str] = []
+    """Drop ``*``/``#`` marks and spaces between Chinese characters, and join page-broken lines.
+
+    Runs of ordinary characters are copied whole; only marks, spaces and line breaks
+    (few in Chinese text) are looked at one by one. The last few results are kept: a
+    measure's text is cleaned for its topics and again for its targets. Treat the
+    result as read-only.
+    """
+    folded = _fold_text(text)
+    parts: list[str] = []
     index: list[int] = []
+    last = ""          # last character written
     line_start = 0
     last_line = ""
     pending: int | None = None  # offset of a newline not yet known to be hard or soft
-    n = len(text)
-    for i, ch in enumerate(text):
-        if ch in "*#":
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i > pos:  # a run of ordinary characters
+            if pending is not None:
+                if last and _hard_break(last_line, last):
+                    parts.append("\n")
+                    index.append(pending)
+                pending = None
+            parts.append(folded[pos:i])
+            index.extend(range(pos, i))
+            last = folded[i - 1]
+        pos = i + 1
+        ch = m.group()
+        if ch == "*" or ch == "#":
             continue
         if ch == "\n":
             line = text[line_start:i].strip().strip("*#").strip()
@@ -191,37 +212,65 @@ def clean_text(text: str) -> CleanText:
                     pending = i
             line_start = i + 1
             continue
-        if ch.isspace():
-            prev = chars[-1] if chars else ""
-            j = i + 1
-            while j < n and text[j] in " \t\u3000\xa0":
-                j += 1
-            nxt = text[j] if j < n else ""
-            if prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum() and not (
-                prev.isdigit() and nxt.isdigit()
-            ):
-                chars.append(" ")
-                index.append(i)
-            continue
-        if pending is not None:
-            if chars and _hard_break(last_line, chars[-1]):
-                chars.append("\n")
-                index.append(pending)
-            pending = None
-        if ch >= "\x80":
-            ch = _fold(ch)
-        chars.append(ch)
-        index.append(i)
-    return CleanText("".join(chars), index)
+        nxt = _NEXT_AFTER_BLANKS.match(text, i + 1).group(1)
+        if last.isascii() and last.isalnum() and nxt.isascii() and nxt.isalnum() and not (
+            last.isdigit() and nxt.isdigit()
+        ):
+            parts.append(" ")
+            index.append(i)
+            last = " "
+    if pos < len(text):
+        if pending is not None and last and _hard_break(last_line, last):
+            parts.append("\n")
+            index.append(pending)
+        parts.append(folded[pos:])
+        index.extend(range(pos, len(text)))
+    return CleanText("".join(parts), index)
 
 
-@lru_cache(maxsize=8192)
+_SPECIAL = re.compile(r"[*#\s]")
+_NEXT_AFTER_BLANKS = re.compile(r"[ \t\u3000\xa0]*(.?)", re.DOTALL)
+_FOLDS: dict[str, str] = {}      # character -> its ASCII fold, for the characters that have one
+_SEEN: set[str] = set()          # characters already looked at
+_MAX_SEEN = 100_000
+
+
+def _fold_text(text: str) -> str:
+    """``text`` with every character folded by ``_fold`` (same length)."""
+    odd = _MAYBE_FOLDED.findall(text)
+    if not odd:
+        return text
+    chars = set(odd)
+    new = chars - _SEEN
+    if new:
+        if len(_SEEN) > _MAX_SEEN:
+            _SEEN.clear()
+        for ch in new:
+            if ch >= "\x80":
+                folded = _fold(ch)
+                if folded != ch:
+                    _FOLDS[ch] = folded
+        _SEEN.update(new)
+    hits = chars.intersection(_FOLDS)
+    if not hits:
+        return text
+    return text.translate({ord(ch): _FOLDS[ch] for ch in hits})
+
+
 def _fold(ch: str) -> str:
     """Full-width digits, letters and signs as ASCII; other characters unchanged."""
     norm = unicodedata.normalize("NFKC", ch)
     if len(norm) == 1 and norm.isascii() and (norm.isalnum() or norm in "%.-~"):
         return norm
     return ch
+
+
+# Characters that never fold: ASCII, CJK ideographs (they have no decomposition), and the CJK and
+# full-width punctuation of ``_PUNCTUATION`` that ``_fold`` leaves alone.
+_PUNCTUATION = "".join(map(chr, range(0x3000, 0x3040))) + "（），：；！？“”‘’—…·"
+_MAYBE_FOLDED = re.compile(
+    "[^\\x00-\\x7f\\u3400-\\u4dbf\\u4e00-\\u9fff" + re.escape("".join(c for c in _PUNCTUATION if _fold(c) == c)) + "]"
+)
 
 
 def _hard_break(line: str, last_char: str) -> bool:
@@ -252,7 +301,8 @@ def _year_marks(s: str) -> list[tuple[int, int, bool]]:
     ("2024年组织举办…") also counts, but may report the past (see ``_reports_past``).
     """
     marks = []
-    for m in _YEAR_RE.finditer(s):
+    years = _YEAR_RE.finditer(s) if "年" in s else ()  # quick exits: both patterns need these characters
+    for m in years:
         pre, post = m.group("pre"), m.group("post")
         start = m.start("year")
         if start > 0 and s[start - 1] in "-—–~至" and not pre:
@@ -261,7 +311,7 @@ def _year_marks(s: str) -> list[tuple[int, int, bool]]:
         deadline = bool(pre and pre not in ("在", "于")) or bool(post)
         if deadline or at_clause_start:
             marks.append((m.start(), int(m.group("year")), not deadline))
-    for m in _PLAN_YEAR_RE.finditer(s):
+    for m in _PLAN_YEAR_RE.finditer(s) if "十" in s else ():
         marks.append((m.start(), {"四": 2025, "五": 2030, "六": 2035}[m.group("n")], False))
     marks.sort()
     return marks

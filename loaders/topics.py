@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from policykg.loaders._automaton import WordAutomaton
 from policykg.loaders.records import TopicEvidence
 from policykg.loaders.targets import CleanText, clean_text
 
@@ -29,6 +30,7 @@ DOMINANCE = 0.75         # ... and at least this share of the sentence's stronge
 TITLE_THRESHOLD = 1
 STOP = "_stop"
 SENTENCE_DELIMS = "。；;！!？?\n"
+_SENTENCE_DELIM = re.compile("[" + re.escape(SENTENCE_DELIMS) + "]")
 _ROLE_CLAUSE = re.compile(r"[（(][^（）()]*?(?:牵头|负责|责任单位|配合)[^（）()]*?[）)]|责任单位[:：][^。\n]*")
 
 
@@ -56,12 +58,14 @@ def _lexicon() -> tuple[dict[str, str], tuple[Keyword, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern, dict[str, list[Keyword]]]:
+def _matcher() -> tuple[WordAutomaton, dict[str, list[Keyword]], bool]:
+    """The keyword automaton, keywords by word, and whether a text may be searched whole
+    (no keyword holds a sentence delimiter, so no match runs over two sentences)."""
     by_word: dict[str, list[Keyword]] = {}
     for kw in _lexicon()[1]:
         by_word.setdefault(kw.keyword, []).append(kw)
-    words = sorted(by_word, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)), by_word
+    whole = not any(ch in SENTENCE_DELIMS for word in by_word for ch in word)
+    return WordAutomaton(by_word), by_word, whole
 
 
 TOPICS: dict[str, str] = _lexicon()[0]
@@ -69,14 +73,19 @@ TOPICS: dict[str, str] = _lexicon()[0]
 
 def keyword_hits(sentence: str) -> dict[str, list[Keyword]]:
     """Keywords found in ``sentence`` by topic (longest match first; stop phrases hide what they cover)."""
-    pattern, by_word = _matcher()
+    automaton, by_word, _ = _matcher()
+    return _hits([word for _, word in automaton.find_longest(sentence)], by_word)
+
+
+def _hits(words: list[str], by_word: dict[str, list[Keyword]]) -> dict[str, list[Keyword]]:
     hits: dict[str, list[Keyword]] = {}
-    for m in pattern.finditer(sentence):
-        for kw in by_word[m.group(0)]:
-            if kw.code == STOP:
+    seen: set[tuple[str, str]] = set()  # (topic, keyword) already counted
+    for word in words:
+        for kw in by_word[word]:
+            if kw.code == STOP or (kw.code, word) in seen:
                 continue
-            if all(k.keyword != kw.keyword for k in hits.get(kw.code, [])):
-                hits.setdefault(kw.code, []).append(kw)
+            seen.add((kw.code, word))
+            hits.setdefault(kw.code, []).append(kw)
     return hits
 
 
@@ -96,8 +105,7 @@ def classify_topics(title: str, text: str, offset: int = 0) -> tuple[list[str], 
             best = max(kws, key=lambda k: (k.title_weight, k.weight))
             evidence[code] = TopicEvidence(topic=code, keyword=best.keyword,
                                            start=offset + title_span[0], end=offset + title_span[1])
-    for start, end in _sentences(s):
-        hits = keyword_hits(s[start:end])
+    for start, end, hits in _sentence_hits(s):
         scores = {code: sum(k.weight for k in kws) for code, kws in hits.items()}
         top = max(scores.values(), default=0)
         for code, kws in hits.items():
@@ -117,18 +125,36 @@ def _title_span(clean: CleanText, title: str) -> tuple[int, int]:
     return clean.source_span(at, at + len(title))
 
 
-def _sentences(s: str) -> list[tuple[int, int]]:
-    """Sentence spans of the cleaned text, responsibility clauses left out."""
-    blank = list(s)
-    for m in _ROLE_CLAUSE.finditer(s):
-        for i in range(m.start(), m.end()):
-            blank[i] = "\n"
-    masked = "".join(blank)
+def _sentence_hits(s: str) -> list[tuple[int, int, dict[str, list[Keyword]]]]:
+    """(start, end, ``keyword_hits`` of the sentence) of each sentence of ``s``, the text searched once."""
+    masked, spans = _sentences(s)
+    automaton, by_word, whole = _matcher()
+    if not whole:
+        return [(a, b, keyword_hits(s[a:b])) for a, b in spans]
+    found = automaton.find_longest(masked)
+    out = []
+    i = 0
+    for a, b in spans:
+        while i < len(found) and found[i][0] < a:
+            i += 1
+        j = i
+        while j < len(found) and found[j][0] < b:
+            j += 1
+        out.append((a, b, _hits([word for _, word in found[i:j]], by_word)))
+        i = j
+    return out
+
+
+def _sentences(s: str) -> tuple[str, list[tuple[int, int]]]:
+    """The cleaned text with responsibility clauses blanked out, and its sentence spans."""
+    masked = _ROLE_CLAUSE.sub(lambda m: "\n" * (m.end() - m.start()), s)
     spans = []
     start = 0
-    for i, ch in enumerate(masked + "\n"):
-        if ch in SENTENCE_DELIMS:
-            if masked[start:i].strip():
-                spans.append((start, i + 1 if i < len(masked) and masked[i] != "\n" else i))
-            start = i + 1
-    return spans
+    for m in _SENTENCE_DELIM.finditer(masked):
+        i = m.start()
+        if masked[start:i].strip():
+            spans.append((start, i if masked[i] == "\n" else i + 1))
+        start = i + 1
+    if masked[start:].strip():
+        spans.append((start, len(masked)))
+    return masked, spans
