@@ -28,9 +28,17 @@ LAUNCHER_ENV = "POLICYKG_NEO4J_LAUNCHER"
 JAR_NAME = "policykg-neo4j-launcher.jar"
 BUILD_SCRIPT = "tools/neo4j/build.sh"
 LOG_NAME = "launcher.log"
+PASSWORD_ENV = "POLICYKG_NEO4J_LAUNCHER_PASSWORD"
 READY_PREFIX = "READY "
-# Modest memory: the machine is shared. The page cache (128 MiB) is set by the launcher.
-JVM_OPTIONS = ("-Xms128m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8")
+# Modest memory for a shared 2-core machine: 512 MiB heap, the serial collector (measured
+# ~40-130 MiB less RSS than G1, and no slower to start); the launcher sets a 128 MiB page cache.
+JVM_OPTIONS = (
+    "-Xms128m",
+    "-Xmx512m",
+    "-XX:+UseSerialGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Dfile.encoding=UTF-8",
+)
 START_TIMEOUT_S = 180.0
 STOP_TIMEOUT_S = 30.0
 LOG_TAIL_LINES = 30
@@ -178,8 +186,9 @@ class Neo4jServer:
         chosen = port if port is not None else free_port()
         log_path = data_dir / LOG_NAME
         command = [java, *JVM_OPTIONS, "-jar", str(jar), "--data", str(data_dir), "--port", str(chosen)]
+        env = {key: value for key, value in os.environ.items() if key != PASSWORD_ENV}
         if password is not None:
-            command += ["--password", password]
+            env[PASSWORD_ENV] = password  # not on the command line, where `ps` would show it
         if detached:
             command.append("--no-stdin-watch")
         with log_path.open("wb") as log:
@@ -189,6 +198,7 @@ class Neo4jServer:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=detached,
+                env=env,
             )
         server = cls(process, chosen, data_dir, log_path)
         server._wait_ready(timeout)
@@ -201,6 +211,7 @@ class Neo4jServer:
                 return
             code = self.process.poll()
             if code is not None:
+                self.stop()  # closes our end of its stdin
                 cause = root_cause(self.log_path)
                 raise StoreError(
                     f"Neo4j exited with code {code} before it was ready on port {self.port}"
