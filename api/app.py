@@ -14,10 +14,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from policykg.api import routes_graph, routes_overlap, routes_system, routes_visual
-from policykg.queries.catalogue import ReadStore
 
+from policykg.api import routes_graph, routes_overlap, routes_system, routes_visual
 from policykg.errors import NotFoundError, QueryError, StoreError
+from policykg.queries.catalogue import ReadStore
 from policykg.settings import Settings, get_settings
 
 

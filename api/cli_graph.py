@@ -21,11 +21,11 @@ def ingest(
 
     Example: policykg ingest data/corpus/
     """
-    from policykg.graph.ingest import expand_paths, ingest_paths
-    from policykg.graph.store import open_store
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from policykg.graph.ingest import expand_paths, ingest_paths
+    from policykg.graph.store import open_store
     from policykg.settings import get_settings
 
     console = Console(stderr=True)
@@ -53,9 +53,10 @@ def ingest(
 
 def status() -> None:
     """Print node counts per label, edge counts per type and per-province figures."""
-    from policykg.graph.store import open_store
     from rich.console import Console
     from rich.table import Table
+
+    from policykg.graph.store import open_store
 
     try:
         with open_store() as store:

@@ -66,9 +66,8 @@ def start(
 
     Example: policykg neo4j start --port 7687 && export NEO4J_URI=bolt://127.0.0.1:7687
     """
-    from policykg.graph.neo4j_server import Neo4jServer, port_is_open
-
     from policykg.errors import StoreError
+    from policykg.graph.neo4j_server import Neo4jServer, port_is_open
 
     pid = _running_pid()
     if pid is not None:

@@ -18,9 +18,10 @@ WIDE_TABLE = 6  # more columns than this: print each row as a field/value table
 
 def queries() -> None:
     """List the named queries, what each answers and its parameters."""
-    from policykg.queries.catalogue import list_queries
     from rich.console import Console
     from rich.table import Table
+
+    from policykg.queries.catalogue import list_queries
 
     table = Table("query", "parameters", "answers", show_lines=True)
     for query in list_queries():
@@ -143,7 +144,6 @@ def ingest_bundled_corpus_if_empty(store: Any) -> int:
     from importlib import resources
 
     from policykg.graph.ingest import ingest_paths
-
     from policykg.settings import get_settings
 
     corpus = resources.files("policykg.data").joinpath("corpus")

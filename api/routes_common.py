@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
-from policykg.queries.catalogue import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, ReadStore, run_query
 
+from policykg.queries.catalogue import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, ReadStore, run_query
 from policykg.settings import Settings
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+
 from policykg.api.models import (
     AgencyLead,
     AgencyProfile,
@@ -22,7 +23,6 @@ from policykg.api.models import (
     TopicCount,
 )
 from policykg.api.routes_common import Limit, Offset, OptionalText, StoreDep, Text, named_rows, page
-
 from policykg.errors import NotFoundError
 
 router = APIRouter()

@@ -12,14 +12,14 @@ from typing import Annotated, Any, Literal
 
 import networkx as nx
 from fastapi import APIRouter, Path, Query, Response
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
 from policykg.api.models import Page
 from policykg.api.routes_common import Limit, Offset, StoreDep, Text, named_rows, page
+from policykg.errors import NotFoundError, QueryError
 from policykg.graph import networks as nw
 from policykg.graph.overlap import MeasureText, OverlapSettings, find_overlaps, shared_spans
 from policykg.queries.catalogue import ReadStore, resolve_province
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from policykg.errors import NotFoundError, QueryError
 
 router = APIRouter()
 

@@ -10,12 +10,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from neo4j.exceptions import ClientError as Neo4jClientError
-from policykg.api.models import CypherRequest, CypherResult, Health, HealthUnavailable, QueryInfo, QueryResult
-from policykg.api.routes_common import StoreDep, get_settings_of, get_store
-from policykg.queries.catalogue import get_query, list_queries, run_query
 from redis.exceptions import ResponseError as RedisResponseError
 
+from policykg.api.models import CypherRequest, CypherResult, Health, HealthUnavailable, QueryInfo, QueryResult
+from policykg.api.routes_common import StoreDep, get_settings_of, get_store
 from policykg.errors import QueryError, StoreError
+from policykg.queries.catalogue import get_query, list_queries, run_query
 from policykg.settings import Settings
 
 router = APIRouter()

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
-from policykg.api.routes_common import StoreDep
-from policykg.visual.render import ASSETS, KINDS, asset_text, build_graph, graph_page
 
+from policykg.api.routes_common import StoreDep
 from policykg.errors import NotFoundError
+from policykg.visual.render import ASSETS, KINDS, asset_text, build_graph, graph_page
 
 router = APIRouter(prefix="/visual", tags=["visual"])
 

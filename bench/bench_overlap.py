@@ -29,6 +29,7 @@ from scipy.sparse import csr_matrix
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import Synthetic, generate  # noqa: E402
+
 from policykg.graph.overlap import MeasureText, OverlapSettings, ShingleIndex, find_overlaps  # noqa: E402
 
 

@@ -21,8 +21,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from policykg.graph.overlap import OverlapSettings, ShingleIndex, exact_scores, find_overlaps  # noqa: E402
 from seed_measures import seed_measures  # noqa: E402
+
+from policykg.graph.overlap import OverlapSettings, ShingleIndex, exact_scores, find_overlaps  # noqa: E402
 
 
 def judged() -> dict[frozenset[str], int]:

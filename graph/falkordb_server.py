@@ -23,6 +23,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from policykg.errors import StoreError
+from policykg.graph._process import pid_is_alive
 
 SOCKET_NAME = "falkordb.sock"
 PID_NAME = "falkordb.pid"
@@ -43,7 +44,7 @@ class FalkorDBServer:
     def is_running(self) -> bool:
         """True when the pid file names a live process and the socket answers PING."""
         pid = self._pid()
-        if pid is None or not _alive(pid):
+        if pid is None or not pid_is_alive(pid):
             return False
         try:
             client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
@@ -63,7 +64,7 @@ class FalkorDBServer:
             if self.is_running():
                 return False
             pid = self._pid()
-            if pid is not None and _alive(pid) and _is_redis(pid):
+            if pid is not None and pid_is_alive(pid) and _is_redis(pid):
                 self._wait_ready(timeout_s)  # another process's server, still loading its data
                 return False
             self._clear_stale_files()
@@ -81,7 +82,7 @@ class FalkorDBServer:
     def stop(self, timeout_s: float = 30.0) -> None:
         """``SHUTDOWN SAVE`` and wait for the process to exit."""
         pid = self._pid()
-        if pid is None or not _alive(pid):
+        if pid is None or not pid_is_alive(pid):
             self._reap()
             return
         try:
@@ -93,11 +94,11 @@ class FalkorDBServer:
         except (redis.RedisError, OSError):
             os.kill(pid, signal.SIGTERM)  # SIGTERM also saves before exiting
         deadline = time.monotonic() + timeout_s
-        while _alive(pid) and time.monotonic() < deadline:
+        while pid_is_alive(pid) and time.monotonic() < deadline:
             self._reap()
             time.sleep(0.05)
         self._reap()
-        if _alive(pid):
+        if pid_is_alive(pid):
             raise StoreError(f"FalkorDB server (pid {pid}) did not stop; see {self.log_path}")
 
     def _command(self) -> list[str]:
@@ -157,16 +158,6 @@ class FalkorDBServer:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return not _is_zombie(pid)
-
-
 def _is_redis(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as handle:
@@ -175,9 +166,3 @@ def _is_redis(pid: int) -> bool:
         return True  # cannot tell: assume it is, rather than start a second server on the same files
 
 
-def _is_zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except (OSError, IndexError):
-        return False

@@ -10,11 +10,11 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
+
+from policykg.errors import StoreError
 from policykg.graph.falkordb_server import FalkorDBServer
 from policykg.graph.schema import ensure_falkordb_schema
 from policykg.graph.store import GraphStore, Row
-
-from policykg.errors import StoreError
 from policykg.settings import Settings
 
 

@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policykg.graph.loading import load_reference_data, write_document
-from policykg.graph.store import GraphStore
-from policykg.loaders.records import PolicyDoc
 from pydantic import ValidationError
 
 from policykg.errors import ExtractionError, PolicyKGError
+from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.store import GraphStore
+from policykg.loaders.records import PolicyDoc
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 from policykg.errors import StoreError
+from policykg.graph._process import pid_is_alive
 
 LAUNCHER_ENV = "POLICYKG_NEO4J_LAUNCHER"
 JAR_NAME = "policykg-neo4j-launcher.jar"
@@ -99,23 +100,6 @@ def root_cause(log_path: Path) -> str:
     """The innermost ``Caused by:`` line of the last Java stack trace in the log ('' when none)."""
     causes = [line.strip() for line in log_tail(log_path, 10_000).splitlines() if line.startswith("Caused by:")]
     return causes[-1] if causes else ""
-
-
-def pid_is_alive(pid: int) -> bool:
-    """Whether a process with this pid exists (zombies count as gone)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    stat = Path(f"/proc/{pid}/stat")
-    if stat.exists():
-        try:
-            return stat.read_text().split(")")[-1].split()[0] != "Z"
-        except (OSError, IndexError):
-            return True
-    return True
 
 
 def pid_is_launcher(pid: int) -> bool:

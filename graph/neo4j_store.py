@@ -9,10 +9,10 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
-from policykg.graph.schema import neo4j_schema_statements
-from policykg.graph.store import GraphStore, Row
 
 from policykg.errors import StoreError
+from policykg.graph.schema import neo4j_schema_statements
+from policykg.graph.store import GraphStore, Row
 from policykg.settings import Settings
 
 

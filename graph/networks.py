@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import networkx as nx
+
 from policykg.loaders.records import PolicyDoc
 
 ROLE_WEIGHTS: dict[str, float] = {"lead": 1.0, "responsible": 0.75, "co": 0.5}

@@ -37,8 +37,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from policykg.graph import _lsh, _shingles
 from rapidfuzz.distance import Indel
+
+from policykg.graph import _lsh, _shingles
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ import time
 from typing import Any
 
 import redis
-from policykg.queries.files import cypher_statements, cypher_text
 
 from policykg.errors import StoreError
+from policykg.queries.files import cypher_statements, cypher_text
 
 # The key of each node label (a uniqueness constraint on each).
 NODE_KEYS: dict[str, str] = {

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
+
 from policykg.loaders._limits import MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO, Unreadable
 
 # python-docx's ``qn`` splits and looks up its argument on every call; names are few, so remember them

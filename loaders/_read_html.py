@@ -14,6 +14,7 @@ import re
 
 import lxml.html
 from lxml import etree
+
 from policykg.loaders._limits import Unreadable
 from policykg.loaders._read_text import decode_text
 

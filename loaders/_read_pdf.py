@@ -21,6 +21,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
 from policykg.loaders._limits import MAX_PDF_PAGES, Unreadable
 from policykg.loaders.repair import is_page_number, starts_new_block
 

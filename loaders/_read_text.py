@@ -11,6 +11,7 @@ import codecs
 import re
 
 from charset_normalizer import from_bytes
+
 from policykg.loaders._limits import Unreadable
 
 # control characters other than tab, newline, carriage return and form feed

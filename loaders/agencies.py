@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
+
 from policykg.loaders.provinces import PROVINCES, Province
 from policykg.loaders.records import AgencyInfo
 

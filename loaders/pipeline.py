@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from policykg.errors import ExtractionError
 from policykg.loaders.agencies import normalise_agency
 from policykg.loaders.clusters import find_cluster_links
 from policykg.loaders.metadata import extract_metadata
@@ -22,8 +23,6 @@ from policykg.loaders.structure import Item, MeasureNode, Structure, parse_struc
 from policykg.loaders.tables import TableRow, table_rows
 from policykg.loaders.targets import find_targets
 from policykg.loaders.topics import classify_topics
-
-from policykg.errors import ExtractionError
 
 
 def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozenset()) -> PolicyDoc:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.loaders._limits import MAX_FILE_BYTES, Unreadable
-
 from policykg.errors import ExtractionError
+from policykg.loaders._limits import MAX_FILE_BYTES, Unreadable
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
            ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import cn2an
+
 from policykg.loaders.records import Target
 
 # --- units -------------------------------------------------------------------

@@ -24,9 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
-from policykg.queries.files import cypher_text
-
 from policykg.errors import NotFoundError, QueryError
+from policykg.queries.files import cypher_text
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50

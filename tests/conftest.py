@@ -29,10 +29,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from policykg.graph.loading import load_reference_data, write_document
 from policykg.graph.store import GraphStore, open_store
 from policykg.loaders.records import PolicyDoc
-
 from policykg.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from policykg.loaders.agencies import agency_table, agency_types, find_agencies, normalise_agency, split_units
 from policykg.loaders.provinces import PROVINCES
 

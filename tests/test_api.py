@@ -18,12 +18,12 @@ from urllib.parse import quote
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
 from policykg.api.app import create_app
 from policykg.api.cli import app as cli_app
 from policykg.api.cli_query import ingest_bundled_corpus_if_empty
 from policykg.graph.store import GraphStore
-from typer.testing import CliRunner
-
 from policykg.settings import Settings, get_settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from policykg.api.app import create_app
-from policykg.graph.store import GraphStore
 from schemathesis.checks import not_a_server_error
 
+from policykg.api.app import create_app
+from policykg.graph.store import GraphStore
 from policykg.settings import Settings
 
 EXAMPLES_PER_OPERATION = 30

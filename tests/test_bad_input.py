@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from fixtures_formats import make_docx, make_pdf
-from policykg.loaders import _read_docx
-from policykg.loaders.reading import read_document
 
 from policykg.errors import ExtractionError
+from policykg.loaders import _read_docx
+from policykg.loaders.reading import read_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SEED = next(CORPUS.glob("002_*.txt")).read_text(encoding="utf-8")

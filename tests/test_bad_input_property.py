@@ -18,10 +18,10 @@ from pathlib import Path
 from fixtures_formats import make_docx, make_html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from policykg.loaders.pipeline import extract_file
-from policykg.loaders.records import PolicyDoc
 
 from policykg.errors import ExtractionError
+from policykg.loaders.pipeline import extract_file
+from policykg.loaders.records import PolicyDoc
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]

@@ -52,6 +52,7 @@ def browser() -> Iterator[object]:
 def explorer_url(seed_store) -> Iterator[str]:
     """A uvicorn server on a free 127.0.0.1 port serving the API over the seed graph."""
     import uvicorn
+
     from policykg.api.app import create_app
 
     port = _free_port()

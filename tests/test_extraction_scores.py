@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from policykg.loaders.pipeline import run_extract
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_formats import make_docx, make_html, make_pdf
+
 from policykg.loaders.reading import read_document
 from policykg.loaders.repair import repair_text
 

@@ -6,15 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from policykg.api.cli import app
+from policykg.errors import StoreError
 from policykg.graph.ingest import ingest_paths
 from policykg.graph.loading import document_params
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
 from policykg.queries.files import cypher_text
-from typer.testing import CliRunner
-
-from policykg.errors import StoreError
 from policykg.settings import get_settings
 
 DOC_FOOTPRINT = (

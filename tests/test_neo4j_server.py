@@ -19,6 +19,8 @@ from pathlib import Path
 import neo4j
 import pytest
 from neo4j.exceptions import AuthError
+
+from policykg.errors import StoreError
 from policykg.graph.neo4j_server import (
     LAUNCHER_ENV,
     Neo4jServer,
@@ -26,8 +28,6 @@ from policykg.graph.neo4j_server import (
     pid_is_alive,
     port_is_open,
 )
-
-from policykg.errors import StoreError
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_CORPUS = REPO / "data" / "corpus"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+
 from policykg.graph.networks import (
     ALL,
     agency_network,

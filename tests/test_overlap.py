@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from datasketch import MinHash, MinHashLSH
+from seed_measures import document_text, seed_gold, seed_measures
+
 from policykg.graph import _lsh, _shingles
 from policykg.graph.overlap import (
     MeasureText,
@@ -19,7 +21,6 @@ from policykg.graph.overlap import (
     find_overlaps,
     shared_spans,
 )
-from seed_measures import document_text, seed_gold, seed_measures
 
 JUDGED = Path(__file__).resolve().parents[1] / "bench" / "overlap_judged.tsv"
 GUANGDONG_2023 = "000_e7837287f54dd743"

@@ -8,6 +8,7 @@ from urllib.parse import quote
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
+
 from policykg.api.app import create_app
 from policykg.graph.ingest import ingest_paths, save_record
 from policykg.graph.similarity import write_similarities, write_similarities_for

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from policykg.loaders.places import document_places, find_places, province_of
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

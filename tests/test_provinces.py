@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from policykg.loaders.provinces import PROVINCES, detect_province
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from policykg.graph.store import GraphStore
-from policykg.queries.catalogue import catalogue, get_query, list_queries, run_query, validate_params
 
 from policykg.errors import NotFoundError, QueryError
+from policykg.graph.store import GraphStore
+from policykg.queries.catalogue import catalogue, get_query, list_queries, run_query, validate_params
 
 ISSUE_QUERIES = {"agencies_leading_topic", "agency_profile", "agency_network", "cluster_cities", "city_profile",
                  "province_topic_matrix", "targets", "measure", "search", "agency_type_comparison",

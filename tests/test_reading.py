@@ -10,6 +10,7 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from fixtures_formats import make_docx, make_html, make_pdf
+
 from policykg.loaders.reading import read_document
 from policykg.loaders.repair import repair_text
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from policykg.loaders.repair import repair_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from policykg.graph.loading import load_reference_data, write_document
 from policykg.graph.networks import agency_network, role_rows
 from policykg.graph.similarity import graph_role_rows, write_similarities
@@ -71,8 +72,9 @@ def cli_settings(engine_env, seeded, monkeypatch):
 
 
 def test_cli_compare_and_networks(cli_settings, tmp_path):
-    from policykg.api.cli import app
     from typer.testing import CliRunner
+
+    from policykg.api.cli import app
 
     result = CliRunner().invoke(app, ["compare", "--json", "--top", "3"])
     assert result.exit_code == 0, result.output

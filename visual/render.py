@@ -18,12 +18,12 @@ from typing import Any
 
 import pyvis
 from jinja2 import Environment, select_autoescape
-from policykg.queries.catalogue import ReadStore
-from policykg.visual import builders
-from policykg.visual.graph_model import DEFAULT_MAX_NODES, MAX_NODES, VisGraph
 from pyvis.network import Network
 
 from policykg.errors import QueryError
+from policykg.queries.catalogue import ReadStore
+from policykg.visual import builders
+from policykg.visual.graph_model import DEFAULT_MAX_NODES, MAX_NODES, VisGraph
 
 VIS_VERSION = "vis-9.1.2"
 ASSETS = {
