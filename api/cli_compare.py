@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -14,12 +15,27 @@ from policykg.errors import PolicyKGError
 def compare(
     min_score: Annotated[float, typer.Option(help="Containment a pair needs to be reported.")] = 0.2,
     top: Annotated[int, typer.Option(help="Pairs to print (all are written to the graph).")] = 20,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the pairs as JSON lines.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the pairs (or the province report) as JSON.")] = False,
+    provinces: Annotated[str | None, typer.Option(
+        help="Two provinces to compare side by side, comma-separated (广东省,湖南省 or 广东,湖南); "
+             "reads the graph only, using the overlaps stored by a plain `policykg compare`.")] = None,
+    csv_dir: Annotated[Path | None, typer.Option(
+        "--csv", help="With --provinces: folder to write the topic matrix and side-by-side tables to as CSV.")] = None,
 ) -> None:
     """Find measures that reuse text of measures of other documents and store them as SIMILAR_TO edges.
 
+    With --provinces A,B: instead print a report comparing two provinces: topic shares, the agency type
+    leading each topic, quantified targets side by side and the top overlapping measure pairs between them.
+
     Example: policykg compare --top 10
+
+    Example: policykg compare --provinces 广东,湖南 --csv compare-out/
     """
+    if provinces is not None:
+        _compare_provinces(provinces, min_score=min_score, top=top, as_json=as_json, csv_dir=csv_dir)
+        return
+    if csv_dir is not None:
+        raise typer.BadParameter("--csv needs --provinces", param_hint="--csv")
     from policykg.graph.overlap import OverlapSettings
     from policykg.graph.similarity import similar_row, write_similarities
     from policykg.graph.store import open_store
@@ -46,6 +62,34 @@ def compare(
     Console().print(table)
 
 
+def _compare_provinces(written: str, *, min_score: float, top: int, as_json: bool, csv_dir: Path | None) -> None:
+    """The ``--provinces`` report: gather it from the graph, then print it and write the CSV files."""
+    from policykg.api.province_report import gather_report, print_report, report_json, write_report_csv
+    from policykg.errors import QueryError
+    from policykg.graph.store import open_store
+
+    names = [name.strip() for name in re.split(r"[,，、]", written) if name.strip()]
+    if len(names) != 2:
+        raise typer.BadParameter(f"give two provinces separated by a comma, got {written!r}",
+                                 param_hint="--provinces")
+    try:
+        with open_store() as store:
+            report = gather_report(store, (names[0], names[1]), top=top, min_score=min_score)
+    except QueryError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except PolicyKGError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(report_json(report))
+    else:
+        print_report(report)
+    if csv_dir is not None:
+        for path in write_report_csv(report, csv_dir):
+            typer.echo(f"wrote {path}", err=as_json)
+
+
 def networks(
     out: Annotated[Path, typer.Option(help="Folder for GraphML, JSON and CSV files.")],
     exclude: Annotated[list[str], typer.Option(help="Agency to leave out (repeatable).")] = [],  # noqa: B006
@@ -55,11 +99,12 @@ def networks(
 
     Example: policykg networks --out networks/
     """
+    from rich.console import Console
+    from rich.table import Table
+
     from policykg.graph import networks as nw
     from policykg.graph.similarity import graph_role_rows
     from policykg.graph.store import open_store
-    from rich.console import Console
-    from rich.table import Table
 
     try:
         with open_store() as store:
