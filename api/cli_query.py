@@ -149,7 +149,7 @@ def ingest_bundled_corpus_if_empty(store: Any) -> int:
     corpus = resources.files("policykg.data").joinpath("corpus")
     with resources.as_file(corpus) as folder:
         paths = sorted(folder.glob("*.txt"))
-        ingest_paths(store, paths, records_dir=get_settings().records_dir)
+        ingest_paths(store, paths, records_dir=get_settings().records_dir, overlaps=True)
     return len(paths)
 
 
