@@ -38,6 +38,7 @@ _VAGUE = re.compile(
 )
 _AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|司|社|站|馆)$")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
+_INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")
 _CUT_CHAR = re.compile("[" + re.escape("".join(sorted(set(_SEPARATORS) | set(_CONJUNCTIONS)))) + "]")
 _MAX_RESOLVED = 100_000  # remembered surface lookups
@@ -302,6 +303,11 @@ def _normalise_clean(s: str, province: str | None) -> AgencyInfo:
     stripped = _BRACKET_TAIL.sub("", s)
     if stripped != s and stripped:
         agency, _ = table.resolve(stripped, province)
+        if agency:
+            return _info(agency, s)
+    unbracketed = _INNER_BRACKET.sub(r"\1", s)  # 有关市（州）人民政府 -> 有关市州人民政府
+    if unbracketed != s:
+        agency, _ = table.resolve(unbracketed, province)
         if agency:
             return _info(agency, s)
     return _unknown(s, province)

@@ -35,6 +35,11 @@ _LEAD_VERBS = re.compile(
 )
 _BUILD_VERBS = re.compile(r"^(?:打造|建设完善|建设|发展|培育|创建|建成|做大做强|做强|壮大)")
 _NUMBERING = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*")
+# What may follow the head noun of a cluster phrase ending a city list.
+# A head noun followed by one of these is inside a verb phrase (承接产业转移), not the end of a name.
+_NP_NOT_END = re.compile(r"^(?:转移|外迁|迁移|链|政策|结构|体系|工人|人才)")
+# "等" + a class of places (等地, 等设区市): the items before are places, not cluster names.
+_PLACE_CLASS = re.compile(r"^(?:地|设区市|地级市|地市|城市|地区|市县|县市|县区)(?!标|域|场)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _LIST_SEP = "、，,"
 _JOIN = "和及与"
@@ -150,9 +155,24 @@ def _distribution_lines(text: str, mentions: list[PlaceMention]) -> list[Cluster
         if not m:
             continue
         industry = _NUMBERING.sub("", m["industry"]).strip()
+        header = _place_list(text, start + m.start("industry"), start + m.end("industry"), mentions)
+        if len(header) == 1:  # "邢台市：清河羊绒、宁晋休闲服装" -> each named cluster in that city
+            links += _city_line(text, start + m.start("list"), start + m.end("list"), header[0], mentions)
+            continue
         cities = _place_list(text, start + m.start("list"), start + m.end("list"), mentions)
         if industry and cities and not find_places(industry):
             links += [_link(industry, c, start, start + len(line)) for c in cities]
+    return links
+
+
+def _city_line(text: str, start: int, end: int, city: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
+    """Items of a list under a city heading that start with a place of that city (清河羊绒, 南宫羊剪绒)."""
+    links = []
+    for m in re.finditer(r"[^、，,；;。\s]+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        first = [p for p in _within(mentions, a, b) if p.start == a]
+        if first and first[0].city == city and b > first[0].end:
+            links.append(_link(text[a:b], city, a, b))
     return links
 
 
@@ -220,8 +240,8 @@ def _enumerations(text: str, s_start: int, s_end: int, mentions: list[PlaceMenti
         if at < seg_start:
             continue
         after = text[at + 1 : s_end]
-        if after.startswith("地"):
-            continue
+        if _PLACE_CLASS.match(after):
+            continue  # 玉林、贵港等设区市…: a list of places, left to _city_lists
         head_m = _ENUM_HEAD.match(after)
         if head_m:
             head = head_m.group(0)
@@ -384,7 +404,7 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
         if not phrase:
             continue
         np = phrase.group(0)
-        lead = re.match(r"^(?:等地|等|的)", np)
+        lead = re.match(r"^(?:等(?:地|设区市|地市|市县|县市|县区|城市|地区|市|县)?|的)", np)
         body = np[lead.end():] if lead else np
         verb = _BUILD_VERBS.match(body)
         if len(run) < 2 and not verb:
@@ -396,6 +416,8 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
         heads = list(_NP_HEAD.finditer(body))
         if not heads:
             continue
+        if _NP_NOT_END.match(body[heads[-1].end():]):
+            continue  # the head word is inside a verb phrase (承接产业转移), not the end of a name
         cluster = body[: heads[-1].end()]
         cluster = cluster.rsplit("的", 1)[-1]
         cluster = _LEAD_VERBS.sub("", cluster)

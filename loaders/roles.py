@@ -26,7 +26,9 @@ _LABELLED = re.compile(
 _LINE_CLAUSE = re.compile(
     r"^\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：][^\n]+$", re.M
 )
-_YOU = re.compile(r"由([^。；;，,（）()]{2,120}?)(?:牵头|负责)(?:[，,]\s*([^。；;（）()]{2,200}?)(?:配合|参与|协同|按职责分工负责))?")
+_YOU = re.compile(
+    r"由([^。；;，,（）()]{2,120}?)(牵头|负责)(?:[，,]\s*([^。；;（）()]{2,200}?)(?:配合|参与|协同|按职责分工负责))?"
+)
 _LEAD_SPLIT = re.compile(r"牵头(?:负责|实施|落实)?")
 _CO_TAIL = re.compile(
     r"(?:等(?:有关|相关)?(?:单位|部门)?)?(?:按职责分工负责|按照职责分工负责|按职责负责|分工负责|配合|参与|协同|负责|落实)[。.]?\s*$"
@@ -110,8 +112,13 @@ def parse_clause(text: str, start: int, end: int, province: str | None, first_is
     return _plain_list(text, start, end, province, first_is_lead)
 
 
+# A bracket inside a unit name (各市（州）人民政府, 各市（含定州、辛集市）人民政府) does not end the clause.
+_INNER_BRACKET = re.compile(r"[（(][^（）()。]{1,12}[）)](?=[\u4e00-\u9fff])")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
-    m = re.search(r"[。（(]", text[start:end])
+    segment = _INNER_BRACKET.sub(lambda m: "　" * len(m.group(0)), text[start:end])
+    m = re.search(r"[。（(]", segment)
     return start + m.start() if m else end
 
 
@@ -142,7 +149,11 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
         covered.append((m.start(), m.end()))
     if roles.is_empty():
         for m in _YOU.finditer(span):
-            roles.lead += _evidence(split_units(m.group(1), province, start + m.start(1)), "lead")
-            if m.group(2):
-                roles.co += _evidence(split_units(m.group(2), province, start + m.start(2)), "co")
+            units = split_units(m.group(1), province, start + m.start(1))
+            if m.group(2) == "负责" and not m.group(3):  # "由A、B负责": responsible, nobody leads
+                roles.responsible += _evidence(units, "responsible")
+                continue
+            roles.lead += _evidence(units, "lead")
+            if m.group(3):
+                roles.co += _evidence(split_units(m.group(3), province, start + m.start(3)), "co")
     return roles.finalise()

@@ -21,6 +21,11 @@ _SITUATION = re.compile(r"现状|基本情况|总体情况|发展基础|面临�
 _GOAL = re.compile(r"目标|总体要求|基本要求|发展定位|预期")
 _PRINCIPLE = re.compile(r"指导思想|基本原则|总体思路|发展思路|工作思路|工作原则")
 _SCHEDULE = re.compile(r"时间安排|进度安排|实施步骤|工作步骤|时间节点|进度要求|实施进度|步骤安排")
+# Closing provisions (本意见自印发之日起施行，由…负责解释): items that ask nobody to do anything.
+_CLOSING = re.compile(
+    r"(?:自[^。；;]{0,16}(?:之日)?起(?:施行|实施|执行|生效)|负责解释|解释权|有效期(?:至|为|[一二三四五\d]+年)|"
+    r"同时废止|不再执行|此前[^。；;]{0,20}(?:废止|停止))"
+)
 _BOX = re.compile(r"^\s*(?:专栏|专题|表)\s*[\d一二三四五六七八九十]*\s*[：:、．.\s]")
 _TAIL = re.compile(
     r"^\s*(?:附件\s*[\d一二三四五六七八九十]*\s*[：:]?|抄送|公开方式|主动公开|（此页无正文）|\(此页无正文\)|"
@@ -230,7 +235,9 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
 
     # Chapter kinds: classify top-level items; second-level goal items too.
     for item in items:
-        if item.parent is None:
+        if not item.children and _is_closing(text, item):
+            item.kind = "closing"
+        elif item.parent is None:
             item.kind = classify_chapter(item.title)
         else:
             parent_kind = item.parent.kind
@@ -257,6 +264,12 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         box_spans=box_spans,
         first_is_lead=declares_first_is_lead(text),
     )
+
+
+def _is_closing(text: str, item: Item) -> bool:
+    """An item that only states when the document applies or who interprets it."""
+    first = re.split(r"[。；;]", text[item.title_start:item.end], maxsplit=1)[0]
+    return bool(_CLOSING.search(first)) and item.end - item.start <= 120
 
 
 def _subtree_end(item: Item) -> int:
