@@ -1,4 +1,5 @@
-"""Score the extractor on the unseen-style documents of tests/data/unseen with the shared scorer.
+"""Score the extractor on the unseen-style documents of tests/data/unseen (and its subfolders, e.g.
+round2/) with the shared scorer.
 
     python bench/score_unseen.py [--keep DIR]
 
@@ -57,9 +58,9 @@ def main() -> int:
     base = args.keep or Path(tempfile.mkdtemp(prefix="unseen_"))
     (base / "gold").mkdir(parents=True, exist_ok=True)
     (base / "pred").mkdir(parents=True, exist_ok=True)
-    for exp in sorted(UNSEEN.glob("*.expected.json")):
+    for exp in sorted(UNSEEN.rglob("*.expected.json")):
         doc_id = exp.name[: -len(".expected.json")]
-        pred = extract_file(UNSEEN / f"{doc_id}.txt").to_json_dict()
+        pred = extract_file(exp.parent / f"{doc_id}.txt").to_json_dict()
         expected = json.loads(exp.read_text(encoding="utf-8"))
         (base / "pred" / f"{doc_id}.json").write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
         (base / "gold" / f"{doc_id}.json").write_text(
