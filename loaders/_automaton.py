@@ -1,58 +1,41 @@
-"""Aho-Corasick word search (pyahocorasick) over the UTF-32 code units of a text.
+"""Aho-Corasick word search with character offsets (ahocorasick-rs).
 
 pyahocorasick looks up a node's children one by one, so an automaton over
 thousands of Chinese names, whose root has a child for each of their first
-characters, steps slowly through every character of the text. Over the bytes of
-UTF-32-BE (seen as a latin-1 string) a character is four steps through nodes
-with few children (its first two bytes are nearly always 0), which is several
-times faster, and a match at byte ``b`` is at character ``b // 4``. Matches that
-do not start on a character's first byte are dropped.
+characters, steps slowly through every character of the text. ahocorasick-rs
+(the Rust ``aho-corasick`` crate) searches with a DFA and reports character
+offsets on ``str``; its leftmost-longest mode is exactly ``find_longest``
+(at the leftmost position where a word starts, the longest word, then on
+after it), so that search needs no Python work per overlapping match.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-import ahocorasick
-
-_ENCODING = "utf-32-be"
-_WIDTH = 4
-
-
-def _bytes_view(s: str) -> str:
-    return s.encode(_ENCODING, "surrogatepass").decode("latin-1")
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 
 class WordAutomaton:
     """All occurrences of a fixed set of words, with character offsets."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for word in words:
-            if word:
-                self._automaton.add_word(_bytes_view(word), (_WIDTH * len(word) - 1, word))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+        self._words = [word for word in dict.fromkeys(words) if word]
+        self._all = AhoCorasick(self._words, matchkind=MatchKind.Standard) if self._words else None
+        self._longest = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest) if self._words else None
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
         """(start, word) of every occurrence, overlapping ones included, by start then longest first."""
-        if self._empty or not text:
+        if self._all is None or not text:
             return []
-        found = []
-        for end, (span, word) in self._automaton.iter(_bytes_view(text)):
-            start = end - span
-            if start % _WIDTH == 0:
-                found.append((start // _WIDTH, -len(word), word))
-        found.sort()
-        return [(start, word) for start, _, word in found]
+        words = self._words
+        found = sorted((start, start - end, i) for i, start, end in
+                       self._all.find_matches_as_indexes(text, overlapping=True))
+        return [(start, words[i]) for start, _, i in found]
 
     def find_longest(self, text: str) -> list[tuple[int, str]]:
         """(start, word) scanning left to right, the longest word at each position, without overlaps."""
-        out = []
-        covered = 0
-        for start, word in self.find_all(text):
-            if start >= covered:
-                out.append((start, word))
-                covered = start + len(word)
-        return out
+        if self._longest is None or not text:
+            return []
+        words = self._words
+        return [(start, words[i]) for i, start, _ in self._longest.find_matches_as_indexes(text)]

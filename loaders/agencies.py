@@ -377,12 +377,27 @@ def split_units(clause: str, province: str | None, offset: int = 0) -> list[Agen
     Separators are 、，,；; and 和/及 where a name ends (never inside 工业和信息化厅); role words and vague
     tails ("等有关单位", "有关部门") add nobody. Offsets are ``offset`` + index in ``clause``.
     """
+    key = (clause, province)
+    units = _SPLIT_CACHE.get(key)
+    if units is None:
+        if len(_SPLIT_CACHE) > _MAX_SPLIT:
+            _SPLIT_CACHE.clear()
+        units = _SPLIT_CACHE[key] = _split_units(clause, province)
+    return [AgencyMatch(info, written, offset + a, offset + b) for info, written, a, b in units]
+
+
+# (clause, province) -> (info, written, start, end) of each unit: unit lists recur (省工业和信息化厅牵头 ...)
+_SPLIT_CACHE: dict[tuple[str, str | None], list[tuple[AgencyInfo, str, int, int]]] = {}
+_MAX_SPLIT = 20_000
+
+
+def _split_units(clause: str, province: str | None) -> list[tuple[AgencyInfo, str, int, int]]:
     table = agency_table()
     compact, where = _compact(clause)
     if not compact:
         return []
     found = table.matches(compact)
-    out: list[AgencyMatch] = []
+    out: list[tuple[AgencyInfo, str, int, int]] = []
     for seg_a, seg_b in _split_points(compact, found):
         a, b = _trim(compact, seg_a, seg_b)
         if a >= b or _VAGUE.match(compact[a:b]):
@@ -393,8 +408,7 @@ def split_units(clause: str, province: str | None, offset: int = 0) -> list[Agen
         pieces = [(x, y) for x, y, _ in inner] if tiled else [(a, b)]
         for x, y in pieces:
             written = compact[x:y]
-            out.append(AgencyMatch(_normalise_clean(written, province), written,
-                                   offset + where[x], offset + where[y - 1] + 1))
+            out.append((_normalise_clean(written, province), written, where[x], where[y - 1] + 1))
     return out
 
 

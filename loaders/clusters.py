@@ -168,7 +168,7 @@ def _distribution_lines(text: str, mentions: list[PlaceMention]) -> list[Cluster
 def _city_line(text: str, start: int, end: int, city: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
     """Items of a list under a city heading that start with a place of that city (清河羊绒, 南宫羊剪绒)."""
     links = []
-    for m in re.finditer(r"[^、，,；;。\s]+", text[start:end]):
+    for m in _LIST_ITEM.finditer(text[start:end]):
         a, b = start + m.start(), start + m.end()
         first = [p for p in _within(mentions, a, b) if p.start == a]
         if first and first[0].city == city and b > first[0].end:
@@ -184,7 +184,7 @@ def _place_list(text: str, start: int, end: int, mentions: list[PlaceMention]) -
     rest = list(text[start:end])
     for m in inside:
         rest[m.start - start : m.end - start] = [""] * (m.end - m.start)
-    leftover = re.sub(r"[、，,和及与\s等]", "", "".join(rest))
+    leftover = _LIST_GLUE.sub("", "".join(rest))
     return list(dict.fromkeys(m.city for m in inside)) if not leftover else []
 
 
@@ -235,7 +235,7 @@ def _enumerations(text: str, s_start: int, s_end: int, mentions: list[PlaceMenti
                   claimed: set[int]) -> list[ClusterLink]:
     links: list[ClusterLink] = []
     seg_start = s_start
-    for m in re.finditer("等", text[s_start:s_end]):
+    for m in _DENG.finditer(text[s_start:s_end]):
         at = s_start + m.start()
         if at < seg_start:
             continue
@@ -404,7 +404,7 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
         if not phrase:
             continue
         np = phrase.group(0)
-        lead = re.match(r"^(?:等(?:地|设区市|地市|市县|县市|县区|城市|地区|市|县)?|的)", np)
+        lead = _PLACE_CLASS_LEAD.match(np)
         body = np[lead.end():] if lead else np
         verb = _BUILD_VERBS.match(body)
         if len(run) < 2 and not verb:
@@ -426,3 +426,10 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
         a = run[0][0].start
         links += [_link(cluster, g[0].city, a, end + len(np)) for g in run]
     return links
+
+
+# Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
+_LIST_ITEM = re.compile(r"[^、，,；;。\s]+")
+_LIST_GLUE = re.compile(r"[、，,和及与\s等]")
+_DENG = re.compile("等")
+_PLACE_CLASS_LEAD = re.compile(r"^(?:等(?:地|设区市|地市|市县|县市|县区|城市|地区|市|县)?|的)")

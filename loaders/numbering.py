@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -41,6 +42,12 @@ def to_int(written: str) -> int:
         return int(written)
     if written in _CIRCLED:
         return _CIRCLED.index(written) + 1
+    return _chinese_int(written)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_int(written: str) -> int:
+    """cn2an is slow (it validates its input with regexes) and numbering repeats: 一 二 三 ..."""
     try:
         return int(cn2an.cn2an(written, "smart"))
     except (ValueError, KeyError):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -16,7 +17,7 @@ from policykg.loaders.clusters import find_cluster_links
 from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.places import document_places, find_places
 from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
-from policykg.loaders.records import AgencyInfo, Measure, PolicyDoc, Target
+from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target
 from policykg.loaders.repair import repair_text
 from policykg.loaders.roles import Roles, find_roles
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
@@ -31,7 +32,9 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     meta = extract_metadata(text, structure.body_start, structure.body_end)
     province = meta.province
     mentions = find_places(text, province)
-    measures = [_measure(text, doc_id, node, structure, province, mentions) for node in structure.measures]
+    mention_starts = [m.start for m in mentions]  # mentions come in text order
+    measures = [_measure(text, doc_id, node, structure, province, mentions, mention_starts)
+                for node in structure.measures]
     _apply_tables(text, doc_id, measures, structure, province)
     doc_targets = _document_targets(text, structure, measures)
     doc = PolicyDoc(
@@ -73,7 +76,7 @@ def _own_roles(text: str, item: Item, province: str | None, first_is_lead: bool)
 
 
 def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, province: str | None,
-             mentions) -> Measure:
+             mentions: list[PlaceMention], mention_starts: list[int]) -> Measure:
     roles = _own_roles(text, node.item, province, structure.first_is_lead)
     ancestor = node.item.parent
     while roles.is_empty() and ancestor is not None:  # a clause on the parent heading covers its items
@@ -96,7 +99,7 @@ def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, pr
         end=node.end,
         role_evidence=roles.lead + roles.co + roles.responsible,
         topic_evidence=evidence,
-        places=[m for m in mentions if node.start <= m.start < node.end],
+        places=mentions[bisect_left(mention_starts, node.start):bisect_left(mention_starts, node.end)],
     )
 
 

@@ -118,7 +118,7 @@ _INNER_BRACKET = re.compile(r"[（(][^（）()。]{1,12}[）)](?=[\u4e00-\u9fff]
 
 def _clause_end(text: str, start: int, end: int) -> int:
     segment = _INNER_BRACKET.sub(lambda m: "　" * len(m.group(0)), text[start:end])
-    m = re.search(r"[。（(]", segment)
+    m = _CLAUSE_STOP.search(segment)
     return start + m.start() if m else end
 
 
@@ -138,7 +138,7 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
         inner = m.group(1)
         if not _ROLE_WORDS.search(inner) or _DECLARATION.search(inner) and "：" not in inner and ":" not in inner:
             continue
-        if not re.search(r"牵头|负责|责任单位|责任部门|配合单位|参与单位|配合$", inner):
+        if not _ROLE_CUE.search(inner):
             continue
         roles.merge(parse_clause(text, start + m.start(1), start + m.end(1), province, first_is_lead))
         covered.append((m.start(), m.end()))
@@ -157,3 +157,8 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
             if m.group(3):
                 roles.co += _evidence(split_units(m.group(3), province, start + m.start(3)), "co")
     return roles.finalise()
+
+
+# Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
+_CLAUSE_STOP = re.compile(r"[。（(]")
+_ROLE_CUE = re.compile(r"牵头|负责|责任单位|责任部门|配合单位|参与单位|配合$")

@@ -109,13 +109,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _title_of(text: str, body_start: int, line_end: int) -> tuple[str, int, int]:
     """The heading phrase: the first sentence of the item, without numbering or final 。."""
     line = text[body_start:line_end]
-    m = re.search(r"[。；;！？!?]", line)
+    m = _SENTENCE_STOP.search(line)
     if m and m.start() > 0:
         end = body_start + m.start()
     elif len(line) <= 60:
         end = line_end
     else:
-        comma = re.search(r"[，,：:]", line)
+        comma = _COMMA_OR_COLON.search(line)
         end = body_start + (comma.start() if comma and comma.start() > 0 else min(len(line), 40))
     title = text[body_start:end].strip().rstrip("：:，,")
     start = body_start + (len(text[body_start:end]) - len(text[body_start:end].lstrip()))
@@ -243,7 +243,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
             parent_kind = item.parent.kind
             item.kind = parent_kind
             if parent_kind == "measures" and not item.children and classify_chapter(item.title) == "goal" \
-                    and re.fullmatch(r".{0,6}目标", item.title):
+                    and _GOAL_TITLE.fullmatch(item.title):
                 item.kind = "goal"
 
     measures = _measures(text, items)
@@ -268,7 +268,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
 
 def _is_closing(text: str, item: Item) -> bool:
     """An item that only states when the document applies or who interprets it."""
-    first = re.split(r"[。；;]", text[item.title_start:item.end], maxsplit=1)[0]
+    first = _FIRST_SENTENCE_STOP.split(text[item.title_start:item.end], maxsplit=1)[0]
     return bool(_CLOSING.search(first)) and item.end - item.start <= 120
 
 
@@ -319,3 +319,10 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
         section = top.written_heading if top is not leaf else None
         out.append(MeasureNode("/".join(label_parts), leaf.title, section, leaf.start, leaf.end, leaf))
     return out
+
+
+# Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
+_SENTENCE_STOP = re.compile(r"[。；;！？!?]")
+_COMMA_OR_COLON = re.compile(r"[，,：:]")
+_GOAL_TITLE = re.compile(r".{0,6}目标")
+_FIRST_SENTENCE_STOP = re.compile(r"[。；;]")

@@ -407,6 +407,7 @@ def _amount(s: str, m: re.Match) -> _Amount | None:
     return _Amount(m.start(), m.end(), value, value_max, unit, kind, chinese, bool(m.group("more")))
 
 
+@lru_cache(maxsize=4096)
 def _cn_value(num: str) -> float | None:
     try:
         return float(cn2an.cn2an(num, "normal"))
@@ -420,7 +421,7 @@ def _cn_value(num: str) -> float | None:
 def _strong_before(s: str, pos: int) -> bool:
     """A goal verb ends right before ``pos`` (培育三个, 达到五家)."""
     before = s[max(0, pos - 4):pos]
-    return bool(re.search(f"(?:{GOAL_VERBS})$", before))
+    return bool(_GOAL_VERB_AT_END.search(before))
 
 
 # --- goal filter -------------------------------------------------------------
@@ -450,8 +451,8 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
     seg0, seg1 = _bounds(s, a.start, SEGMENT_DELIMS)
     later_counts = [b for b in amounts if b is not a and a.end <= b.start < seg1 and b.kind == "count"]
     if a.kind in ("money", "percent"):
-        if re.match(r"(以上|以下)?(的|级|量级|左右的)", after) or (
-            a.kind == "money" and re.match(r"(以上|以下)?规模", after)
+        if _ADJECTIVAL_AFTER.match(after) or (
+            a.kind == "money" and _SCALE_AFTER.match(after)
         ):
             return False  # 营收超10亿元的品牌企业, 千亿级集群: a threshold of what is counted
         if later_counts:
@@ -468,7 +469,7 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
     sentence_before = s[s0:a.start]
     has_cue = bool(_GOAL_VERB_RE.search(sentence_before)) or bool(_YEAR_RE.search(sentence_before))
     if a.kind == "percent":
-        return has_cue or bool(re.search(r"(率|比重|占比|比例|水平|覆盖)", before)) or bool(QUALIFIER_AFTER.match(after))
+        return has_cue or bool(_RATIO_WORD.search(before)) or bool(QUALIFIER_AFTER.match(after))
     return has_cue or bool(QUALIFIER_AFTER.match(after))
 
 
@@ -492,31 +493,31 @@ def _clause_span(s: str, pos: int) -> tuple[int, int]:
     c0, c1 = _bounds(s, pos, CLAUSE_DELIMS)
     if c0 >= 2 and s[c0 - 1] in "，,":
         p0, _ = _bounds(s, c0 - 2, CLAUSE_DELIMS)
-        if re.fullmatch(r"(?:力争|争取)?(?:到|至)?\d{4}年(?:底|末)?(?:前)?", s[p0:c0 - 1]):
+        if _YEAR_LEAD.fullmatch(s[p0:c0 - 1]):
             c0 = p0
     return c0, c1
 
 
 def _metric(s: str, a: _Amount, seg0: int, seg1: int) -> str:
     """A short noun phrase for what is counted or measured."""
-    after = re.sub(r"^(以上|左右|以内|多|余)?(的)?", "", s[a.end:seg1])
+    after = _AFTER_FILLER.sub("", s[a.end:seg1])
     before = _LEADING_FILLER.sub("", s[seg0:a.start])
-    before = re.sub(r"(约)$", "", QUALIFIER_BEFORE.sub("", before))
+    before = _ABOUT_AT_END.sub("", QUALIFIER_BEFORE.sub("", before))
     if a.kind == "count":
         if len(after) >= 2 and not _GOAL_VERB_RE.match(after):
             return _trim(after)
         return _trim(_LEADING_VERBS.sub("", before))
     if a.kind == "percent":
-        if len(after) >= 2 and not re.match(r"(以上|以内|左右)", s[a.end:seg1]):
-            return _trim(re.split(f"(?:{GOAL_VERBS})", after, maxsplit=1)[0]) + "占比"
-        share = re.fullmatch(r"(.+?)(?:达到|占|为|提高到|提升到)(.+?)的", before)
+        if len(after) >= 2 and not _RANGE_AFTER.match(s[a.end:seg1]):
+            return _trim(_GOAL_VERB.split(after, maxsplit=1)[0]) + "占比"
+        share = _SHARE_PHRASE.fullmatch(before)
         if share:  # 研发投入达到主营业务收入的2% -> 研发投入占主营业务收入比重
             return _trim(f"{share.group(1)}占{share.group(2)}比重")
     return _trim(before)
 
 
 def _trim(x: str) -> str:
-    x = re.sub(r"^(的|和|及|等|以上)", "", x.strip())
+    x = _LEADING_LINK.sub("", x.strip())
     return x.strip()[:60]
 
 
@@ -556,7 +557,7 @@ def _target_from_multiplier(text: str, clean: CleanText, m: re.Match, year: int 
     c0, c1 = _clause_span(s, m.start())
     start, end = clean.source_span(c0, c1)
     seg0, _ = _bounds(s, m.start(), SEGMENT_DELIMS)
-    metric = _trim(re.sub(r"(实现|力争|争取|确保)+$", "", _LEADING_FILLER.sub("", s[seg0:m.start()])))
+    metric = _trim(_TRAILING_VERB.sub("", _LEADING_FILLER.sub("", s[seg0:m.start()])))
     return Target(
         year=year,
         metric=metric,
@@ -578,4 +579,20 @@ def _fill_multiplier_metrics(targets: list[Target]) -> None:
 
 
 def _source_text(text: str, start: int, end: int) -> str:
-    return re.sub(r"[*#]|\s*\n\s*", "", text[start:end]).strip()
+    return _MARKS_AND_BREAKS.sub("", text[start:end]).strip()
+
+
+# Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
+_GOAL_VERB_AT_END = re.compile(f"(?:{GOAL_VERBS})$")
+_ADJECTIVAL_AFTER = re.compile(r"(以上|以下)?(的|级|量级|左右的)")
+_SCALE_AFTER = re.compile(r"(以上|以下)?规模")
+_RATIO_WORD = re.compile(r"(率|比重|占比|比例|水平|覆盖)")
+_YEAR_LEAD = re.compile(r"(?:力争|争取)?(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
+_AFTER_FILLER = re.compile(r"^(以上|左右|以内|多|余)?(的)?")
+_ABOUT_AT_END = re.compile(r"(约)$")
+_RANGE_AFTER = re.compile(r"(以上|以内|左右)")
+_GOAL_VERB = re.compile(f"(?:{GOAL_VERBS})")
+_SHARE_PHRASE = re.compile(r"(.+?)(?:达到|占|为|提高到|提升到)(.+?)的")
+_LEADING_LINK = re.compile(r"^(的|和|及|等|以上)")
+_TRAILING_VERB = re.compile(r"(实现|力争|争取|确保)+$")
+_MARKS_AND_BREAKS = re.compile(r"[*#]|\s*\n\s*")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +32,7 @@ TITLE_THRESHOLD = 1
 STOP = "_stop"
 SENTENCE_DELIMS = "。；;！!？?\n"
 _SENTENCE_DELIM = re.compile("[" + re.escape(SENTENCE_DELIMS) + "]")
+_SENTENCE_RUN = re.compile("[^" + re.escape(SENTENCE_DELIMS) + "]+")
 _ROLE_CLAUSE = re.compile(r"[（(][^（）()]*?(?:牵头|负责|责任单位|配合)[^（）()]*?[）)]|责任单位[:：][^。\n]*")
 
 
@@ -79,14 +81,27 @@ def keyword_hits(sentence: str) -> dict[str, list[Keyword]]:
 
 def _hits(words: list[str], by_word: dict[str, list[Keyword]]) -> dict[str, list[Keyword]]:
     hits: dict[str, list[Keyword]] = {}
-    seen: set[tuple[str, str]] = set()  # (topic, keyword) already counted
-    for word in words:
-        for kw in by_word[word]:
-            if kw.code == STOP or (kw.code, word) in seen:
-                continue
-            seen.add((kw.code, word))
-            hits.setdefault(kw.code, []).append(kw)
+    counting = _counting()
+    for word in dict.fromkeys(words):  # a keyword counts once per sentence
+        for kw in counting[word]:
+            if kw.code in hits:
+                hits[kw.code].append(kw)
+            else:
+                hits[kw.code] = [kw]
     return hits
+
+
+@lru_cache(maxsize=1)
+def _counting() -> dict[str, tuple[Keyword, ...]]:
+    """Keywords by word without stop phrases, the first one of each topic (a topic counts a word once)."""
+    out: dict[str, tuple[Keyword, ...]] = {}
+    for word, kws in _matcher()[1].items():
+        first: dict[str, Keyword] = {}
+        for kw in kws:
+            if kw.code != STOP:
+                first.setdefault(kw.code, kw)
+        out[word] = tuple(first.values())
+    return out
 
 
 def classify_topics(title: str, text: str, offset: int = 0) -> tuple[list[str], list[TopicEvidence]]:
@@ -126,35 +141,34 @@ def _title_span(clean: CleanText, title: str) -> tuple[int, int]:
 
 
 def _sentence_hits(s: str) -> list[tuple[int, int, dict[str, list[Keyword]]]]:
-    """(start, end, ``keyword_hits`` of the sentence) of each sentence of ``s``, the text searched once."""
+    """(start, end, ``keyword_hits`` of the sentence) of each sentence of ``s`` that has a keyword,
+    the text searched once."""
     masked, spans = _sentences(s)
     automaton, by_word, whole = _matcher()
     if not whole:
         return [(a, b, keyword_hits(s[a:b])) for a, b in spans]
     found = automaton.find_longest(masked)
+    starts = [start for start, _ in found]
     out = []
-    i = 0
-    for a, b in spans:
-        while i < len(found) and found[i][0] < a:
-            i += 1
-        j = i
-        while j < len(found) and found[j][0] < b:
-            j += 1
-        out.append((a, b, _hits([word for _, word in found[i:j]], by_word)))
-        i = j
+    for a, b in spans:  # sentences without a keyword have no hits: left out
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b, i)
+        if i < j:
+            out.append((a, b, _hits([word for _, word in found[i:j]], by_word)))
     return out
+
+
+def _blank(m: re.Match) -> str:
+    return "\n" * (m.end() - m.start())
 
 
 def _sentences(s: str) -> tuple[str, list[tuple[int, int]]]:
     """The cleaned text with responsibility clauses blanked out, and its sentence spans."""
-    masked = _ROLE_CLAUSE.sub(lambda m: "\n" * (m.end() - m.start()), s)
+    masked = _ROLE_CLAUSE.sub(_blank, s)
+    n = len(masked)
     spans = []
-    start = 0
-    for m in _SENTENCE_DELIM.finditer(masked):
-        i = m.start()
-        if masked[start:i].strip():
-            spans.append((start, i if masked[i] == "\n" else i + 1))
-        start = i + 1
-    if masked[start:].strip():
-        spans.append((start, len(masked)))
+    for m in _SENTENCE_RUN.finditer(masked):  # the text between two delimiters, when not blank
+        a, b = m.span()
+        if not m.group().isspace():
+            spans.append((a, b + 1 if b < n and masked[b] != "\n" else b))
     return masked, spans
