@@ -400,6 +400,9 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
         if any(len(_cities(g)) > 1 for g in run):
             continue
         end = run[-1][-1].end
+        suffix = _TOWN_SUFFIX.match(text, end, s_end)  # 陈埭镇建设…: the town's own suffix is not the phrase
+        if suffix and _BUILD_VERBS.match(text[suffix.end():s_end]):
+            end = suffix.end()
         phrase = re.match(r"^[^，,。；;：:（）()“”\"、]{1,24}", text[end:s_end])
         if not phrase:
             continue
@@ -430,6 +433,7 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
 
 # Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
 _LIST_ITEM = re.compile(r"[^、，,；;。\s]+")
+_TOWN_SUFFIX = re.compile(r"镇|乡|街道")
 _LIST_GLUE = re.compile(r"[、，,和及与\s等]")
 _DENG = re.compile("等")
 _PLACE_CLASS_LEAD = re.compile(r"^(?:等(?:地|设区市|地市|市县|县市|县区|城市|地区|市|县)?|的)")

@@ -154,7 +154,11 @@ class _Gazetteer:
             province = self.city_province.get(city)
             if province is None:
                 raise ValueError(f"places_extra.tsv: unknown prefecture {city!r} for {name!r}")
-            self._add(name, _Candidate(city, province, "extra", True))
+            if len(row) > 2 and row[2] == "local":
+                # A common town name: counts only inside its own province, like a short county form.
+                self._add(name, _Candidate(city, province, "county", False))
+            else:
+                self._add(name, _Candidate(city, province, "extra", True))
 
     def resolve(self, name: str, province: str | None) -> str | None | Literal[False]:
         """The prefecture ``name`` denotes; None if it names none; False for a blocking word."""

@@ -90,6 +90,7 @@ def parse_clause(text: str, start: int, end: int, province: str | None, first_is
     roles = Roles()
     labelled = list(_LABELLED.finditer(clause))
     if labelled:
+        has_lead = any(m.group(1).startswith(("牵头", "主责", "主办")) for m in labelled)
         for i, m in enumerate(labelled):
             seg_start = start + m.end()
             seg_end = start + (labelled[i + 1].start() if i + 1 < len(labelled) else len(clause))
@@ -98,8 +99,8 @@ def parse_clause(text: str, start: int, end: int, province: str | None, first_is
             label = m.group(1)
             if label.startswith(("牵头", "主责", "主办")):
                 roles.lead += _evidence(units, "lead")
-            elif label.startswith(("配合", "参与", "协办", "承办")):
-                roles.co += _evidence(units, "co")
+            elif label.startswith(("配合", "参与", "协办", "承办")) or has_lead:
+                roles.co += _evidence(units, "co")  # with a lead named, the other units support it
             else:
                 roles.merge(_plain_list(text, seg_start, _clause_end(text, seg_start, seg_end), province, first_is_lead))
         return roles

@@ -39,7 +39,7 @@ MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 COUNT_UNITS = [
     "个百分点", "家次", "人次", "场次", "批次", "台套", "平方米",
     "家", "个", "名", "件", "场", "项", "所", "座", "条", "人", "户", "款", "台", "套", "次", "位",
-    "支", "亩", "吨",
+    "支", "亩", "吨", "米", "锭",
 ]
 _NOT_AFTER_UNIT = {  # what may not follow a count word (家具, 家纺 but not 家纺织, 名城, 项目 …)
     "家": re.compile(r"具|纺(?!织)|居|电|用|庭|属|乡"),
@@ -396,10 +396,12 @@ def _amount(s: str, m: re.Match) -> _Amount | None:
         kind = "percent"
     else:
         kind = "count"
-        if mag:
+        if mag and chinese:  # 百万人次: the magnitude is part of the numeral
             scale = MAGNITUDE[mag]
             value *= scale
             value_max = value_max * scale if value_max is not None else None
+        elif mag:  # 10万人次: the number as written, in the unit as written (as 3 万亿元)
+            unit = mag + unit
     if chinese and kind == "count" and value < 100 and not _strong_before(s, m.start()):
         return None  # 一个, 两个市场: Chinese small numerals count only after a goal verb
     if chinese and value == 1:
@@ -533,7 +535,9 @@ def _target_from_amount(text: str, clean: CleanText, a: _Amount, year: int | Non
     elif a.kind == "percent":
         norm_value, norm_unit = a.value, "%"
     else:
-        norm_value, norm_unit = a.value, a.unit
+        mag = next((m for m in MAGNITUDE if a.unit.startswith(m)), "")
+        norm_value = a.value * MAGNITUDE[mag] if mag else a.value
+        norm_unit = a.unit[len(mag):]
     return Target(
         year=year,
         metric=_metric(s, a, seg0, min(seg1, next_start)),

@@ -82,3 +82,13 @@ def test_page_break_inside_a_sentence_is_joined():
     assert keys(text) == [(2027, 20, None, "家", None)]
     # 家纺织 is 家 + 纺织, 家纺 is home textiles
     assert keys("到2027年，争取培育50家纺织服装工业设计中心") == [(2027, 50, None, "家", None)]
+
+
+def test_count_with_magnitude_keeps_the_number_and_unit_as_written() -> None:
+    """SCHEMA: the value is the number as written in the text's unit (as 3 with unit 万亿元)."""
+    (t,) = find_targets("到2025年，每年培训产业工人10万人次")
+    assert (t.year, t.value, t.unit, t.normalised_value, t.normalised_unit) == (2025, 10, "万人次", 100000, "人次")
+    (t,) = find_targets("到2025年，印染布产量达到10亿米")
+    assert (t.value, t.unit, t.normalised_value) == (10, "亿米", 1e9)
+    (t,) = find_targets("棉纺纱锭规模达到3000万锭")
+    assert (t.value, t.unit) == (3000, "万锭")
