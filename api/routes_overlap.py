@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 import networkx as nx
 from fastapi import APIRouter, Path, Query, Response
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from policykg.api.models import Page
 from policykg.api.routes_common import Limit, Offset, StoreDep, Text, named_rows, page
@@ -214,7 +214,8 @@ def measure_overlaps(store: StoreDep, measure_id: MeasureId, limit: Limit = 50, 
 def agency_network_export(
     store: StoreDep, province: ProvinceFilter = None,
     format: Annotated[Literal["json", "graphml"], Query(description="json (node-link) or graphml")] = "json",
-    exclude: Annotated[list[str], Query(max_length=50, description="agencies to leave out (repeatable)")] = [],  # noqa: B006
+    exclude: Annotated[list[Annotated[str, StringConstraints(max_length=200)]],
+                       Query(max_length=50, description="agencies to leave out (repeatable)")] = [],  # noqa: B006
 ) -> Any:
     """The responsibility network of one province (or all): agencies linked by the measures they share,
     weighted by role, with degree, betweenness and Louvain community of each agency."""

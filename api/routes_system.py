@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from importlib import resources
 from typing import Annotated, Any
 
@@ -21,6 +22,9 @@ from policykg.settings import Settings
 router = APIRouter()
 
 EXPLORER_PAGE = "explorer.html"
+# LOAD CSV reads files and URLs on the engine's host (Neo4j even in a read transaction):
+# the words LOAD … CSV anywhere in an ad-hoc statement (comments may sit between them).
+_LOAD_CSV = re.compile(r"(?<![a-z_])load(?![a-z0-9_])[\s\S]*?(?<![a-z0-9_])csv(?![a-z0-9_])", re.IGNORECASE)
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -89,6 +93,9 @@ def cypher(request: Request, body: CypherRequest,
     if not settings.cypher_endpoint:
         raise HTTPException(status_code=403,
                             detail="ad-hoc Cypher is disabled; set POLICYKG_CYPHER_ENDPOINT=true to enable it")
+    if _LOAD_CSV.search(body.query):
+        raise HTTPException(status_code=400, detail="ad-hoc Cypher does not run LOAD CSV: it reads files and URLs "
+                                                    "on the graph engine's host")
     store = get_store(request)
     try:
         rows = store.run_read(body.query, body.params, timeout_ms=settings.cypher_timeout_ms,

@@ -11,7 +11,7 @@ from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
-from policykg.errors import StoreError
+from policykg.errors import StoreError, StoreUnavailable
 from policykg.graph.falkordb_server import FalkorDBServer
 from policykg.graph.schema import ensure_falkordb_schema
 from policykg.graph.store import GraphStore, Row
@@ -36,13 +36,13 @@ class FalkorDBStore(GraphStore):
             self.graph = self._db.select_graph(settings.graph_name)
         except (redis.RedisError, OSError) as exc:
             self._stop_owned_server()
-            raise StoreError(f"cannot reach FalkorDB at {self.server.socket_path}: {exc}") from exc
+            raise StoreUnavailable(f"cannot reach FalkorDB at {self.server.socket_path}: {exc}") from exc
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         try:
             result = self.graph.query(query, dict(params) if params else None)
         except (redis.RedisError, OSError) as exc:
-            raise StoreError(f"FalkorDB: {exc}") from exc
+            raise self._error(exc) from exc
         return _rows(result.header, result.result_set)
 
     def run_read(
@@ -55,12 +55,18 @@ class FalkorDBStore(GraphStore):
         try:
             result = self.graph.ro_query(query, dict(params) if params else None, timeout=timeout_ms)
         except (redis.RedisError, OSError) as exc:
-            raise StoreError(f"FalkorDB: {exc}") from exc
+            raise self._error(exc) from exc
         rows = result.result_set if row_cap is None else result.result_set[:row_cap]
         return _rows(result.header, rows)
 
     def ensure_schema(self) -> None:
         ensure_falkordb_schema(self._db, self.graph)
+
+    def _error(self, exc: Exception) -> StoreError:
+        """StoreUnavailable when the server cannot be reached (down, loading), else StoreError."""
+        if isinstance(exc, redis.ConnectionError | redis.TimeoutError | OSError):
+            return StoreUnavailable(f"FalkorDB unavailable at {self.server.socket_path}: {exc}")
+        return StoreError(f"FalkorDB: {exc}")
 
     def close(self) -> None:
         try:

@@ -5,8 +5,10 @@ Documents (.txt .md .html .docx .pdf) go through the extraction pipeline
 list, .jsonl: one record a line) are validated with ``PolicyDoc.model_validate``.
 Each record and its normalised text are saved under ``records_dir``. A file that
 cannot be read, extracted, validated or written is reported with its name and
-skipped; the others go on. With ``overlaps=True`` the SIMILAR_TO edges of the
-documents written are recomputed afterwards (``graph/similarity.py``).
+skipped; the others go on. An engine that cannot be reached stops the run
+(``StoreUnavailable``): every further write would fail the same way. With
+``overlaps=True`` the SIMILAR_TO edges of the documents written are recomputed
+afterwards (``graph/similarity.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from policykg.errors import ExtractionError, PolicyKGError
+from policykg.errors import ExtractionError, PolicyKGError, StoreUnavailable
 from policykg.graph.loading import load_reference_data, write_document
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
@@ -133,6 +135,8 @@ def _write(store: GraphStore, loaded: Loaded, records_dir: Path | None,
         if records_dir is not None:
             save_record(loaded.doc, loaded.text, records_dir)
         stats = write_document(store, loaded.doc, loaded.text)
+    except StoreUnavailable:
+        raise  # the engine is down: stop, rather than fail every remaining file
     except (PolicyKGError, OSError) as exc:
         return ExtractionError(loaded.source, f"not stored: {exc}")
     summary.documents += 1

@@ -7,13 +7,19 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
-from policykg.errors import StoreError
+from policykg.errors import StoreError, StoreUnavailable
 from policykg.graph.schema import neo4j_schema_statements
 from policykg.graph.store import GraphStore, Row
 from policykg.settings import Settings
+
+# How long a transaction is retried after a transient error (a deadlock) or a lost connection.
+# The driver's default, 30 s, kept every API request and every document of an ingest waiting
+# half a minute (a write about a minute) before reporting an engine that is down.
+RETRY_S = 5.0
+_UNAVAILABLE = (ServiceUnavailable, SessionExpired)
 
 
 class Neo4jStore(GraphStore):
@@ -28,10 +34,13 @@ class Neo4jStore(GraphStore):
         self._database = settings.neo4j_database
         try:
             self._driver = GraphDatabase.driver(
-                settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
+                settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password),
+                max_transaction_retry_time=RETRY_S,
             )
             self._driver.verify_connectivity()
-        except (Neo4jError, ServiceUnavailable, OSError, ValueError) as exc:
+        except (*_UNAVAILABLE, OSError) as exc:
+            raise StoreUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from exc
+        except (Neo4jError, ValueError) as exc:
             raise StoreError(f"cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from exc
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
@@ -41,7 +50,9 @@ class Neo4jStore(GraphStore):
         try:
             with self._driver.session(database=self._database) as session:
                 return session.execute_write(work)
-        except (Neo4jError, ServiceUnavailable) as exc:
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+        except Neo4jError as exc:
             raise StoreError(f"Neo4j: {exc}") from exc
 
     def run_read(
@@ -65,7 +76,9 @@ class Neo4jStore(GraphStore):
                 database=self._database, default_access_mode=neo4j.READ_ACCESS
             ) as session:
                 return session.execute_read(work)
-        except (Neo4jError, ServiceUnavailable) as exc:
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+        except Neo4jError as exc:
             raise StoreError(f"Neo4j: {exc}") from exc
 
     def ensure_schema(self) -> None:
@@ -73,11 +86,16 @@ class Neo4jStore(GraphStore):
             with self._driver.session(database=self._database) as session:
                 for statement in neo4j_schema_statements():
                     session.run(statement).consume()
-        except (Neo4jError, ServiceUnavailable) as exc:
+        except _UNAVAILABLE as exc:
+            raise self._unavailable(exc) from exc
+        except Neo4jError as exc:
             raise StoreError(f"Neo4j schema: {exc}") from exc
 
     def close(self) -> None:
         self._driver.close()
+
+    def _unavailable(self, exc: Exception) -> StoreUnavailable:
+        return StoreUnavailable(f"Neo4j unavailable at {self.settings.neo4j_uri}: {exc}")
 
 
 def _record(record: neo4j.Record) -> Row:

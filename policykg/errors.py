@@ -22,6 +22,10 @@ class StoreError(PolicyKGError):
     """The graph store could not be started, reached or written."""
 
 
+class StoreUnavailable(StoreError):
+    """The graph engine cannot be reached (down, restarting, refusing connections), as opposed to refusing a statement."""
+
+
 class QueryError(PolicyKGError):
     """A named query is unknown, or got missing or bad parameters."""
 
