@@ -19,9 +19,10 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 class WordAutomaton:
     """All occurrences of a fixed set of words, with character offsets."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], overlapping: bool = True) -> None:
+        """``overlapping=False`` builds only the ``find_longest`` automaton (``find_all`` finds nothing)."""
         self._words = [word for word in dict.fromkeys(words) if word]
-        self._all = AhoCorasick(self._words, matchkind=MatchKind.Standard) if self._words else None
+        self._all = AhoCorasick(self._words, matchkind=MatchKind.Standard) if self._words and overlapping else None
         self._longest = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest) if self._words else None
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
@@ -39,3 +40,10 @@ class WordAutomaton:
             return []
         words = self._words
         return [(start, words[i]) for i, start, _ in self._longest.find_matches_as_indexes(text)]
+
+    def find_longest_indexes(self, text: str) -> list[tuple[int, int, int]]:
+        """``find_longest`` as (word index, start, end): the index into the words as given
+        (distinct and non-empty), with no word string built per match."""
+        if self._longest is None or not text:
+            return []
+        return self._longest.find_matches_as_indexes(text)

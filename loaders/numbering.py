@@ -28,6 +28,23 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+
+def _styles_by_first() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """The styles that can start with a character (in ``_STYLES`` order), for the characters other
+    than digits: 第 chapter/article, brackets, Chinese numerals, circled numbers."""
+    starts = {"chapter": "第", "article": "第", "paren_cn": "（(", "paren_arabic": "（(", "cn": _CN_DIGITS,
+              "circled": _CIRCLED}
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for style, pattern in _STYLES:
+        for ch in starts.get(style, ""):
+            out.setdefault(ch, []).append((style, pattern))
+    return out
+
+
+# Digits (``\d`` takes them from any script) try every style; other characters only these.
+_STYLES_BY_FIRST = _styles_by_first()
+
+
 @dataclass(frozen=True)
 class Numbering:
     style: str
@@ -57,8 +74,13 @@ def _chinese_int(written: str) -> int:
 def match_numbering(line: str) -> Numbering | None:
     """The numbering at the start of ``line`` (leading whitespace allowed), if any."""
     stripped = line.lstrip()
+    styles = _STYLES_BY_FIRST.get(stripped[:1])
+    if styles is None:
+        if not stripped[:1].isdigit():  # no style can start here
+            return None
+        styles = _STYLES
     lead = len(line) - len(stripped)
-    for style, pattern in _STYLES:
+    for style, pattern in styles:
         m = pattern.match(stripped)
         if not m:
             continue

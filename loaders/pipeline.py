@@ -186,12 +186,17 @@ def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[Agen
     for name, writtens in issuer_written.items():
         for w in writtens or [name]:
             add(name, w)
+    seen: set[tuple[str, str]] = set()  # (agency, written) pairs recur across measures
     for m in doc.measures:
         for ev in m.role_evidence:
-            add(ev.agency, ev.written)
-        for role in ("lead", "co", "responsible"):
-            for name in getattr(m, role):
-                add(name, "")
+            pair = (ev.agency, ev.written)
+            if pair not in seen:
+                seen.add(pair)
+                add(*pair)
+        for names in (m.lead, m.co, m.responsible):
+            for name in names:
+                if name not in by_name:  # a role name without evidence
+                    add(name, "")
     return list(by_name.values())
 
 

@@ -45,10 +45,22 @@ _SPACE_CJK_ASCII = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 
 
+_MAPPED_TEXT = {chr(c): "" if v is None else v if isinstance(v, str) else chr(v) for c, v in _CHAR_MAP.items()}
+
+
+def _mapped_char(m: re.Match) -> str:
+    return _MAPPED_TEXT[m.group()]
+
+
 def _clean_line(line: str) -> str:
     # each step only when the line has what it changes (most lines have nothing to change)
     if _MAPPED.search(line):
         line = line.translate(_CHAR_MAP)
+    return _clean_mapped_line(line)
+
+
+def _clean_mapped_line(line: str) -> str:
+    """``_clean_line`` after the character map (``repair_text`` maps the whole text at once)."""
     if "[" in line:
         line = _BOOKMARK.sub("", line)
     if "．" in line:
@@ -73,6 +85,7 @@ _TABLE_SEPARATOR = re.compile(r"^\|?(?: ?:?-{3,}:? ?\|)+(?: ?:?-{3,}:? ?)?\|?$|^
 _MD_HEADING = re.compile(r"^#{1,6}(?: +|$)")
 _BOLD_LINE = re.compile(r"^\*\*(?P<inner>.+?)\*\*$")
 _BOLD_MARK = re.compile(r"\*\*")
+_DROPPED = re.compile(f"(?:{_PAGE_NUMBER.pattern})|(?:{_TABLE_SEPARATOR.pattern})")  # either line class
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _ITEM_START = re.compile(
@@ -123,7 +136,7 @@ def _units(s: str) -> float:
 
 
 def _is_dropped(line: str) -> bool:
-    return bool(_PAGE_NUMBER.match(line) or _TABLE_SEPARATOR.match(line))
+    return bool(_DROPPED.match(line))
 
 
 def is_page_number(line: str) -> bool:
@@ -201,6 +214,11 @@ class _Line:
 def _mark_headings(raw_lines: list[str]) -> list[_Line]:
     out: list[_Line] = []
     for line in raw_lines:
+        if "*" not in line and line[:1] != "#":  # no markdown marks (most lines)
+            line = line.strip()
+            if line:
+                out.append(_Line(line, False))
+            continue
         heading = False
         m = _MD_HEADING.match(line)
         if m:
@@ -313,10 +331,13 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
 def repair_text(raw: str) -> RepairedText:
     """Normalise ``raw`` reading-order text into one paragraph per line."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _MAPPED.search(raw):  # the map neither makes nor removes line or page breaks
+        raw = _MAPPED.sub(_mapped_char, raw)  # str.translate looks up every character: slower
     pages = []
+    dropped = _DROPPED.match
     for page in raw.split("\f"):
-        cleaned = (_clean_line(x) for x in page.split("\n"))
-        pages.append([x for x in cleaned if x and not _is_dropped(x)])
+        cleaned = (_clean_mapped_line(x) for x in page.split("\n"))
+        pages.append([x for x in cleaned if x and not dropped(x)])
     lines = _mark_headings(_drop_running_lines(pages))
     paragraphs = _paragraphs(lines)
     parts: list[str] = []

@@ -32,7 +32,7 @@ _TAIL = re.compile(
     r"信息公开选项|联系人|附：)"
 )
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
-_INTERPRETATION = re.compile(r"解读")
+_TAIL_OR_DATE = re.compile(f"(?:{_TAIL.pattern})|(?:{_DATE_LINE.pattern})")
 _SIGNATURE_NAME = re.compile(r"^[\u4e00-\u9fff（）()\s]{2,}(?:厅|委员会|委|局|政府|办公室|办公厅|部门|协会|分行|监管局)$")
 _SENTENCE_END = "。；;！？!?"
 
@@ -93,9 +93,13 @@ _FIRST_IS_LEAD = re.compile(
 )
 
 
+_FIRST_IS_LEAD_TAILS = tuple(a + b for a in "为是" for b in ("牵头", "主要负责", "主责"))
+
+
 def declares_first_is_lead(text: str) -> bool:
     """True when the document declares that the first listed unit leads."""
-    return bool(_FIRST_IS_LEAD.search(text))
+    # the declaration ends in 为/是 + 牵头/主要负责/主责: look for those first (most documents have none)
+    return any(tail in text for tail in _FIRST_IS_LEAD_TAILS) and bool(_FIRST_IS_LEAD.search(text))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -151,19 +155,22 @@ def _signature_start(text: str, pos: int) -> int:
 
 
 def _is_tail_line(line: str) -> bool:
-    return bool(_TAIL.match(line) or _DATE_LINE.match(line))
+    return bool(_TAIL_OR_DATE.match(line))
 
 
 def _is_interpretation_heading(line: str) -> bool:
+    if "解读" not in line:
+        return False
     s = line.strip()
-    return bool(_INTERPRETATION.search(s)) and len(s) <= 80 and "。" not in s
+    return len(s) <= 80 and "。" not in s
 
 
 def _is_heading_candidate(text: str, start: int, end: int, heading_starts: frozenset[int]) -> bool:
+    if start not in heading_starts:
+        return False
     line = text[start:end].strip()
     return (
-        start in heading_starts
-        and 2 <= len(line) <= 30
+        2 <= len(line) <= 30
         and line[-1] not in _SENTENCE_END + "，,：:"
         and not _is_tail_line(line)
         and not _BOX.match(line)
@@ -268,8 +275,10 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
 
 def _is_closing(text: str, item: Item) -> bool:
     """An item that only states when the document applies or who interprets it."""
-    first = _FIRST_SENTENCE_STOP.split(text[item.title_start:item.end], maxsplit=1)[0]
-    return bool(_CLOSING.search(first)) and item.end - item.start <= 120
+    if item.end - item.start > 120:
+        return False
+    stop = _FIRST_SENTENCE_STOP.search(text, item.title_start, item.end)
+    return bool(_CLOSING.search(text, item.title_start, stop.start() if stop else item.end))
 
 
 def _subtree_end(item: Item) -> int:
@@ -292,6 +301,12 @@ def _continuous(items: list[Item], style: str) -> bool:
     return len(parents) > 1 and all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
 
 
+def _continuous_style(known: dict[str, bool], items: list[Item], style: str) -> bool:
+    if style not in known:
+        known[style] = _continuous(items, style)
+    return known[style]
+
+
 def _path(item: Item) -> list[Item]:
     chain = []
     node: Item | None = item
@@ -304,6 +319,7 @@ def _path(item: Item) -> list[Item]:
 def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
     out: list[MeasureNode] = []
     leaves = [i for i in items if not i.children and i.kind == "measures"]
+    continuous: dict[str, bool] = {}  # by numbering style
     for leaf in leaves:
         # A bare heading with no text of its own is not a measure.
         if leaf.end - leaf.line_end <= 0 and leaf.title_end >= leaf.line_end and leaf.parent is None:
@@ -311,7 +327,7 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
         chain = _path(leaf)
         if leaf.numbering.style == "bold":
             label_parts = [c.numbering.written or c.title for c in chain]
-        elif _continuous(items, leaf.numbering.style) and len(chain) > 1:
+        elif len(chain) > 1 and _continuous_style(continuous, items, leaf.numbering.style):
             label_parts = [leaf.numbering.written]
         else:
             label_parts = [c.numbering.written or c.title for c in chain]

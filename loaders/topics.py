@@ -33,6 +33,8 @@ STOP = "_stop"
 SENTENCE_DELIMS = "。；;！!？?\n"
 _SENTENCE_DELIM = re.compile("[" + re.escape(SENTENCE_DELIMS) + "]")
 _SENTENCE_RUN = re.compile("[^" + re.escape(SENTENCE_DELIMS) + "]+")
+_SEARCH_DELIMS = list(dict.fromkeys("\n" + SENTENCE_DELIMS))  # patterns of the sentence search, "\n" first
+_FILLER = "\x00"
 _ROLE_CLAUSE = re.compile(r"[（(][^（）()]*?(?:牵头|负责|责任单位|配合)[^（）()]*?[）)]|责任单位[:：][^。\n]*")
 
 
@@ -114,21 +116,15 @@ def classify_topics(title: str, text: str, offset: int = 0) -> tuple[list[str], 
     s = clean.text
     evidence: dict[str, TopicEvidence] = {}
     title_clean = clean_text(title).text
-    title_span = _title_span(clean, title_clean)
-    for code, kws in keyword_hits(title_clean).items():
-        if sum(k.title_weight for k in kws) >= TITLE_THRESHOLD:
-            best = max(kws, key=lambda k: (k.title_weight, k.weight))
-            evidence[code] = TopicEvidence(topic=code, keyword=best.keyword,
-                                           start=offset + title_span[0], end=offset + title_span[1])
-    for start, end, hits in _sentence_hits(s):
-        scores = {code: sum(k.weight for k in kws) for code, kws in hits.items()}
-        top = max(scores.values(), default=0)
-        for code, kws in hits.items():
-            if code in evidence or scores[code] < SENTENCE_THRESHOLD or scores[code] < DOMINANCE * top:
-                continue
-            best = max(kws, key=lambda k: k.weight)
+    title_topics = _title_topics(title_clean)
+    if title_topics:
+        a, b = _title_span(clean, title_clean)
+        for code, keyword in title_topics:
+            evidence[code] = TopicEvidence(topic=code, keyword=keyword, start=offset + a, end=offset + b)
+    for start, end, code, keyword in _sentence_topics(s):
+        if code not in evidence:
             a, b = clean.source_span(start, end)
-            evidence[code] = TopicEvidence(topic=code, keyword=best.keyword, start=offset + a, end=offset + b)
+            evidence[code] = TopicEvidence(topic=code, keyword=keyword, start=offset + a, end=offset + b)
     ordered = sorted(evidence.values(), key=lambda ev: ev.start)
     return [ev.topic for ev in ordered], ordered
 
@@ -138,6 +134,107 @@ def _title_span(clean: CleanText, title: str) -> tuple[int, int]:
     if at < 0:
         return (clean.source_span(0, min(len(clean.text), len(title) or 1)) if clean.text else (0, 0))
     return clean.source_span(at, at + len(title))
+
+
+def _title_topics(title: str) -> list[tuple[str, str]]:
+    """(topic, strongest keyword) of each topic whose keywords in ``title`` reach ``TITLE_THRESHOLD``."""
+    search = _sentence_search()
+    if search is None:
+        hits = keyword_hits(title)
+    else:  # the delimiters are never inside a keyword: the keyword matches are those of ``keyword_hits``
+        automaton, delims, _ = search
+        found = [i for i, _, _ in automaton.find_longest_indexes(title) if i >= delims]
+        if not found:
+            return []
+        hits = _hits([_pattern_words()[i] for i in found], _matcher()[1])
+    out = []
+    for code, kws in hits.items():
+        if sum(k.title_weight for k in kws) >= TITLE_THRESHOLD:
+            out.append((code, max(kws, key=lambda k: (k.title_weight, k.weight)).keyword))
+    return out
+
+
+def _sentence_topics(s: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, topic, strongest keyword) of each topic a sentence of ``s`` is about, in text order.
+
+    A topic qualifies in a sentence when its keywords weigh ``SENTENCE_THRESHOLD`` and at
+    least ``DOMINANCE`` of the sentence's strongest topic. One search finds the keywords
+    and the sentence delimiters together (responsibility clauses blanked first).
+    """
+    search = _sentence_search()
+    if search is None:  # a keyword holds a sentence delimiter: sentence by sentence
+        return _sentence_topics_slow(s)
+    automaton, delims, counting = search
+    masked = _ROLE_CLAUSE.sub(_blank_search, s)
+    out: list[tuple[int, int, str, str]] = []
+    words: list[int] = []
+    sentence_start = 0
+    for i, start, _ in automaton.find_longest_indexes(masked):
+        if i >= delims:
+            words.append(i)
+            continue
+        if words:  # a delimiter ends a sentence with keywords; "\n" (index 0) is not part of it
+            _qualify(words, counting, sentence_start, start + 1 if i else start, out)
+            words = []
+        sentence_start = start + 1
+    if words:
+        _qualify(words, counting, sentence_start, len(masked), out)
+    return out
+
+
+def _qualify(words: list[int], counting: list[tuple[tuple[str, int, str], ...]], start: int, end: int,
+             out: list[tuple[int, int, str, str]]) -> None:
+    """Append the topics the sentence ``start:end`` holding keywords ``words`` is about."""
+    scores: dict[str, int] = {}
+    best: dict[str, tuple[int, str]] = {}
+    for w in dict.fromkeys(words):  # a keyword counts once per sentence
+        for code, weight, keyword in counting[w]:
+            if code in scores:
+                scores[code] += weight
+                if weight > best[code][0]:  # the first of the heaviest keywords
+                    best[code] = (weight, keyword)
+            else:
+                scores[code] = weight
+                best[code] = (weight, keyword)
+    if not scores:  # stop phrases only
+        return
+    floor = max(SENTENCE_THRESHOLD, DOMINANCE * max(scores.values()))
+    for code, score in scores.items():
+        if score >= floor:
+            out.append((start, end, code, best[code][1]))
+
+
+def _sentence_topics_slow(s: str) -> list[tuple[int, int, str, str]]:
+    out: list[tuple[int, int, str, str]] = []
+    for start, end, hits in _sentence_hits(s):
+        scores = {code: sum(k.weight for k in kws) for code, kws in hits.items()}
+        top = max(scores.values(), default=0)
+        for code, kws in hits.items():
+            if scores[code] < SENTENCE_THRESHOLD or scores[code] < DOMINANCE * top:
+                continue
+            out.append((start, end, code, max(kws, key=lambda k: k.weight).keyword))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pattern_words() -> list[str]:
+    """The word of each pattern index of ``_sentence_search``'s automaton ("" for delimiters)."""
+    return [""] * len(_SEARCH_DELIMS) + list(_matcher()[1])
+
+
+@lru_cache(maxsize=1)
+def _sentence_search() -> tuple[WordAutomaton, int, list[tuple[tuple[str, int, str], ...]]] | None:
+    """An automaton over the sentence delimiters ("\n" first) and then the keywords, the number
+    of delimiters, and the counting keywords of each pattern index as (topic, weight, keyword);
+    None when a keyword holds a delimiter."""
+    _, by_word, whole = _matcher()
+    if not whole:
+        return None
+    words = list(by_word)
+    counting = _counting()
+    table = [()] * len(_SEARCH_DELIMS) + [tuple((k.code, k.weight, k.keyword) for k in counting[w]) for w in words]
+    # distinct non-empty words (a keyword holds no delimiter): pattern indexes are list positions
+    return WordAutomaton(_SEARCH_DELIMS + words, overlapping=False), len(_SEARCH_DELIMS), table
 
 
 def _sentence_hits(s: str) -> list[tuple[int, int, dict[str, list[Keyword]]]]:
@@ -160,6 +257,13 @@ def _sentence_hits(s: str) -> list[tuple[int, int, dict[str, list[Keyword]]]]:
 
 def _blank(m: re.Match) -> str:
     return "\n" * (m.end() - m.start())
+
+
+def _blank_search(m: re.Match) -> str:
+    """A responsibility clause as two sentence breaks around a filler that is no keyword and no
+    delimiter: the same sentences and keywords as ``_blank`` with fewer delimiters to step over."""
+    n = m.end() - m.start()
+    return "\n" + _FILLER * (n - 2) + "\n" if n > 1 else "\n"
 
 
 def _sentences(s: str) -> tuple[str, list[tuple[int, int]]]:
