@@ -17,8 +17,9 @@ Four general patterns, each working on the place mentions of ``places.find_place
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .places import find_places, gazetteer
 from .records import ClusterLink, PlaceMention
@@ -40,7 +41,6 @@ _NUMBERING = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d+[.．、]|[（(][一二三四
 _NP_NOT_END = re.compile(r"^(?:转移|外迁|迁移|链|政策|结构|体系|工人|人才)")
 # "等" + a class of places (等地, 等设区市): the items before are places, not cluster names.
 _PLACE_CLASS = re.compile(r"^(?:地|设区市|地级市|地市|城市|地区|市县|县市|县区)(?!标|域|场)")
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _LIST_SEP = "、，,"
 _JOIN = "和及与"
 _MAX_INHERITED = 6
@@ -73,7 +73,7 @@ def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
     links += _zones(text, mentions)
     links += _named_clusters(mentions)
     claimed: set[int] = set()
-    for s_start, s_end in _sentences(text):
+    for s_start, s_end in _mention_sentences(text, starts):
         first = bisect_left(starts, s_start)
         inside = [m for m in mentions[first:bisect_left(starts, s_end, first)] if m.end <= s_end]
         if not inside:
@@ -85,13 +85,23 @@ def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
 
 # ---------------------------------------------------------------- helpers
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
+def _mention_sentences(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of the sentences (cut at every ``_SENTENCE_END`` character) that a mention starts in, in order."""
+    if not starts:
+        return []
+    parts = _SENTENCE_END.split(text)  # every sentence end is one character
+    part_starts = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+    spans: list[tuple[int, int]] = []
+    last = -1
+    for s in starts:
+        k = bisect_right(part_starts, s) - 1
+        if k != last:
+            last = k
+            a = part_starts[k]
+            b = a + len(parts[k])
+            if s < b:
+                spans.append((a, b))
+    return spans
 
 
 def _link(cluster: str, city: str, start: int, end: int) -> ClusterLink:
@@ -145,21 +155,28 @@ def _cities(group: list[PlaceMention]) -> list[str]:
 def _distribution_lines(text: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
     """``纺织服装：广州、汕头……；`` and table rows ``| 纺织服装 | 广州、汕头 |``."""
     links: list[ClusterLink] = []
+    starts = [m.start for m in mentions]  # mentions come in text order
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
+        first = bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= pos:
+            continue  # no place on the line: no city to link
+        mentions_here = mentions[first:bisect_left(starts, pos, first)]
         if line.lstrip().startswith("|"):
-            links += _table_row(line, start, mentions)
+            links += _table_row(line, start, mentions_here)
             continue
-        m = re.match(r"^(?P<lead>\s*)(?P<industry>[^：:]{2,40})[：:](?P<list>[^：:]+?)[；;。.]?\s*$", line)
+        if "：" not in line and ":" not in line:
+            continue
+        m = _DISTRIBUTION.match(line)
         if not m:
             continue
         industry = _NUMBERING.sub("", m["industry"]).strip()
-        header = _place_list(text, start + m.start("industry"), start + m.end("industry"), mentions)
+        header = _place_list(text, start + m.start("industry"), start + m.end("industry"), mentions_here)
         if len(header) == 1:  # "邢台市：清河羊绒、宁晋休闲服装" -> each named cluster in that city
-            links += _city_line(text, start + m.start("list"), start + m.end("list"), header[0], mentions)
+            links += _city_line(text, start + m.start("list"), start + m.end("list"), header[0], mentions_here)
             continue
-        cities = _place_list(text, start + m.start("list"), start + m.end("list"), mentions)
+        cities = _place_list(text, start + m.start("list"), start + m.end("list"), mentions_here)
         if industry and cities and not find_places(industry):
             links += [_link(industry, c, start, start + len(line)) for c in cities]
     return links
@@ -196,7 +213,7 @@ def _table_row(line: str, start: int, mentions: list[PlaceMention]) -> list[Clus
     industry = None
     links: list[ClusterLink] = []
     for a, b, cell in cells:
-        if not cell or re.fullmatch(r"[\d.．、\s-]+|:?-+:?", cell):
+        if not cell or _NUMBER_CELL.fullmatch(cell):
             continue
         cities = _place_list(line, a - start, b - start, [m.model_copy(update={"start": m.start - start,
                                                                                  "end": m.end - start})
@@ -266,7 +283,7 @@ def _split_items(text: str, start: int, end: int) -> list[_Item]:
 
 
 def _strip_lead(item: _Item) -> tuple[_Item, bool]:
-    marks = re.match(r"^[*#>\s]+", item.text)   # markdown emphasis or heading marks
+    marks = _MARKS.match(item.text)   # markdown emphasis or heading marks
     if marks and marks.end() < len(item.text):
         item = _Item(item.start + marks.end(), item.end, item.text[marks.end():])
     m = _LEAD_VERBS.match(item.text)
@@ -277,7 +294,7 @@ def _strip_lead(item: _Item) -> tuple[_Item, bool]:
 
 def _bracket_cities(item: _Item, mentions: list[PlaceMention]) -> tuple[str, list[str]] | None:
     """``中国男装名城（惠州）`` -> (name before the bracket, cities in it)."""
-    m = re.match(r"^(?P<name>.+?)[（(](?P<inner>[^）)]+)[）)]$", item.text)
+    m = _BRACKETED.match(item.text)
     if not m:
         return None
     a = item.start + m.start("inner")
@@ -293,9 +310,8 @@ def _run_start(items: list[_Item], mentions: list[PlaceMention]) -> int:
     for i in range(len(items) - 1, -1, -1):
         item, stripped = _strip_lead(items[i])
         has_place = bool(_bracket_cities(item, mentions)) or bool(_within(mentions, item.start, item.end))
-        province_named = any(gaz.resolve(w, None) is False for w in _province_words(item.text))
-        short = len(item.text) <= _MAX_INHERITED and not province_named
-        if not (has_place or (short and not stripped)):
+        if not (has_place or (not stripped and len(item.text) <= _MAX_INHERITED
+                                  and not _province_named(gaz, item.text))):
             return i + 1
         if stripped:
             return i
@@ -307,6 +323,12 @@ def _run_start(items: list[_Item], mentions: list[PlaceMention]) -> int:
 
 def _province_words(s: str) -> list[str]:
     return [s[i : i + n] for n in (2, 3) for i in range(len(s) - n + 1)]
+
+
+def _province_named(gaz, s: str) -> bool:
+    """``s`` holds a word that blocks a place reading (a province name)."""
+    names = gaz.names
+    return any(w in names and gaz.resolve(w, None) is False for w in _province_words(s))
 
 
 def _enumeration_items(text: str, items: list[_Item], head: str | None,
@@ -360,12 +382,12 @@ def _name_start(inside: list[PlaceMention]) -> PlaceMention:
 
 
 def _split_join(name: str) -> list[str]:
-    return [p for p in re.split(f"[{_JOIN}]", name) if p]
+    return [p for p in _JOIN_SPLIT.split(name) if p]
 
 
 def _split_places(name: str, start: int, mentions: list[PlaceMention]) -> list[tuple[str, list[PlaceMention]]]:
     """``炎陵和华容棉纺织业`` -> 炎陵棉纺织业, 华容棉纺织业 (a bare place before 和 takes the tail)."""
-    m = re.match(f"^(?P<a>[^{_JOIN}]+)[{_JOIN}](?P<b>.+)$", name)
+    m = _JOINED.match(name)
     if m:
         a_end = start + len(m["a"])
         a_ms = _within(mentions, start, a_end)
@@ -403,7 +425,7 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
         suffix = _TOWN_SUFFIX.match(text, end, s_end)  # 陈埭镇建设…: the town's own suffix is not the phrase
         if suffix and _BUILD_VERBS.match(text[suffix.end():s_end]):
             end = suffix.end()
-        phrase = re.match(r"^[^，,。；;：:（）()“”\"、]{1,24}", text[end:s_end])
+        phrase = _PHRASE.match(text, end, s_end)
         if not phrase:
             continue
         np = phrase.group(0)
@@ -437,3 +459,11 @@ _TOWN_SUFFIX = re.compile(r"镇|乡|街道")
 _LIST_GLUE = re.compile(r"[、，,和及与\s等]")
 _DENG = re.compile("等")
 _PLACE_CLASS_LEAD = re.compile(r"^(?:等(?:地|设区市|地市|市县|县市|县区|城市|地区|市|县)?|的)")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_DISTRIBUTION = re.compile(r"^(?P<lead>\s*)(?P<industry>[^：:]{2,40})[：:](?P<list>[^：:]+?)[；;。.]?\s*$")
+_NUMBER_CELL = re.compile(r"[\d.．、\s-]+|:?-+:?")
+_MARKS = re.compile(r"^[*#>\s]+")
+_BRACKETED = re.compile(r"^(?P<name>.+?)[（(](?P<inner>[^）)]+)[）)]$")
+_JOIN_SPLIT = re.compile(f"[{_JOIN}]")
+_JOINED = re.compile(f"^(?P<a>[^{_JOIN}]+)[{_JOIN}](?P<b>.+)$")
+_PHRASE = re.compile(r"[^，,。；;：:（）()“”\"、]{1,24}")

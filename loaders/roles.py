@@ -143,7 +143,7 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
             continue
         roles.merge(parse_clause(text, start + m.start(1), start + m.end(1), province, first_is_lead))
         covered.append((m.start(), m.end()))
-    for m in _LINE_CLAUSE.finditer(span):
+    for m in _LINE_CLAUSE.finditer(span) if "单位" in span or "部门" in span else ():  # every label has one
         if any(a <= m.start() < b for a, b in covered):
             continue
         roles.merge(parse_clause(text, start + m.start(), start + m.end(), province, first_is_lead))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -96,8 +97,12 @@ _NUM = r"\d+(?:\.\d+)?"
 _CN_NUM = f"[{_CN_DIGITS}]+"
 _UNIT_ALT = "|".join(["万亿元", "亿元", "万元", "美元", "元", "%", "成"] + COUNT_UNITS)
 
+# ``num`` is _NUM or _CN_NUM not glued to a preceding letter, digit or ./_-. The pattern starts with a
+# character class (the lookbehind comes after the first digit, the two forms split by lookbehinds),
+# so re skips to the next digit at C speed instead of trying the pattern at every position.
 _AMOUNT_RE = re.compile(
-    rf"(?<![A-Za-z0-9./_\-])(?P<num>{_NUM}|{_CN_NUM})"
+    rf"(?P<num>[\d{_CN_DIGITS}](?<![A-Za-z0-9./_\-][\s\S])"
+    rf"(?:(?<=\d)\d*(?:\.\d+)?|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]*))"
     rf"(?:(?P<sep>-|~|—|–|至|到)(?P<num2>{_NUM}|{_CN_NUM}))?"
     r"(?P<more>多|余)?"
     r"(?P<mag>万亿|亿|万|千)?"
@@ -152,9 +157,12 @@ def find_targets(text: str, offset: int = 0, year: int | None = None) -> list[Ta
     """Quantified goals stated in ``text`` (spans absolute: ``offset`` is where ``text`` starts)."""
     clean = clean_text(text)
     s = clean.text
+    amounts = _amounts(s)
+    if not amounts and "翻" not in s:  # no amount and no multiplier (翻一番): most measures
+        return []
     quoted = _quoted_spans(s)
     years = _year_marks(s)
-    amounts = [a for a in _amounts(s) if not _inside(a.start, quoted)]
+    amounts = [a for a in amounts if not _inside(a.start, quoted)]
     found: list[tuple[int, Target]] = []
     kept = [a for a in amounts if _is_goal(s, a, amounts) and not _reports_past(s, years, a.start)]
     for a in kept:
@@ -283,7 +291,7 @@ def _hard_break(line: str, last_char: str) -> bool:
 
 def _quoted_spans(s: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,80}》|〔[^〕\n]{0,10}〕|‘[^’\n]{0,40}’|「[^」\n]{0,40}」", s):
+    for m in _QUOTED.finditer(s):
         spans.append((m.start(), m.end()))
     return spans
 
@@ -430,13 +438,22 @@ def _strong_before(s: str, pos: int) -> bool:
 
 
 def _bounds(s: str, pos: int, delims: str) -> tuple[int, int]:
-    start = pos
-    while start > 0 and s[start - 1] not in delims:
-        start -= 1
-    end = pos
-    while end < len(s) and s[end] not in delims:
-        end += 1
-    return start, end
+    """The run of ``s`` around ``pos`` without a character of ``delims``."""
+    cuts = _cuts(s, delims)
+    i = bisect_left(cuts, pos)
+    return (cuts[i - 1] + 1 if i else 0), (cuts[i] if i < len(cuts) else len(s))
+
+
+@lru_cache(maxsize=16)
+def _cuts(s: str, delims: str) -> list[int]:
+    """Offsets of the characters of ``delims`` in ``s`` (a text's clauses are bounded many times)."""
+    pattern = _DELIM_CLASSES.get(delims)
+    if pattern is None:
+        pattern = _DELIM_CLASSES[delims] = re.compile("[" + re.escape(delims) + "]")
+    return [m.start() for m in pattern.finditer(s)]
+
+
+_DELIM_CLASSES: dict[str, re.Pattern] = {}
 
 
 def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
@@ -600,3 +617,4 @@ _SHARE_PHRASE = re.compile(r"(.+?)(?:达到|占|为|提高到|提升到)(.+?)的
 _LEADING_LINK = re.compile(r"^(的|和|及|等|以上)")
 _TRAILING_VERB = re.compile(r"(实现|力争|争取|确保)+$")
 _MARKS_AND_BREAKS = re.compile(r"[*#]|\s*\n\s*")
+_QUOTED = re.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,80}》|〔[^〕\n]{0,10}〕|‘[^’\n]{0,40}’|「[^」\n]{0,40}」")
