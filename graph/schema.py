@@ -31,7 +31,8 @@ NODE_KEYS: dict[str, str] = {
     "Topic": "code",
 }
 
-_FALKOR_INDEX = re.compile(r"^CREATE INDEX FOR \(n:(\w+)\) ON \(n\.(\w+)\)$")
+# A node index ``(n:Label) ON (n.prop)`` or a relationship index ``()-[r:TYPE]-() ON (r.prop)``.
+_FALKOR_INDEX = re.compile(r"^CREATE INDEX FOR (?:\(n:(\w+)\)|\(\)-\[r:(\w+)\]-\(\)) ON \([nr]\.(\w+)\)$")
 
 
 def neo4j_schema_statements() -> list[str]:
@@ -39,13 +40,13 @@ def neo4j_schema_statements() -> list[str]:
 
 
 def falkordb_index_statements() -> list[tuple[str, str, str]]:
-    """``(label, property, statement)`` for each FalkorDB index statement."""
+    """``(label or relationship type, property, statement)`` for each FalkorDB index statement."""
     out = []
     for statement in cypher_statements("write/schema_falkordb.cypher"):
         match = _FALKOR_INDEX.match(" ".join(statement.split()))
         if not match:
             raise StoreError(f"unexpected FalkorDB index statement: {statement!r}")
-        out.append((match.group(1), match.group(2), statement))
+        out.append((match.group(1) or match.group(2), match.group(3), statement))
     return out
 
 

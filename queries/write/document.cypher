@@ -10,7 +10,8 @@
 // (SET only, no creation after a delete).
 // Row lists go through FOREACH: an empty list is a no-op, whereas UNWIND would
 // end the row stream. Shared nodes (Agency, AgencyType, City, Cluster, Topic,
-// Province) are MERGEd and never deleted.
+// Province) are MERGEd and never deleted. The previous LOCATED_IN edges (only Cluster->City has
+// that type) are found through the relationship index on LOCATED_IN.doc_id, without node labels.
 MERGE (d:Document {doc_id: $doc_id})
 WITH d
 OPTIONAL MATCH (old_measure:Measure {doc_id: $doc_id})
@@ -19,7 +20,7 @@ OPTIONAL MATCH (old_target:Target {doc_id: $doc_id})
 WITH d, old_measures, collect(old_target) AS old_targets
 OPTIONAL MATCH (d)-[own:OF_PROVINCE|ISSUED|MENTIONS]-()
 WITH d, old_measures, old_targets, collect(own) AS own_edges
-OPTIONAL MATCH (:Cluster)-[link:LOCATED_IN {doc_id: $doc_id}]->(:City)
+OPTIONAL MATCH ()-[link:LOCATED_IN {doc_id: $doc_id}]->()
 WITH d, old_measures, old_targets, own_edges, collect(link) AS old_links
 SET d = $document
 FOREACH (name IN $provinces |

@@ -15,4 +15,6 @@ CREATE INDEX FOR (n:Target) ON (n.doc_id);
 CREATE INDEX FOR (n:Document) ON (n.province);
 CREATE INDEX FOR (n:Measure) ON (n.province);
 CREATE INDEX FOR (n:Agency) ON (n.type);
-CREATE INDEX FOR (n:Cluster) ON (n.name)
+CREATE INDEX FOR (n:Cluster) ON (n.name);
+// Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
+CREATE INDEX FOR ()-[r:LOCATED_IN]-() ON (r.doc_id)

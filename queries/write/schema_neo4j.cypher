@@ -14,4 +14,6 @@ CREATE INDEX document_province IF NOT EXISTS FOR (n:Document) ON (n.province);
 CREATE INDEX measure_province IF NOT EXISTS FOR (n:Measure) ON (n.province);
 CREATE INDEX agency_type IF NOT EXISTS FOR (n:Agency) ON (n.type);
 CREATE INDEX cluster_name IF NOT EXISTS FOR (n:Cluster) ON (n.name);
+// Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
+CREATE INDEX located_in_doc_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
 CALL db.awaitIndexes(60)
