@@ -1,12 +1,7 @@
 // name: _resolve_topic
-// answers: Topic codes a term stands for: the code itself, or topics whose label or trigger keyword contains the term.
+// answers: Topic codes a term stands for by the Topic nodes alone: the code itself, or topics whose label contains the term (13 nodes, no edge scan).
 // param term: str — topic code, label or keyword
-OPTIONAL MATCH (t:Topic)
+MATCH (t:Topic)
 WHERE t.code = $term OR t.label CONTAINS $term
-WITH collect(t.code) AS by_label
-OPTIONAL MATCH (:Measure)-[about:ABOUT]->(k:Topic)
-WHERE about.keyword = $term
-WITH by_label, collect(DISTINCT k.code) AS by_keyword
-UNWIND by_label + by_keyword AS code
-RETURN DISTINCT code
+RETURN DISTINCT t.code AS code
 ORDER BY code

@@ -5,10 +5,14 @@
 // param role: lead|co|responsible = lead — lead = 牵头, co = 配合/参与, responsible = 责任单位
 // param limit: limit
 // param offset: offset
-MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m:Measure)-[about:ABOUT]->(t:Topic)
+MATCH (t:Topic)
 WHERE t.code IN $topics
-  AND type(r) = CASE $role WHEN 'co' THEN 'SUPPORTS' WHEN 'responsible' THEN 'RESPONSIBLE_FOR' ELSE 'LEADS' END
-  AND ($province IS NULL OR m.province = $province)
+WITH t
+MATCH (m:Measure)-[about:ABOUT]->(t)
+WHERE $province IS NULL OR m.province = $province
+WITH m, about, t
+MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m)
+WHERE type(r) = CASE $role WHEN 'co' THEN 'SUPPORTS' WHEN 'responsible' THEN 'RESPONSIBLE_FOR' ELSE 'LEADS' END
 WITH a, m, r, collect(DISTINCT t.code) AS topic_codes, collect(about.evidence)[0] AS topic_evidence,
      collect(about.keyword)[0] AS keyword
 ORDER BY CASE WHEN topic_evidence CONTAINS $topic OR m.title CONTAINS $topic THEN 0 ELSE 1 END, m.id

@@ -5,32 +5,43 @@
 MATCH (a:Agency {name: $agency})
 OPTIONAL MATCH (a)-[:OF_TYPE]->(ty:AgencyType)
 WITH a, ty
-OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m:Measure)
-WITH a, ty, m, r ORDER BY m.id
-WITH a, ty,
-     collect(CASE WHEN m IS NULL THEN NULL ELSE {id: m.id, doc_id: m.doc_id, label: m.label, title: m.title,
-             role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'SUPPORTS' THEN 'co' ELSE 'responsible' END,
-             written: r.written, evidence: r.evidence} END) AS measures
-OPTIONAL MATCH (a)-[:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(tm:Measure)-[:ABOUT]->(t:Topic)
-WITH a, ty, measures, t, count(DISTINCT tm) AS topic_measures
-ORDER BY topic_measures DESC, t.code
-WITH a, ty, measures,
-     collect(CASE WHEN t IS NULL THEN NULL ELSE {code: t.code, label: t.label, measures: topic_measures} END) AS topics
-OPTIONAL MATCH (a)-[:LEADS|RESPONSIBLE_FOR]->(om:Measure)-[:HAS_TARGET]->(tg:Target)
-WITH a, ty, measures, topics, om, tg ORDER BY tg.id
-WITH a, ty, measures, topics,
-     collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, measure_id: om.id, metric: tg.metric, value: tg.value,
+CALL {
+  WITH a
+  OPTIONAL MATCH (a)-[tr:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(tm:Measure)-[:ABOUT]->(t:Topic)
+  WITH t, count(DISTINCT tm) AS topic_measures
+  ORDER BY topic_measures DESC, t.code
+  RETURN collect(CASE WHEN t IS NULL THEN NULL ELSE {code: t.code, label: t.label, measures: topic_measures} END) AS topics
+}
+CALL {
+  WITH a
+  OPTIONAL MATCH (a)-[:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(pm:Measure)<-[:LEADS|SUPPORTS|RESPONSIBLE_FOR]-(b:Agency)
+  WHERE b <> a
+  WITH b, count(DISTINCT pm) AS shared
+  ORDER BY shared DESC, b.name
+  RETURN collect(CASE WHEN b IS NULL THEN NULL ELSE {agency: b.name, shared_measures: shared} END) AS partners
+}
+CALL {
+  WITH a
+  OPTIONAL MATCH (a)-[:ISSUED]->(d:Document)
+  WITH d ORDER BY d.doc_id
+  RETURN collect(d.doc_id) AS issued
+}
+CALL {
+  WITH a
+  OPTIONAL MATCH (a)-[:LEADS|RESPONSIBLE_FOR]->(om:Measure)-[:HAS_TARGET]->(tg:Target)
+  WITH om, tg ORDER BY tg.id
+  RETURN collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, measure_id: om.id, metric: tg.metric, value: tg.value,
              value_max: tg.value_max, unit: tg.unit, multiplier: tg.multiplier, year: tg.year,
              normalised_value: tg.normalised_value, normalised_unit: tg.normalised_unit, text: tg.text} END) AS targets
-OPTIONAL MATCH (a)-[:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(pm:Measure)<-[:LEADS|SUPPORTS|RESPONSIBLE_FOR]-(b:Agency)
-WHERE b <> a
-WITH a, ty, measures, topics, targets, b, count(DISTINCT pm) AS shared
-ORDER BY shared DESC, b.name
-WITH a, ty, measures, topics, targets,
-     collect(CASE WHEN b IS NULL THEN NULL ELSE {agency: b.name, shared_measures: shared} END) AS partners
-OPTIONAL MATCH (a)-[:ISSUED]->(d:Document)
-WITH a, ty, measures, topics, targets, partners, d ORDER BY d.doc_id
-WITH a, ty, measures, topics, targets, partners, collect(d.doc_id) AS issued
+}
+CALL {
+  WITH a
+  OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m:Measure)
+  WITH m, r ORDER BY m.id
+  RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {id: m.id, doc_id: m.doc_id, label: m.label, title: m.title,
+             role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'SUPPORTS' THEN 'co' ELSE 'responsible' END,
+             written: r.written, evidence: r.evidence} END) AS measures
+}
 RETURN a.name AS agency, a.aliases AS aliases, a.level AS level, a.type AS agency_type, ty.label AS agency_type_label,
        a.province AS province, a.known AS known,
        size([x IN measures WHERE x.role = 'lead']) AS lead_count,

@@ -4,9 +4,11 @@
 // param province: province? — only measures of this province (广东省 or 广东)
 // param limit: limit
 // param offset: offset
-MATCH (m:Measure)-[about:ABOUT]->(t:Topic)
+MATCH (t:Topic)
 WHERE t.code IN $topics
-  AND ($province IS NULL OR m.province = $province)
+WITH t
+MATCH (m:Measure)-[about:ABOUT]->(t)
+WHERE $province IS NULL OR m.province = $province
 WITH m, collect(DISTINCT t.code) AS topics, collect(about.keyword)[0] AS keyword,
      collect(about.evidence)[0] AS topic_evidence
 ORDER BY m.id
