@@ -1,7 +1,10 @@
 """policydoc/1 record -> row lists -> one parameterised write statement per document.
 
-``document_params(doc)`` turns a record into the parameters of
-``queries/write/document.cypher`` (plain lists of row maps, no Cypher built here);
+``document_params(doc)`` turns a record into its rows (plain lists of row maps, no
+Cypher built here) and ``statement_params`` into the parameters of
+``queries/write/document.cypher``: ``$doc_id``, ``$document`` and every row list in
+ONE map ``$rows`` (Neo4j's plan cache keys on the size of each list parameter: 25
+list parameters re-planned the statement for most documents).
 ``write_document(store, doc)`` runs that one statement, so a document is written
 whole or not at all and replaces its previous version. ``load_reference_data``
 MERGEs the AgencyType and Topic nodes in batches (``UNWIND $rows … MERGE``).
@@ -58,7 +61,7 @@ class WriteStats:
 def write_document(store: GraphStore, doc: PolicyDoc, text: str | None = None) -> WriteStats:
     """Write (or replace) one document atomically; raises ``StoreError`` on engine failure."""
     params = document_params(doc, text)
-    store.run(cypher_text("write/document.cypher"), params)
+    store.run(cypher_text("write/document.cypher"), statement_params(params))
     return WriteStats(
         doc_id=doc.doc_id,
         measures=len(params["measures"]),
@@ -83,8 +86,14 @@ def edge_count(params: dict[str, Any]) -> int:
     return own + targets + sum(len(params[name]) for name in EDGE_PARAMS)
 
 
+def statement_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of ``write/document.cypher``: ``document_params`` with its row lists in ONE map ``rows``."""
+    rows = {name: value for name, value in params.items() if isinstance(value, list)}
+    return {"doc_id": params["doc_id"], "document": params["document"], "rows": rows}
+
+
 def document_params(doc: PolicyDoc, text: str | None = None) -> dict[str, Any]:
-    """The parameters of ``write/document.cypher`` for one record."""
+    """The rows of one record: ``doc_id``, ``document`` (its properties) and one list per row kind."""
     text = text if text is not None else doc.text
     measures, measure_ids = _measure_rows(doc, text)
     params: dict[str, Any] = {

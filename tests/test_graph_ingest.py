@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from policykg.api.cli import app
 from policykg.errors import StoreError
 from policykg.graph.ingest import ingest_paths
-from policykg.graph.loading import document_params
+from policykg.graph.loading import document_params, statement_params
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
 from policykg.queries.files import cypher_text
@@ -134,7 +134,7 @@ def test_a_write_the_engine_refuses_leaves_the_store_as_it_was(
     breakage(params, other_target)
 
     with pytest.raises(StoreError):
-        store.run(cypher_text("write/document.cypher"), params)
+        store.run(cypher_text("write/document.cypher"), statement_params(params))
 
     assert _graph_fingerprint(store) == before
 

@@ -8,6 +8,10 @@
 // ones still hold the keys (row.props never holds a key: Neo4j checks uniqueness
 // at each SET); 3. delete the previous version; 4. give the new nodes their keys
 // (SET only, no creation after a delete).
+// Parameters: $doc_id, $document (the Document's properties) and $rows, ONE map
+// holding every row list ($rows.measures …): Neo4j keys its plan cache on the
+// parameter types including the size of each list parameter, so ~25 list
+// parameters of varying lengths made it re-plan this statement for most documents.
 // Row lists go through FOREACH: an empty list is a no-op, whereas UNWIND would
 // end the row stream. Shared nodes (Agency, AgencyType, City, Cluster, Topic,
 // Province) are MERGEd and never deleted. The previous LOCATED_IN edges (only Cluster->City has
@@ -23,97 +27,97 @@ WITH d, old_measures, old_targets, collect(own) AS own_edges
 OPTIONAL MATCH ()-[link:LOCATED_IN {doc_id: $doc_id}]->()
 WITH d, old_measures, old_targets, own_edges, collect(link) AS old_links
 SET d = $document
-FOREACH (name IN $provinces |
+FOREACH (name IN $rows.provinces |
   MERGE (p:Province {name: name})
   CREATE (d)-[:OF_PROVINCE]->(p))
-FOREACH (row IN $agencies |
+FOREACH (row IN $rows.agencies |
   MERGE (a:Agency {name: row.name})
   SET a.aliases = coalesce(a.aliases, []) + [w IN row.aliases WHERE NOT w IN coalesce(a.aliases, [])],
       a.level = coalesce(row.level, a.level),
       a.type = coalesce(row.type, a.type),
       a.province = coalesce(row.province, a.province),
       a.known = coalesce(row.known, a.known))
-FOREACH (row IN $agency_types |
+FOREACH (row IN $rows.agency_types |
   MERGE (a:Agency {name: row.agency})
   MERGE (t:AgencyType {code: row.code})
   ON CREATE SET t.label = row.label
   MERGE (a)-[:OF_TYPE]->(t))
-FOREACH (row IN $agency_provinces |
+FOREACH (row IN $rows.agency_provinces |
   MERGE (a:Agency {name: row.agency})
   MERGE (p:Province {name: row.province})
   MERGE (a)-[:IN_PROVINCE]->(p))
-FOREACH (name IN $issuers |
+FOREACH (name IN $rows.issuers |
   MERGE (a:Agency {name: name})
   CREATE (a)-[:ISSUED]->(d))
-FOREACH (row IN $measures |
+FOREACH (row IN $rows.measures |
   CREATE (m:Measure {id: '~new~' + row.id})
   SET m += row.props
   CREATE (d)-[:HAS_MEASURE]->(m))
-FOREACH (row IN $leads |
+FOREACH (row IN $rows.leads |
   MERGE (a:Agency {name: row.agency})
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (a)-[e:LEADS]->(m)
   SET e = row.props)
-FOREACH (row IN $supports |
+FOREACH (row IN $rows.supports |
   MERGE (a:Agency {name: row.agency})
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (a)-[e:SUPPORTS]->(m)
   SET e = row.props)
-FOREACH (row IN $responsible |
+FOREACH (row IN $rows.responsible |
   MERGE (a:Agency {name: row.agency})
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (a)-[e:RESPONSIBLE_FOR]->(m)
   SET e = row.props)
-FOREACH (row IN $measure_targets |
+FOREACH (row IN $rows.measure_targets |
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (t:Target {id: '~new~' + row.id})
   SET t += row.props
   CREATE (m)-[:HAS_TARGET]->(t))
-FOREACH (row IN $document_targets |
+FOREACH (row IN $rows.document_targets |
   CREATE (t:Target {id: '~new~' + row.id})
   SET t += row.props
   CREATE (d)-[:HAS_TARGET]->(t))
-FOREACH (row IN $topics |
+FOREACH (row IN $rows.topics |
   MERGE (t:Topic {code: row.code})
   ON CREATE SET t.label = row.label
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (m)-[e:ABOUT]->(t)
   SET e = row.props)
-FOREACH (row IN $cities |
+FOREACH (row IN $rows.cities |
   MERGE (c:City {name: row.name})
   SET c.province = coalesce(row.province, c.province))
-FOREACH (row IN $city_provinces |
+FOREACH (row IN $rows.city_provinces |
   MERGE (c:City {name: row.city})
   MERGE (p:Province {name: row.province})
   MERGE (c)-[:IN_PROVINCE]->(p))
-FOREACH (row IN $document_cities |
+FOREACH (row IN $rows.document_cities |
   MERGE (c:City {name: row.city})
   CREATE (d)-[e:MENTIONS]->(c)
   SET e = row.props)
-FOREACH (row IN $measure_cities |
+FOREACH (row IN $rows.measure_cities |
   MERGE (c:City {name: row.city})
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (m)-[e:MENTIONS]->(c)
   SET e = row.props)
-FOREACH (row IN $clusters |
+FOREACH (row IN $rows.clusters |
   MERGE (c:Cluster {key: row.key})
   SET c.name = row.name, c.province = row.province)
-FOREACH (row IN $cluster_links |
+FOREACH (row IN $rows.cluster_links |
   MERGE (c:Cluster {key: row.cluster_key})
   MERGE (city:City {name: row.city})
   CREATE (c)-[e:LOCATED_IN]->(city)
   SET e = row.props)
-FOREACH (row IN $measure_clusters |
+FOREACH (row IN $rows.measure_clusters |
   MERGE (c:Cluster {key: row.cluster_key})
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (m)-[e:MENTIONS]->(c)
   SET e = row.props)
 FOREACH (r IN own_edges + old_links | DELETE r)
 FOREACH (n IN old_measures + old_targets | DETACH DELETE n)
-FOREACH (row IN $measures |
+FOREACH (row IN $rows.measures |
   MERGE (m:Measure {id: '~new~' + row.id})
   SET m.id = row.id)
-FOREACH (row IN $measure_targets + $document_targets |
+FOREACH (row IN $rows.measure_targets + $rows.document_targets |
   MERGE (t:Target {id: '~new~' + row.id})
   SET t.id = row.id)
-RETURN d.doc_id AS doc_id, size($measures) AS measures
+RETURN d.doc_id AS doc_id, size($rows.measures) AS measures
