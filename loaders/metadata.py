@@ -24,6 +24,7 @@ _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2
 _ISSUE_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[^。\n]{0,12}印发")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff“”《》（）、，])\s+(?=[\u4e00-\u9fff“”《》（）\d(])|(?<=[\d)])\s+(?=[\u4e00-\u9fff])")
 _ISSUER_PREFIX = re.compile(r"^(.{2,200}?)\s*关于")
+_ISSUER_END = re.compile(r"(?:厅|委|局|政府|部门|办公室)\s*$")
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s　]{3,}$")
 
 
@@ -64,8 +65,8 @@ def _clean_title(title: str) -> str:
         title = notice.group(1)
     title = title.strip("《》“”\" ")
     m = _ISSUER_PREFIX.match(title)
-    if m and find_agencies(m.group(1), None) or m and re.search(r"(厅|委|局|政府|部门|办公室)\s*$", m.group(1)):
-        title = title[m.end() - 2:]
+    if m and (_ISSUER_END.search(m.group(1)) or find_agencies(m.group(1), None)):
+        title = title[m.end() - 2:]  # keep 关于, drop the issuer before it
     # "关于…的<kind>" keeps 关于; "关于<noun phrase><kind>" without 的 does not.
     if title.startswith("关于") and "的" not in title:
         title = title[2:]

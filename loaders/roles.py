@@ -72,11 +72,13 @@ def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
     return out
 
 
-def _evidence(matches: list[AgencyMatch], role: str) -> list[RoleEvidence]:
+def as_evidence(matches: list[AgencyMatch], role: str) -> list[RoleEvidence]:
+    """Role evidence for agencies found in a clause (canonical name, as written, span)."""
     return [RoleEvidence(agency=m.info.name, role=role, written=m.written, start=m.start, end=m.end) for m in matches]
 
 
-def _units(text: str, start: int, end: int, province: str | None) -> list[AgencyMatch]:
+def clause_units(text: str, start: int, end: int, province: str | None) -> list[AgencyMatch]:
+    """The units named in ``text[start:end]``, without a trailing 按职责分工负责/配合/等有关单位."""
     segment = text[start:end]
     tail = _CO_TAIL.search(segment)
     if tail:
@@ -95,20 +97,20 @@ def parse_clause(text: str, start: int, end: int, province: str | None, first_is
             seg_start = start + m.end()
             seg_end = start + (labelled[i + 1].start() if i + 1 < len(labelled) else len(clause))
             # Trim a trailing remark after a full stop or a bracket.
-            units = _units(text, seg_start, _clause_end(text, seg_start, seg_end), province)
+            units = clause_units(text, seg_start, _clause_end(text, seg_start, seg_end), province)
             label = m.group(1)
             if label.startswith(("牵头", "主责", "主办")):
-                roles.lead += _evidence(units, "lead")
+                roles.lead += as_evidence(units, "lead")
             elif label.startswith(("配合", "参与", "协办", "承办")) or has_lead:
-                roles.co += _evidence(units, "co")  # with a lead named, the other units support it
+                roles.co += as_evidence(units, "co")  # with a lead named, the other units support it
             else:
                 roles.merge(_plain_list(text, seg_start, _clause_end(text, seg_start, seg_end), province, first_is_lead))
         return roles
     split = _LEAD_SPLIT.search(clause)
     if split:
         lead_units = split_units(clause[: split.start()].strip("，,；; "), province, start)
-        roles.lead += _evidence(lead_units, "lead")
-        roles.co += _evidence(_units(text, start + split.end(), end, province), "co")
+        roles.lead += as_evidence(lead_units, "lead")
+        roles.co += as_evidence(clause_units(text, start + split.end(), end, province), "co")
         return roles
     return _plain_list(text, start, end, province, first_is_lead)
 
@@ -124,10 +126,10 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def _plain_list(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
-    units = _units(text, start, end, province)
+    units = clause_units(text, start, end, province)
     if first_is_lead and units:
-        return Roles(lead=_evidence(units[:1], "lead"), co=_evidence(units[1:], "co"))
-    return Roles(responsible=_evidence(units, "responsible"))
+        return Roles(lead=as_evidence(units[:1], "lead"), co=as_evidence(units[1:], "co"))
+    return Roles(responsible=as_evidence(units, "responsible"))
 
 
 def find_roles(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
@@ -152,11 +154,11 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
         for m in _YOU.finditer(span):
             units = split_units(m.group(1), province, start + m.start(1))
             if m.group(2) == "负责" and not m.group(3):  # "由A、B负责": responsible, nobody leads
-                roles.responsible += _evidence(units, "responsible")
+                roles.responsible += as_evidence(units, "responsible")
                 continue
-            roles.lead += _evidence(units, "lead")
+            roles.lead += as_evidence(units, "lead")
             if m.group(3):
-                roles.co += _evidence(split_units(m.group(3), province, start + m.start(3)), "co")
+                roles.co += as_evidence(split_units(m.group(3), province, start + m.start(3)), "co")
     return roles.finalise()
 
 

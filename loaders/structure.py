@@ -52,13 +52,7 @@ class Item:
     parent: Item | None = None
     children: list[Item] = field(default_factory=list)
     kind: ChapterKind = "measures"
-
-    @property
-    def heading(self) -> str:
-        """The item's heading as written, with its numbering."""
-        return self.written_heading
-
-    written_heading: str = ""
+    written_heading: str = ""  # the item's first line as written, with its numbering
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders.roles import Roles, _evidence, _units
+from policykg.loaders.roles import Roles, as_evidence, clause_units
 
 _ROW = re.compile(r"^\|(.*)\|\s*$", re.M)
 _LEAD_COL = re.compile(r"牵头|主责|主办")
@@ -88,16 +88,16 @@ def _row(text: str, cells, columns: dict[str, int], start: int, end: int,
 
     roles = Roles()
     if (c := cell("lead")) and c[0]:
-        roles.lead += _evidence(_units(text, c[1], c[2], province), "lead")
+        roles.lead += as_evidence(clause_units(text, c[1], c[2], province), "lead")
     if (c := cell("co")) and c[0]:
-        roles.co += _evidence(_units(text, c[1], c[2], province), "co")
+        roles.co += as_evidence(clause_units(text, c[1], c[2], province), "co")
     if (c := cell("responsible")) and c[0]:
-        units = _units(text, c[1], c[2], province)
+        units = clause_units(text, c[1], c[2], province)
         if first_is_lead and not roles.lead:
-            roles.lead += _evidence(units[:1], "lead")
-            roles.co += _evidence(units[1:], "co")
+            roles.lead += as_evidence(units[:1], "lead")
+            roles.co += as_evidence(units[1:], "co")
         else:
-            roles.responsible += _evidence(units, "responsible")
+            roles.responsible += as_evidence(units, "responsible")
     task = cell("task") or ("", start, start)
     number = cell("number")
     return TableRow(number[0] if number else None, task[0], task[1], task[2], start, end, roles.finalise())

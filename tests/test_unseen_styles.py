@@ -10,35 +10,15 @@ sure of); every assertion compares the extractor with those records.
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import pytest
+from unseen_records import UNSEEN, doc_ids, expected, extracted, target_key
 
-from policykg.loaders.pipeline import extract_file
-
-UNSEEN = Path(__file__).parent / "data" / "unseen"
-DOCS = sorted(p.name[: -len(".expected.json")] for p in UNSEEN.glob("*.expected.json"))
+DOCS = doc_ids(UNSEEN)
 
 # Cluster links a reader sees but the extractor does not find yet (see the report of this test's author):
 # a lone "place + industry" phrase with no cluster noun (莆田鞋业转型升级) and an enumeration closed by
 # 等企业 (白沟箱包、容城服装等企业).
 KNOWN_MISSED_LINKS = {("fj_articles", "莆田鞋业"), ("hb_counties", "白沟箱包")}
-
-
-@cache
-def _extracted(doc_id: str) -> dict:
-    return extract_file(UNSEEN / f"{doc_id}.txt").to_json_dict()
-
-
-def _expected(doc_id: str) -> dict:
-    return json.loads((UNSEEN / f"{doc_id}.expected.json").read_text(encoding="utf-8"))
-
-
-def _target_key(t: dict) -> tuple:
-    return (t["year"], float(t["value"]), None if t.get("value_max") is None else float(t["value_max"]),
-            t["unit"].rstrip("以上"))
 
 
 def test_every_document_has_an_expected_record() -> None:
@@ -48,7 +28,7 @@ def test_every_document_has_an_expected_record() -> None:
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_metadata(doc_id: str) -> None:
-    got, want = _extracted(doc_id), _expected(doc_id)
+    got, want = extracted(UNSEEN, doc_id), expected(UNSEEN, doc_id)
     for key in ("province", "title", "doc_number", "issued"):
         assert got[key] == want[key], key
     assert set(got["issuers"]) == set(want["issuers"])
@@ -57,7 +37,7 @@ def test_metadata(doc_id: str) -> None:
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_measures_are_the_numbered_action_items(doc_id: str) -> None:
     """Goal chapters, closing articles, 专栏 boxes and attached 政策解读 give no measure."""
-    got, want = _extracted(doc_id), _expected(doc_id)
+    got, want = extracted(UNSEEN, doc_id), expected(UNSEEN, doc_id)
     assert [(m["label"], m["title"]) for m in got["measures"]] == \
         [(m["label"], m["title"]) for m in want["measures"]]
     assert [m["section"] for m in got["measures"]] == [m["section"] for m in want["measures"]]
@@ -65,8 +45,8 @@ def test_measures_are_the_numbered_action_items(doc_id: str) -> None:
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_roles(doc_id: str) -> None:
-    got = {m["label"]: m for m in _extracted(doc_id)["measures"]}
-    for m in _expected(doc_id)["measures"]:
+    got = {m["label"]: m for m in extracted(UNSEEN, doc_id)["measures"]}
+    for m in expected(UNSEEN, doc_id)["measures"]:
         for role in ("lead", "co", "responsible"):
             assert got[m["label"]][role] == m[role], f"{m['label']} {role}"
 
@@ -74,23 +54,23 @@ def test_roles(doc_id: str) -> None:
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_targets(doc_id: str) -> None:
     """Document-level goals and measure goals; subsidy rates and caps are not targets."""
-    got, want = _extracted(doc_id), _expected(doc_id)
-    assert sorted(map(_target_key, got["targets"])) == sorted(map(_target_key, want["targets"]))
+    got, want = extracted(UNSEEN, doc_id), expected(UNSEEN, doc_id)
+    assert sorted(map(target_key, got["targets"])) == sorted(map(target_key, want["targets"]))
     by_label = {m["label"]: m for m in got["measures"]}
     for m in want["measures"]:
-        assert sorted(map(_target_key, by_label[m["label"]]["targets"])) == \
-            sorted(map(_target_key, m["targets"])), m["label"]
+        assert sorted(map(target_key, by_label[m["label"]]["targets"])) == \
+            sorted(map(target_key, m["targets"])), m["label"]
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_places(doc_id: str) -> None:
-    assert set(_extracted(doc_id)["places"]) == set(_expected(doc_id)["places"])
+    assert set(extracted(UNSEEN, doc_id)["places"]) == set(expected(UNSEEN, doc_id)["places"])
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_cluster_links(doc_id: str) -> None:
-    got = {(link["cluster"], link["city"]) for link in _extracted(doc_id)["cluster_links"]}
-    want = {(link["cluster"], link["city"]) for link in _expected(doc_id)["cluster_links"]
+    got = {(link["cluster"], link["city"]) for link in extracted(UNSEEN, doc_id)["cluster_links"]}
+    want = {(link["cluster"], link["city"]) for link in expected(UNSEEN, doc_id)["cluster_links"]
             if (doc_id, link["cluster"]) not in KNOWN_MISSED_LINKS}
     assert want <= got
     extra = {link for link in got - want if (doc_id, link[0]) not in KNOWN_MISSED_LINKS}
@@ -100,5 +80,5 @@ def test_cluster_links(doc_id: str) -> None:
 @pytest.mark.xfail(strict=True, reason="lone place+industry phrases and 等企业 enumerations are not linked yet")
 def test_known_missed_cluster_links() -> None:
     for doc_id, cluster in KNOWN_MISSED_LINKS:
-        got = {link["cluster"] for link in _extracted(doc_id)["cluster_links"]}
+        got = {link["cluster"] for link in extracted(UNSEEN, doc_id)["cluster_links"]}
         assert cluster in got

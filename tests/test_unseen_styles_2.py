@@ -12,36 +12,18 @@ sure of).
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import pytest
+from unseen_records import UNSEEN, doc_ids, expected, extracted, target_key
 
 from policykg.loaders.agencies import normalise_agency
 from policykg.loaders.clusters import find_cluster_links
-from policykg.loaders.pipeline import extract_file
 from policykg.loaders.places import find_places
 
-ROUND2 = Path(__file__).parent / "data" / "unseen" / "round2"
-DOCS = sorted(p.name[: -len(".expected.json")] for p in ROUND2.glob("*.expected.json"))
+ROUND2 = UNSEEN / "round2"
+DOCS = doc_ids(ROUND2)
 
 # (doc, measure label): 责任单位 written after a 牵头单位 in the same clause are co units.
 LEAD_THEN_RESPONSIBLE = {("jx_action_plan", "二/四"), ("jx_action_plan", "二/五")}
-
-
-@cache
-def _extracted(doc_id: str) -> dict:
-    return extract_file(ROUND2 / f"{doc_id}.txt").to_json_dict()
-
-
-def _expected(doc_id: str) -> dict:
-    return json.loads((ROUND2 / f"{doc_id}.expected.json").read_text(encoding="utf-8"))
-
-
-def _target_key(t: dict) -> tuple:
-    return (t["year"] or 0, float(t["value"]), None if t.get("value_max") is None else float(t["value_max"]),
-            t["unit"].rstrip("以上"))
 
 
 def test_every_document_has_an_expected_record() -> None:
@@ -51,7 +33,7 @@ def test_every_document_has_an_expected_record() -> None:
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_metadata(doc_id: str) -> None:
-    got, want = _extracted(doc_id), _expected(doc_id)
+    got, want = extracted(ROUND2, doc_id), expected(ROUND2, doc_id)
     for key in ("province", "title", "doc_number", "issued"):
         assert got[key] == want[key], key
     assert set(got["issuers"]) == set(want["issuers"])
@@ -59,7 +41,7 @@ def test_metadata(doc_id: str) -> None:
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_measures_are_the_numbered_action_items(doc_id: str) -> None:
-    got, want = _extracted(doc_id), _expected(doc_id)
+    got, want = extracted(ROUND2, doc_id), expected(ROUND2, doc_id)
     assert [(m["label"], m["title"], m["section"]) for m in got["measures"]] == \
         [(m["label"], m["title"], m["section"]) for m in want["measures"]]
 
@@ -67,8 +49,8 @@ def test_measures_are_the_numbered_action_items(doc_id: str) -> None:
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_roles(doc_id: str) -> None:
     """Provincial departments in their full names, 兵团 bodies, collectives (各地州市人民政府), banks, customs."""
-    got = {m["label"]: m for m in _extracted(doc_id)["measures"]}
-    for m in _expected(doc_id)["measures"]:
+    got = {m["label"]: m for m in extracted(ROUND2, doc_id)["measures"]}
+    for m in expected(ROUND2, doc_id)["measures"]:
         for role in ("lead", "co", "responsible"):
             assert got[m["label"]][role] == m[role], f"{m['label']} {role}"
 
@@ -76,48 +58,48 @@ def test_roles(doc_id: str) -> None:
 def test_units_listed_after_a_lead_are_co_units() -> None:
     """（牵头单位：省市场监管局；责任单位：省商务厅、省工业和信息化厅）: the lead's partners are co units."""
     for doc_id, label in sorted(LEAD_THEN_RESPONSIBLE):
-        got = {m["label"]: m for m in _extracted(doc_id)["measures"]}
-        want = {m["label"]: m for m in _expected(doc_id)["measures"]}
+        got = {m["label"]: m for m in extracted(ROUND2, doc_id)["measures"]}
+        want = {m["label"]: m for m in expected(ROUND2, doc_id)["measures"]}
         assert (got[label]["co"], got[label]["responsible"]) == (want[label]["co"], want[label]["responsible"])
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_targets(doc_id: str) -> None:
     """Goals in 亿元 / 万亿元 / % / 家 / 个; subsidy rates and caps (不超过10%的补助) are not targets."""
-    got, want = _extracted(doc_id), _expected(doc_id)
-    assert sorted(map(_target_key, got["targets"])) == sorted(map(_target_key, want["targets"]))
+    got, want = extracted(ROUND2, doc_id), expected(ROUND2, doc_id)
+    assert sorted(map(target_key, got["targets"])) == sorted(map(target_key, want["targets"]))
     by_label = {m["label"]: m for m in got["measures"]}
     for m in want["measures"]:
-        assert sorted(map(_target_key, by_label[m["label"]]["targets"])) == \
-            sorted(map(_target_key, m["targets"])), m["label"]
+        assert sorted(map(target_key, by_label[m["label"]]["targets"])) == \
+            sorted(map(target_key, m["targets"])), m["label"]
 
 
 @pytest.mark.parametrize("doc_id", ["ah_light", "hn_opinion", "jx_action_plan", "xj_action_plan"])
 def test_targets_keep_the_unit_as_written(doc_id: str) -> None:
     """10万人次 is value 10 in 万人次 (SCHEMA: the number as written in the text's unit); 10亿米, 3000万锭."""
-    got, want = _extracted(doc_id), _expected(doc_id)
+    got, want = extracted(ROUND2, doc_id), expected(ROUND2, doc_id)
     all_got = got["targets"] + [t for m in got["measures"] for t in m["targets"]]
     all_want = want["targets"] + [t for m in want["measures"] for t in m["targets"]]
-    assert sorted(map(_target_key, all_got)) == sorted(map(_target_key, all_want))
+    assert sorted(map(target_key, all_got)) == sorted(map(target_key, all_want))
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_places(doc_id: str) -> None:
     """地区 / 自治州 / 县级市 under a region, cities inside agency names; region and lake words add none."""
-    assert set(_extracted(doc_id)["places"]) == set(_expected(doc_id)["places"])
+    assert set(extracted(ROUND2, doc_id)["places"]) == set(expected(ROUND2, doc_id)["places"])
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_cluster_links(doc_id: str) -> None:
-    got = {(link["cluster"], link["city"]) for link in _extracted(doc_id)["cluster_links"]}
-    want = {(link["cluster"], link["city"]) for link in _expected(doc_id)["cluster_links"]}
+    got = {(link["cluster"], link["city"]) for link in extracted(ROUND2, doc_id)["cluster_links"]}
+    want = {(link["cluster"], link["city"]) for link in expected(ROUND2, doc_id)["cluster_links"]}
     assert got == want
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_topics(doc_id: str) -> None:
-    got = {m["label"]: m for m in _extracted(doc_id)["measures"]}
-    for m in _expected(doc_id)["measures"]:
+    got = {m["label"]: m for m in extracted(ROUND2, doc_id)["measures"]}
+    for m in expected(ROUND2, doc_id)["measures"]:
         if "topics" in m:
             assert sorted(got[m["label"]]["topics"]) == sorted(m["topics"]), m["label"]
 
