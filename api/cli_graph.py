@@ -41,7 +41,11 @@ def ingest(
             def advance(path: Path, outcomes: list) -> None:
                 progress.update(task, advance=1, description=path.name)
 
-            summary = ingest_paths(store, files, settings.records_dir, on_file=advance, overlaps=not no_overlaps)
+            def summarised(province: str) -> None:
+                progress.update(task, description=f"summaries of {province}")
+
+            summary = ingest_paths(store, files, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
+                                   on_summary=summarised)
             engine = store.engine
     except PolicyKGError as exc:
         console.print(f"[red]error:[/red] {exc}")
@@ -57,11 +61,13 @@ def status() -> None:
     from rich.table import Table
 
     from policykg.graph.store import open_store
+    from policykg.graph.summaries import pending_provinces
 
     try:
         with open_store() as store:
             counts = store.counts()
             provinces = store.province_counts()
+            pending = sorted(pending_provinces(store))
             engine = store.engine
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -77,6 +83,40 @@ def status() -> None:
     for row in provinces:
         per_province.add_row(row["province"], *(str(row[k]) for k in ("documents", "measures", "agencies", "targets")))
     console.print(nodes, edges, per_province)
+    if pending:
+        console.print(f"summaries out of date for {', '.join(pending)}: run `policykg refresh`")
+    else:
+        console.print("summaries up to date")
+
+
+def refresh(
+    all_provinces: Annotated[bool, typer.Option("--all", help="Rebuild every province, not only the pending ones.")]
+    = False,
+) -> None:
+    """Rebuild the summary edges the agency and topic queries read (ingest does this by itself).
+
+    Needed only after an ingest that was interrupted, or a bulk load that bypassed
+    `policykg ingest`; `policykg status` says when.
+
+    Example: policykg refresh --all
+    """
+    from rich.console import Console
+
+    from policykg.graph.store import open_store
+    from policykg.graph.summaries import refresh_all, refresh_summaries
+
+    console = Console(stderr=True)
+    try:
+        with open_store() as store, console.status("summaries") as spinner:
+            def done(province: str) -> None:
+                spinner.update(f"summaries: {province} done")
+
+            stats = refresh_all(store, done) if all_provinces else refresh_summaries(store, on_province=done)
+    except PolicyKGError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    typer.echo(f"rebuilt the summaries of {len(stats.provinces)} provinces ({stats.edges} edges)"
+               + (f": {', '.join(stats.provinces)}" if stats.provinces else ""))
 
 
 def reset(
@@ -102,11 +142,11 @@ def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummar
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("documents", "measures", "agencies", "edges", "overlaps", "failed", "time",
+    table = Table("documents", "measures", "agencies", "edges", "overlaps", "summarised", "failed", "time",
                   title=f"ingested ({engine})")
     table.add_row(str(summary.documents), str(summary.measures), str(len(summary.agencies)),
                   str(summary.edges), "-" if summary.overlaps is None else str(summary.overlaps),
-                  str(len(summary.failures)), f"{summary.seconds:.1f}s")
+                  ", ".join(summary.summarised) or "-", str(len(summary.failures)), f"{summary.seconds:.1f}s")
     Console().print(table)
     for failure in summary.failures:
         Console(stderr=True).print(f"[red]failed[/red] {failure}")
@@ -115,4 +155,5 @@ def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummar
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
     app.command("status")(status)
+    app.command("refresh")(refresh)
     app.command("reset")(reset)

@@ -112,12 +112,13 @@ class AgencyProfile(_Out):
     agency_type_label: str | None = None
     province: str | None = None
     known: bool | None = None
+    measure_count: int = Field(default=0, description="measures it holds any role in (all pages)")
     lead_count: int
     co_count: int
     responsible_count: int
-    measures: list[AgencyMeasure]
+    measures: list[AgencyMeasure] = Field(description="one page of its measures, in id order")
     topics: list[TopicCount]
-    targets: list[TargetOut]
+    targets: list[TargetOut] = Field(description="one page of the targets of measures it leads or is responsible for")
     partners: list[Partner]
     issued: list[str] = Field(default=[], description="documents the agency issued")
 

@@ -70,12 +70,15 @@ def agencies(store: StoreDep, province: ProvinceFilter = None, q: OptionalText =
 
 @router.get("/agencies/{agency}", response_model=AgencyProfile, tags=["agencies"],
             responses={404: {"description": "no such agency"}})
-def agency_profile(store: StoreDep, agency: Name, province: ProvinceFilter = None) -> dict:
+def agency_profile(store: StoreDep, agency: Name, province: ProvinceFilter = None,
+                   limit: Limit = 50, offset: Offset = 0) -> dict:
     """One agency: measures by role, topics, targets it owns, partner agencies.
 
-    Accepts an abbreviation as written (省工信厅), resolved within `province`.
+    Accepts an abbreviation as written (省工信厅), resolved within `province`. The counts
+    cover all its measures; `measures` and `targets` list one page of them (`limit`, `offset`).
     """
-    return _one(named_rows(store, "agency_profile", agency=agency, province=province), "agency", agency)
+    rows = named_rows(store, "agency_profile", agency=agency, province=province, limit=limit, offset=offset)
+    return _one(rows, "agency", agency)
 
 
 @router.get("/network", response_model=Page[NetworkEdge], tags=["agencies"])

@@ -8,7 +8,8 @@ cannot be read, extracted, validated or written is reported with its name and
 skipped; the others go on. An engine that cannot be reached stops the run
 (``StoreUnavailable``): every further write would fail the same way. With
 ``overlaps=True`` the SIMILAR_TO edges of the documents written are recomputed
-afterwards (``graph/similarity.py``).
+afterwards (``graph/similarity.py``). Then the per-province summary edges the agency
+and topic queries read are rebuilt where documents were written (``graph/summaries.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pydantic import ValidationError
 from policykg.errors import ExtractionError, PolicyKGError, StoreUnavailable
 from policykg.graph.loading import load_reference_data, write_document
 from policykg.graph.store import GraphStore
+from policykg.graph.summaries import refresh_summaries
 from policykg.loaders.records import PolicyDoc
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -44,6 +46,7 @@ class IngestSummary:
     seconds: float = 0.0
     doc_ids: list[str] = field(default_factory=list)   # documents written, in order
     overlaps: int | None = None                         # SIMILAR_TO pairs of those documents, if recomputed
+    summarised: list[str] = field(default_factory=list)  # provinces whose summary edges were rebuilt
 
 
 @dataclass(frozen=True)
@@ -91,11 +94,14 @@ def ingest_paths(
     records_dir: Path | None = None,
     on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None = None,
     overlaps: bool = False,
+    on_summary: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Extract/validate every file and write each record to the store; never stops at a bad file.
 
     ``overlaps``: then recompute the SIMILAR_TO edges of the documents written
     (a re-written document loses its measures' edges, so this restores them).
+    Last, the summary edges of the provinces written to are rebuilt
+    (``graph/summaries.py``; ``on_summary`` is called after each province).
     """
     started = time.monotonic()
     summary = IngestSummary()
@@ -115,6 +121,7 @@ def ingest_paths(
         from policykg.graph.similarity import write_similarities_for
 
         summary.overlaps = len(write_similarities_for(store, summary.doc_ids))
+    summary.summarised = refresh_summaries(store, on_province=on_summary).provinces
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -13,6 +13,7 @@ MERGEs the AgencyType and Topic nodes in batches (``UNWIND $rows … MERGE``).
 from __future__ import annotations
 
 import csv
+import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -87,9 +88,10 @@ def edge_count(params: dict[str, Any]) -> int:
 
 
 def statement_params(params: dict[str, Any]) -> dict[str, Any]:
-    """The parameters of ``write/document.cypher``: ``document_params`` with its row lists in ONE map ``rows``."""
+    """The parameters of ``write/document.cypher``: ``document_params`` with its row lists in ONE map ``rows``,
+    and ``mark``, a fresh token for the province's ``SummaryPending`` mark (graph/summaries.py)."""
     rows = {name: value for name, value in params.items() if isinstance(value, list)}
-    return {"doc_id": params["doc_id"], "document": params["document"], "rows": rows}
+    return {"doc_id": params["doc_id"], "document": params["document"], "rows": rows, "mark": uuid.uuid4().hex}
 
 
 def document_params(doc: PolicyDoc, text: str | None = None) -> dict[str, Any]:

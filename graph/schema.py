@@ -29,6 +29,7 @@ NODE_KEYS: dict[str, str] = {
     "Cluster": "key",
     "Target": "id",
     "Topic": "code",
+    "SummaryPending": "province",  # one pending-summary mark per province (graph/summaries.py)
 }
 
 # A node index ``(n:Label) ON (n.prop)`` or a relationship index ``()-[r:TYPE]-() ON (r.prop)``.
@@ -59,12 +60,21 @@ def ensure_falkordb_schema(db: Any, graph: Any, wait_s: float = 30.0) -> None:
                 graph.query(statement)
         present = {(row[1], tuple(row[2])) for row in graph.ro_query(cypher_text("store/falkordb_constraints.cypher")).result_set
                    if row[0] == "UNIQUE" and row[3] == "NODE"}
+        created = False
         for label, prop in NODE_KEYS.items():
             if (label, (prop,)) not in present:
                 db.connection.execute_command(
                     "GRAPH.CONSTRAINT", "CREATE", graph.name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
                 )
+                created = True
         _wait_operational(graph, wait_s)
+        if created:
+            # Replayed from the append-only file after a restart, GRAPH.CONSTRAINT CREATE fails
+            # ("Constraint already exists": the snapshot holds it); a rewrite folds it into the snapshot.
+            try:
+                db.connection.execute_command("BGREWRITEAOF")
+            except redis.ResponseError:
+                pass  # a rewrite is already running or scheduled: it will fold the constraint in as well
     except redis.RedisError as exc:
         raise StoreError(f"FalkorDB schema: {exc}") from exc
 

@@ -5,8 +5,37 @@
 // param role: lead|co|responsible = lead — lead = 牵头, co = 配合/参与, responsible = 责任单位
 // param limit: limit
 // param offset: offset
+// One topic: counts from the TOPIC_ROLE summary edges (graph/summaries.py), examples from
+// the measure ids they keep (those whose sentence or title holds the term first). The page's
+// agencies and topic are passed on by key and each example measure, found by id, is walked
+// back to them (starting from the agency, FalkorDB would walk all its role edges per example).
+// A term standing for several topics: the second part counts each measure once by traversal.
 MATCH (t:Topic)
-WHERE t.code IN $topics
+WHERE t.code IN $topics AND size($topics) = 1
+MATCH (a:Agency)-[s:TOPIC_ROLE]->(t)
+WHERE s.role = $role AND ($province IS NULL OR s.province = $province)
+WITH t, a, toInteger(sum(s.measures)) AS measure_count, collect(s.examples) AS example_lists
+ORDER BY measure_count DESC, a.name
+SKIP $offset LIMIT $limit
+WITH t.code AS topic_code, a.name AS agency_name, measure_count, example_lists
+UNWIND reduce(ids = [], ex IN example_lists | ids + ex) AS example_id
+MATCH (m:Measure {id: example_id})
+WITH topic_code, agency_name, measure_count, m
+MATCH (m)<-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]-(a:Agency)
+WHERE a.name = agency_name
+  AND type(r) = CASE $role WHEN 'co' THEN 'SUPPORTS' WHEN 'responsible' THEN 'RESPONSIBLE_FOR' ELSE 'LEADS' END
+MATCH (m)-[about:ABOUT]->(t:Topic)
+WHERE t.code = topic_code
+WITH t, a, measure_count, m, r, about
+ORDER BY CASE WHEN about.evidence CONTAINS $topic OR m.title CONTAINS $topic THEN 0 ELSE 1 END, m.id
+WITH t, a, measure_count, collect([m, r, about])[..5] AS picked
+RETURN a.name AS agency, a.type AS agency_type, a.province AS province, a.level AS level, measure_count,
+       [x IN picked | {id: x[0].id, doc_id: x[0].doc_id, title: x[0].title, topics: [t.code], keyword: x[2].keyword,
+                       topic_evidence: x[2].evidence, role_evidence: x[1].evidence, written: x[1].written}] AS examples
+ORDER BY measure_count DESC, agency
+UNION ALL
+MATCH (t:Topic)
+WHERE t.code IN $topics AND size($topics) > 1
 WITH t
 MATCH (m:Measure)-[about:ABOUT]->(t)
 WHERE $province IS NULL OR m.province = $province

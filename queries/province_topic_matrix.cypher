@@ -1,6 +1,6 @@
 // name: province_topic_matrix
 // answers: How many measures does each province have on each topic?
-MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure)-[:ABOUT]->(t:Topic)
-WITH d.province AS province, t, count(DISTINCT m) AS measures
-RETURN province, t.code AS topic, t.label AS topic_label, measures
+// Read from the TOPIC_COUNT summary edges (graph/summaries.py).
+MATCH (p:Province)-[s:TOPIC_COUNT]->(t:Topic)
+RETURN p.name AS province, t.code AS topic, t.label AS topic_label, s.measures AS measures
 ORDER BY province, topic

@@ -32,6 +32,7 @@ import pytest
 
 from policykg.graph.loading import load_reference_data, write_document
 from policykg.graph.store import GraphStore, open_store
+from policykg.graph.summaries import refresh_summaries
 from policykg.loaders.records import PolicyDoc
 from policykg.settings import Settings
 
@@ -124,5 +125,6 @@ class _SharedStore:
             load_reference_data(self.store)
             for doc in records:
                 write_document(self.store, doc)
+            refresh_summaries(self.store)
             self.seed_counts = self.store.counts()
         return self.store

@@ -120,7 +120,11 @@ def test_agency_abbreviation_resolves_within_the_province_given(seed_store: Grap
     hunan = run_query(seed_store, "agency_profile", {"agency": "省工信厅", "province": "湖南"})[0]
     assert guangdong["agency"].startswith("广东省") and guangdong["province"] == "广东省"
     assert hunan["agency"].startswith("湖南省") and hunan["agency"] != guangdong["agency"]
-    assert guangdong["lead_count"] == sum(m["role"] == "lead" for m in guangdong["measures"]) > 0
+    every = run_query(seed_store, "agency_profile", {"agency": "省工信厅", "province": "广东省", "limit": 500})[0]
+    assert every["lead_count"] == sum(m["role"] == "lead" for m in every["measures"]) > 0
+    assert every["measure_count"] == len({m["id"] for m in every["measures"]})
+    assert len(guangdong["measures"]) == min(50, len(every["measures"]))  # one page, the counts cover all
+    assert guangdong["lead_count"] == every["lead_count"] and guangdong["topics"] == every["topics"]
     assert guangdong["topics"] and guangdong["partners"]
     assert all(p["agency"] != guangdong["agency"] and p["shared_measures"] >= 1 for p in guangdong["partners"])
     with pytest.raises(QueryError, match="ambiguous"):

@@ -86,7 +86,7 @@ def _kind_legend(graph: VisGraph, *kinds: str) -> None:
 
 def agency_graph(store: ReadStore, agency: str, province: str | None = None) -> VisGraph:
     """An agency's neighbourhood: its measures, by role, and its partner agencies by shared measures."""
-    profile = run_query(store, "agency_profile", {"agency": agency, "province": province})[0]
+    profile = run_query(store, "agency_profile", {"agency": agency, "province": province, "limit": MAX_LIMIT})[0]
     name = profile["agency"]
     graph = VisGraph(kind="agency", heading=f"{name} — 措施与合作部门")
     center = _agency_node(name, profile.get("agency_type"), size=32, priority=100,
@@ -117,6 +117,8 @@ def agency_graph(store: ReadStore, agency: str, province: str | None = None) -> 
         graph.add_legend(EDGE_COLORS["partner"], "合作部门（虚线，粗细 = 共同措施数）", "edge")
     if not profile["measures"]:
         graph.notes.append(f"{name} 在图中没有承担任何措施")
+    elif profile.get("measure_count", 0) > len({m["id"] for m in profile["measures"]}):
+        graph.notes.append(f"显示前 {len(profile['measures'])} 条措施角色（共 {profile['measure_count']} 项措施）")
     return graph
 
 

@@ -130,7 +130,8 @@
       var box = profileBox("agency", a.agency);
       box.appendChild(el("div", { "class": "muted" }, [a.agency_type_label || a.agency_type || "", a.province || "",
         "牵头 " + a.lead_count + " · 配合 " + a.co_count + " · 责任 " + a.responsible_count].join(" · ")));
-      box.appendChild(el("h3", {}, "承担的措施"));
+      box.appendChild(el("h3", {}, "承担的措施" + (a.measure_count > a.measures.length
+        ? "（前 " + a.measures.length + " 条，共 " + a.measure_count + " 项）" : "")));
       var list = el("ul", { "id": "profile-measures" });
       a.measures.forEach(function (m) {
         var item = el("li");

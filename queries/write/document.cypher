@@ -14,7 +14,9 @@
 // parameters of varying lengths made it re-plan this statement for most documents.
 // Row lists go through FOREACH: an empty list is a no-op, whereas UNWIND would
 // end the row stream. Shared nodes (Agency, AgencyType, City, Cluster, Topic,
-// Province) are MERGEd and never deleted. The previous LOCATED_IN edges (only Cluster->City has
+// Province) are MERGEd and never deleted. The document's province (and its previous one)
+// gets a SummaryPending mark holding $mark: graph/summaries.py rebuilds that province's
+// summary edges after the ingest. The previous LOCATED_IN edges (only Cluster->City has
 // that type) are found through the relationship index on LOCATED_IN.doc_id, without node labels.
 MERGE (d:Document {doc_id: $doc_id})
 WITH d
@@ -25,8 +27,12 @@ WITH d, old_measures, collect(old_target) AS old_targets
 OPTIONAL MATCH (d)-[own:OF_PROVINCE|ISSUED|MENTIONS]-()
 WITH d, old_measures, old_targets, collect(own) AS own_edges
 OPTIONAL MATCH ()-[link:LOCATED_IN {doc_id: $doc_id}]->()
-WITH d, old_measures, old_targets, own_edges, collect(link) AS old_links
+WITH d, old_measures, old_targets, own_edges, collect(link) AS old_links, d.province AS old_province
 SET d = $document
+FOREACH (province IN CASE WHEN old_province IS NULL OR old_province IN $rows.provinces THEN $rows.provinces
+                          ELSE $rows.provinces + [old_province] END |
+  MERGE (pending:SummaryPending {province: province})
+  SET pending.token = $mark)
 FOREACH (name IN $rows.provinces |
   MERGE (p:Province {name: name})
   CREATE (d)-[:OF_PROVINCE]->(p))

@@ -17,4 +17,11 @@ CREATE INDEX FOR (n:Measure) ON (n.province);
 CREATE INDEX FOR (n:Agency) ON (n.type);
 CREATE INDEX FOR (n:Cluster) ON (n.name);
 // Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
-CREATE INDEX FOR ()-[r:LOCATED_IN]-() ON (r.doc_id)
+CREATE INDEX FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
+// Summary edges (graph/summaries.py) are replaced per province.
+CREATE INDEX FOR ()-[r:ROLE_COUNT]-() ON (r.province);
+CREATE INDEX FOR ()-[r:TOPIC_ROLE]-() ON (r.province);
+CREATE INDEX FOR ()-[r:TOPIC_COUNT]-() ON (r.province);
+CREATE INDEX FOR ()-[r:TYPE_COUNT]-() ON (r.province);
+CREATE INDEX FOR ()-[r:WORKS_WITH]-() ON (r.province);
+CREATE INDEX FOR (n:SummaryPending) ON (n.province)

@@ -16,4 +16,11 @@ CREATE INDEX agency_type IF NOT EXISTS FOR (n:Agency) ON (n.type);
 CREATE INDEX cluster_name IF NOT EXISTS FOR (n:Cluster) ON (n.name);
 // Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
 CREATE INDEX located_in_doc_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
+// Summary edges (graph/summaries.py) are replaced per province; one pending mark per province.
+CREATE CONSTRAINT summary_pending_province IF NOT EXISTS FOR (n:SummaryPending) REQUIRE n.province IS UNIQUE;
+CREATE INDEX role_count_province IF NOT EXISTS FOR ()-[r:ROLE_COUNT]-() ON (r.province);
+CREATE INDEX topic_role_province IF NOT EXISTS FOR ()-[r:TOPIC_ROLE]-() ON (r.province);
+CREATE INDEX topic_count_province IF NOT EXISTS FOR ()-[r:TOPIC_COUNT]-() ON (r.province);
+CREATE INDEX type_count_province IF NOT EXISTS FOR ()-[r:TYPE_COUNT]-() ON (r.province);
+CREATE INDEX works_with_province IF NOT EXISTS FOR ()-[r:WORKS_WITH]-() ON (r.province);
 CALL db.awaitIndexes(60)

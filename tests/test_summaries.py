@@ -1,0 +1,143 @@
+"""Summary edges: the agency and topic queries read per-province counts kept up to date by ingest.
+
+The expected figures are counted in Python from the extracted seed records, not from the
+graph; a changed or interrupted ingest must leave no stale count behind. Both engines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policykg.api.cli import app
+from policykg.graph.ingest import ingest_paths
+from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.store import GraphStore
+from policykg.graph.summaries import pending_provinces, refresh_summaries
+from policykg.loaders.records import PolicyDoc
+from policykg.queries.catalogue import MAX_LIMIT, run_query
+
+
+def _measures_by(records: list[PolicyDoc], role: str, topic: str, province: str | None = None) -> Counter:
+    """Per agency, the measures of ``topic`` it holds ``role`` in (the records' own canonical names)."""
+    counts: Counter = Counter()
+    for doc in records:
+        if province and doc.province != province:
+            continue
+        for measure in doc.measures:
+            if topic in measure.topics:
+                counts.update(set(getattr(measure, role)))
+    return counts
+
+
+def _leading(store: GraphStore, topic: str, role: str = "lead", province: str | None = None) -> dict[str, int]:
+    rows = run_query(store, "agencies_leading_topic",
+                     {"topic": topic, "role": role, "province": province, "limit": MAX_LIMIT})
+    return {row["agency"]: row["measure_count"] for row in rows}
+
+
+@pytest.mark.parametrize("role", ["lead", "co", "responsible"])
+def test_agencies_of_a_topic_count_the_records_measures(seed_store: GraphStore, seed_records: list[PolicyDoc],
+                                                        role: str) -> None:
+    for topic in ("green_dyeing", "digital_smart", "talent"):
+        expected = _measures_by(seed_records, role, topic)
+        assert _leading(seed_store, topic, role) == dict(expected), (topic, role)
+    assert _leading(seed_store, "green_dyeing", role, "湖南省") == dict(_measures_by(seed_records, role, "green_dyeing",
+                                                                                  "湖南省"))
+
+
+def test_topic_and_province_counts_match_the_records(seed_store: GraphStore, seed_records: list[PolicyDoc]) -> None:
+    per_topic = Counter(topic for doc in seed_records for m in doc.measures for topic in set(m.topics))
+    topics = {row["code"]: row["measures"] for row in run_query(seed_store, "topics")}
+    assert {code: n for code, n in topics.items() if n} == dict(per_topic)
+    matrix = {(row["province"], row["topic"]): row["measures"] for row in run_query(seed_store, "province_topic_matrix")}
+    expected = Counter((doc.province, topic) for doc in seed_records for m in doc.measures for topic in set(m.topics))
+    assert matrix == dict(expected)
+
+
+def test_agency_counts_and_partners_match_the_records(seed_store: GraphStore, seed_records: list[PolicyDoc]) -> None:
+    agencies = {row["agency"]: row for row in run_query(seed_store, "agencies", {"limit": MAX_LIMIT})}
+    involved: dict[str, set[str]] = {}
+    leads: Counter = Counter()
+    for doc in seed_records:
+        for m in doc.measures:
+            for name in set(m.lead) | set(m.co) | set(m.responsible):
+                involved.setdefault(name, set()).add(f"{doc.doc_id}#{m.label}")
+            leads.update(set(m.lead))
+    for name, measures in involved.items():
+        assert agencies[name]["measures"] == len(measures), name
+        assert agencies[name]["lead_count"] == leads[name], name
+    busiest = max(involved, key=lambda name: (len(involved[name]), name))
+    profile = run_query(seed_store, "agency_profile", {"agency": busiest})[0]
+    shared = {other: len(involved[busiest] & measures) for other, measures in involved.items() if other != busiest}
+    assert {p["agency"]: p["shared_measures"] for p in profile["partners"]} == {k: v for k, v in shared.items() if v}
+
+
+def test_a_rewritten_document_updates_the_counts(store: GraphStore, seed_records: list[PolicyDoc],
+                                                tmp_path: Path) -> None:
+    hunan = next(doc for doc in seed_records if doc.province == "湖南省")
+    load_reference_data(store)
+    ingest_paths(store, _record_files(tmp_path / "full", [hunan]))
+    before = _leading(store, "green_dyeing")
+    assert before and not pending_provinces(store)
+    green = [m for m in hunan.measures if "green_dyeing" in m.topics]
+    shorter = hunan.model_copy(update={"measures": [m for m in hunan.measures if m not in green[: len(green) // 2 + 1]]})
+    summary = ingest_paths(store, _record_files(tmp_path / "short", [shorter]))
+    assert summary.summarised == ["湖南省"] and not pending_provinces(store)
+    assert _leading(store, "green_dyeing") == dict(_measures_by([shorter], "lead", "green_dyeing"))
+    assert _leading(store, "green_dyeing") != before
+
+
+def test_an_interrupted_ingest_leaves_the_province_pending_until_refreshed(
+        store: GraphStore, seed_records: list[PolicyDoc], engine_env: dict[str, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    load_reference_data(store)
+    guangdong = [doc for doc in seed_records if doc.province == "广东省"]
+    for doc in guangdong:
+        write_document(store, doc)  # as if the ingest died before its refresh
+    assert set(pending_provinces(store)) == {"广东省"}
+    assert _leading(store, "green_dyeing") == {}  # the queries read the (not yet built) summaries
+    for key, value in engine_env.items():
+        monkeypatch.setenv(key, value)
+    runner = CliRunner()
+    status = runner.invoke(app, ["status"])
+    assert status.exit_code == 0 and "广东省" in status.output and "policykg refresh" in status.output
+    refreshed = runner.invoke(app, ["refresh"])
+    assert refreshed.exit_code == 0, refreshed.output
+    assert "广东省" in refreshed.output
+    assert not pending_provinces(store)
+    assert _leading(store, "green_dyeing") == dict(_measures_by(guangdong, "lead", "green_dyeing"))
+    assert "summaries up to date" in runner.invoke(app, ["status"]).output
+
+
+def test_a_document_written_during_a_refresh_keeps_its_province_pending(
+        store: GraphStore, seed_records: list[PolicyDoc]) -> None:
+    load_reference_data(store)
+    for doc in seed_records:
+        write_document(store, doc)
+    provinces = sorted(pending_provinces(store))
+    first, last = provinces[0], provinces[-1]
+    late = next(doc for doc in seed_records if doc.province == last)
+
+    def write_during_refresh(province: str) -> None:
+        if province == first:  # the refresh has read every mark; this one changes under it
+            write_document(store, late)
+
+    refresh_summaries(store, on_province=write_during_refresh)
+    assert list(pending_provinces(store)) == [last]
+    refresh_summaries(store)
+    assert not pending_provinces(store)
+
+
+def _record_files(folder: Path, records: list[PolicyDoc]) -> list[Path]:
+    folder.mkdir(parents=True)
+    paths = []
+    for doc in records:
+        path = folder / f"{doc.doc_id}.json"
+        path.write_text(json.dumps(doc.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
