@@ -12,6 +12,7 @@ import fcntl
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ SOCKET_NAME = "falkordb.sock"
 PID_NAME = "falkordb.pid"
 LOG_NAME = "falkordb.log"
 _MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
+LOAD_TIMEOUT_S = 900.0  # a 10k-document store takes about a minute to load on a busy 2-core machine
 
 
 class FalkorDBServer:
@@ -43,17 +45,23 @@ class FalkorDBServer:
 
     def is_running(self) -> bool:
         """True when the pid file names a live process and the socket answers PING."""
+        return self._state() == "ready"
+
+    def _state(self) -> str:
+        """``ready`` (answers PING), ``loading`` (still reading its data files) or ``down``."""
         pid = self._pid()
         if pid is None or not pid_is_alive(pid):
-            return False
+            return "down"
         try:
             client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
             try:
-                return bool(client.ping())
+                return "ready" if client.ping() else "down"
             finally:
                 client.close()
+        except redis.BusyLoadingError:
+            return "loading"
         except (redis.RedisError, OSError):
-            return False
+            return "down"
 
     def start(self, timeout_s: float = 30.0) -> bool:
         """Start the server unless one already serves this folder; True if this call started it."""
@@ -119,14 +127,23 @@ class FalkorDBServer:
         ]  # fmt: skip
 
     def _wait_ready(self, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
+        """Wait until the server answers; a server still loading a large store gets up to LOAD_TIMEOUT_S."""
+        started = time.monotonic()
+        told = False
+        while True:
             if self._process is not None and self._process.poll() is not None:
                 raise StoreError(f"FalkorDB server exited at start: {self._log_tail()}")
-            if self.is_running():
+            state = self._state()
+            if state == "ready":
                 return
+            waited = time.monotonic() - started
+            if state == "loading" and waited < LOAD_TIMEOUT_S:
+                if not told and waited > 2:
+                    print(f"FalkorDB is loading its data from {self.directory} …", file=sys.stderr, flush=True)
+                    told = True
+            elif waited > timeout_s:
+                raise StoreError(f"FalkorDB server did not answer within {waited:.0f}s: {self._log_tail()}")
             time.sleep(0.05)
-        raise StoreError(f"FalkorDB server did not answer within {timeout_s:.0f}s: {self._log_tail()}")
 
     def _pid(self) -> int | None:
         try:
