@@ -7,13 +7,16 @@ characters, steps slowly through every character of the text. ahocorasick-rs
 offsets on ``str``; its leftmost-longest mode is exactly ``find_longest``
 (at the leftmost position where a word starts, the longest word, then on
 after it), so that search needs no Python work per overlapping match.
+Both automata are built as DFAs: a few tens of milliseconds more to build, once
+per process, and about a third less time per search than the crate's default
+(a contiguous NFA for these word lists); the matches are the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 
 class WordAutomaton:
@@ -22,8 +25,10 @@ class WordAutomaton:
     def __init__(self, words: Iterable[str], overlapping: bool = True) -> None:
         """``overlapping=False`` builds only the ``find_longest`` automaton (``find_all`` finds nothing)."""
         self._words = [word for word in dict.fromkeys(words) if word]
-        self._all = AhoCorasick(self._words, matchkind=MatchKind.Standard) if self._words and overlapping else None
-        self._longest = AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest) if self._words else None
+        self._all = (AhoCorasick(self._words, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
+                     if self._words and overlapping else None)
+        self._longest = (AhoCorasick(self._words, matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA)
+                         if self._words else None)
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
         """(start, word) of every occurrence, overlapping ones included, by start then longest first."""

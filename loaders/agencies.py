@@ -339,10 +339,20 @@ def normalise_agency(written: str, province: str | None) -> AgencyInfo:
     return _normalise_clean(s, province)
 
 
+def shared_agency(written: str, province: str | None) -> AgencyInfo:
+    """``normalise_agency``, one shared result per (name, province) for names that are not blank: the same
+    agencies recur in every document of a province. Read-only: copy it before changing it."""
+    s = _clean(written or "")
+    return _unit_info(s, province) if s else normalise_agency(written, province)
+
+
 # ---- unit lists
 
-def _split_points(compact: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Segments of a unit list: cut at separators, and at 和/及 where a name has just ended."""
+def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool = False) -> list[tuple[int, int]]:
+    """Segments of a unit list: cut at separators, and at 和/及 where a name has just ended.
+
+    ``open_end``: ``compact`` is followed by more text (a piece of a longer list), so a 和/及 at its very end
+    is not the list's last character."""
     inside: set[int] = set()
     ends = set()
     for a, b, *_ in protected:
@@ -355,7 +365,7 @@ def _split_points(compact: str, protected: list[tuple[int, int]]) -> list[tuple[
             continue
         c = compact[i]
         cut = c in _SEPARATORS
-        if c in _CONJUNCTIONS and i > start and i + 1 < len(compact):
+        if c in _CONJUNCTIONS and i > start and (open_end or i + 1 < len(compact)):
             cut = i in ends or bool(_AGENCY_END.search(compact[start:i]))
         if cut:
             segments.append((start, i))
@@ -390,39 +400,79 @@ def split_units(clause: str, province: str | None, offset: int = 0) -> list[Agen
     Separators are 、，,；; and 和/及 where a name ends (never inside 工业和信息化厅); role words and vague
     tails ("等有关单位", "有关部门") add nobody. Offsets are ``offset`` + index in ``clause``.
     """
-    key = (clause, province)
-    units = _SPLIT_CACHE.get(key)
+    units = _SPLIT_CACHE.get(clause)
     if units is None:
         if len(_SPLIT_CACHE) > _MAX_SPLIT:
             _SPLIT_CACHE.clear()
-        units = _SPLIT_CACHE[key] = _split_units(clause, province)
+        units = _SPLIT_CACHE[clause] = _split_units(clause)
     return [AgencyMatch(_unit_info(written, province), written, offset + a, offset + b) for written, a, b in units]
 
 
-# (clause, province) -> (written, start, end) of each unit: unit lists recur (省工业和信息化厅牵头 ...). Tuples of
-# strings and numbers only, which the garbage collector stops tracking: its full collections do not walk the cache.
-_SPLIT_CACHE: dict[tuple[str, str | None], tuple[tuple[str, int, int], ...]] = {}
+# clause -> (written, start, end) of each unit: unit lists recur (省工业和信息化厅牵头 ...), and where the units
+# are does not depend on the province (only what they resolve to does, see ``_unit_info``). Tuples of strings
+# and numbers only, which the garbage collector stops tracking: its full collections do not walk the cache.
+_SPLIT_CACHE: dict[str, tuple[tuple[str, int, int], ...]] = {}
 _MAX_SPLIT = 20_000
 
 
-def _split_units(clause: str, province: str | None) -> tuple[tuple[str, int, int], ...]:
-    table = agency_table()
+def _split_units(clause: str) -> tuple[tuple[str, int, int], ...]:
+    """Units of a clause, piece by piece: a separator outside every table surface always cuts, so what lies
+    between two such separators is split on its own (``_piece_units``), and pieces recur far more often than
+    whole clauses (the same departments in another order or another company)."""
     compact, where = _compact(clause)
     if not compact:
         return ()
-    found = table.matches(compact)
+    found = agency_table().matches(compact)
     out: list[tuple[str, int, int]] = []
-    for seg_a, seg_b in _split_points(compact, found):
+    n = len(compact)
+    k = 0  # next match
+    piece = 0
+    for cut in (*_free_separators(compact, found), n):
+        rel: list[tuple[int, int]] = []
+        while k < len(found) and found[k][0] < cut:
+            rel.append((found[k][0] - piece, found[k][1] - piece))
+            k += 1
+        text = compact[piece:cut]
+        key = (text, cut < n, tuple(rel))
+        units = _PIECE_CACHE.get(key)
+        if units is None:
+            if len(_PIECE_CACHE) > _MAX_SPLIT:
+                _PIECE_CACHE.clear()
+            units = _PIECE_CACHE[key] = _piece_units(text, rel, cut < n)
+        for x, y in units:
+            x += piece
+            y += piece
+            out.append((compact[x:y], where[x], where[y - 1] + 1))
+        piece = cut + 1
+    return tuple(out)
+
+
+# (piece, more text follows, table surfaces in it) -> [start, end) of its units in the piece.
+_PIECE_CACHE: dict[tuple[str, bool, tuple[tuple[int, int], ...]], tuple[tuple[int, int], ...]] = {}
+
+
+def _free_separators(compact: str, found: list[tuple[int, int, str]]) -> list[int]:
+    """Offsets of the separators (、，；/) that are not inside a table surface (各市、县人民政府)."""
+    cuts = [m.start() for m in _SEPARATOR_CHAR.finditer(compact)]
+    if cuts and any(_SEPARATOR_CHAR.search(surface) for _, _, surface in found):
+        cuts = [i for i in cuts if not any(a <= i < b for a, b, _ in found)]
+    return cuts
+
+
+_SEPARATOR_CHAR = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]")
+
+
+def _piece_units(compact: str, found: list[tuple[int, int]], open_end: bool) -> tuple[tuple[int, int], ...]:
+    """[start, end) of the units of one piece of a unit list (no separator outside ``found`` in it)."""
+    out: list[tuple[int, int]] = []
+    for seg_a, seg_b in _split_points(compact, found, open_end):
         a, b = _trim(compact, seg_a, seg_b)
         if a >= b or _VAGUE.match(compact[a:b]):
             continue
         inner = [m for m in found if a <= m[0] and m[1] <= b]
         tiled = len(inner) > 1 and inner[0][0] == a and inner[-1][1] == b and all(
             x[1] == y[0] for x, y in zip(inner, inner[1:], strict=False))
-        pieces = [(x, y) for x, y, _ in inner] if tiled else [(a, b)]
-        for x, y in pieces:
-            written = compact[x:y]
-            out.append((written, where[x], where[y - 1] + 1))
+        out.extend(inner if tiled else [(a, b)])
     return tuple(out)
 
 

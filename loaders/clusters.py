@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .places import find_places, gazetteer
-from .records import ClusterLink, PlaceMention
+from .records import ClusterLink, PlaceMention, builder
 
 # Nouns that close the name of a cluster, park, base, market, town or regional brand.
 _HEAD = r"(?:产业集群|集群|产业园区|园区|产业园|基地|市场|小镇|名城|之都|产业带|产业|制造业|纺织业|针织业|行业)"
@@ -105,7 +105,10 @@ def _mention_sentences(text: str, starts: list[int]) -> list[tuple[int, int]]:
 
 
 def _link(cluster: str, city: str, start: int, end: int) -> ClusterLink:
-    return ClusterLink(cluster=cluster.strip("“”\"'　 *#"), city=city, start=start, end=end)
+    return _LINK({"cluster": cluster.strip("“”\"'　 *#"), "city": city, "start": start, "end": end})
+
+
+_LINK = builder(ClusterLink)
 
 
 def _dedupe(links: list[ClusterLink], offset: int) -> list[ClusterLink]:

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from policykg.errors import ExtractionError
-from policykg.loaders.agencies import normalise_agency
+from policykg.loaders.agencies import shared_agency
 from policykg.loaders.clusters import find_cluster_links
 from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.places import document_places, find_places
@@ -176,7 +176,7 @@ def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[Agen
     def add(name: str, written: str) -> None:
         info = by_name.get(name)
         if info is None:
-            info = normalise_agency(name, doc.province).model_copy()
+            info = shared_agency(name, doc.province).model_copy()
             info.name = name
             info.written = []
             by_name[name] = info

@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Literal
 
 from ._automaton import WordAutomaton
-from .records import PlaceMention
+from .records import PlaceMention, builder
 
 Level = Literal["extra", "prefecture", "county", "block"]
 
@@ -269,10 +269,13 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
         if city is False:
             covered = start + len(name)
         elif city and not (weak and gaz.glued_to_previous_word(text, start)):
-            mentions.append(PlaceMention(city=city, written=name, start=start + offset,
-                                         end=start + len(name) + offset))
+            mentions.append(_MENTION({"city": city, "written": name, "start": start + offset,
+                                      "end": start + len(name) + offset}))
             covered = start + len(name)
     return mentions
+
+
+_MENTION = builder(PlaceMention)
 
 
 def document_places(mentions: list[PlaceMention]) -> list[str]:

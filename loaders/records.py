@@ -9,7 +9,8 @@ the ``<doc_id>.txt`` file written beside the JSON record.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -131,3 +132,10 @@ class PolicyDoc(_Record):
     def to_json_dict(self) -> dict:
         """The record as written to disk (``schema`` key, no embedded text)."""
         return self.model_dump(by_alias=True, exclude={"text"})
+
+
+def builder(model: type[_Record]) -> Callable[[dict[str, Any]], Any]:
+    """``builder(Model)(fields)`` is ``Model(**fields)``: the same validation by the same validator, the same
+    record, without ``BaseModel.__init__`` around it (about 0.35 µs less per record). For the records a
+    document builds by the hundred (role and topic evidence, place mentions, cluster links)."""
+    return model.__pydantic_validator__.validate_python

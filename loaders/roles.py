@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.loaders.agencies import AgencyMatch, split_units
-from policykg.loaders.records import RoleEvidence
+from policykg.loaders.records import RoleEvidence, builder
 
 _ROLE_WORDS = re.compile(r"牵头|负责|责任单位|责任部门|配合|参与|协同|主办|承办")
 _PAREN = re.compile(r"[（(]([^（）()]{2,400})[）)]")
@@ -74,7 +74,11 @@ def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
 
 def as_evidence(matches: list[AgencyMatch], role: str) -> list[RoleEvidence]:
     """Role evidence for agencies found in a clause (canonical name, as written, span)."""
-    return [RoleEvidence(agency=m.info.name, role=role, written=m.written, start=m.start, end=m.end) for m in matches]
+    return [_EVIDENCE({"agency": m.info.name, "role": role, "written": m.written, "start": m.start, "end": m.end})
+            for m in matches]
+
+
+_EVIDENCE = builder(RoleEvidence)
 
 
 def clause_units(text: str, start: int, end: int, province: str | None) -> list[AgencyMatch]:

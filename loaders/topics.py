@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from policykg.loaders._automaton import WordAutomaton
-from policykg.loaders.records import TopicEvidence
+from policykg.loaders.records import TopicEvidence, builder
 from policykg.loaders.targets import CleanText, clean_text
 
 SENTENCE_THRESHOLD = 3   # keyword weight one sentence needs for a topic
@@ -120,13 +120,16 @@ def classify_topics(title: str, text: str, offset: int = 0) -> tuple[list[str], 
     if title_topics:
         a, b = _title_span(clean, title_clean)
         for code, keyword in title_topics:
-            evidence[code] = TopicEvidence(topic=code, keyword=keyword, start=offset + a, end=offset + b)
+            evidence[code] = _EVIDENCE({"topic": code, "keyword": keyword, "start": offset + a, "end": offset + b})
     for start, end, code, keyword in _sentence_topics(s):
         if code not in evidence:
             a, b = clean.source_span(start, end)
-            evidence[code] = TopicEvidence(topic=code, keyword=keyword, start=offset + a, end=offset + b)
+            evidence[code] = _EVIDENCE({"topic": code, "keyword": keyword, "start": offset + a, "end": offset + b})
     ordered = sorted(evidence.values(), key=lambda ev: ev.start)
     return [ev.topic for ev in ordered], ordered
+
+
+_EVIDENCE = builder(TopicEvidence)
 
 
 def _title_span(clean: CleanText, title: str) -> tuple[int, int]:
@@ -185,6 +188,25 @@ def _sentence_topics(s: str) -> list[tuple[int, int, str, str]]:
 def _qualify(words: list[int], counting: list[tuple[tuple[str, int, str], ...]], start: int, end: int,
              out: list[tuple[int, int, str, str]]) -> None:
     """Append the topics the sentence ``start:end`` holding keywords ``words`` is about."""
+    key = tuple(words)
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        if len(_VERDICTS) > _MAX_VERDICTS:
+            _VERDICTS.clear()
+        verdict = _VERDICTS[key] = _verdict(words, counting)
+    for code, keyword in verdict:
+        out.append((start, end, code, keyword))
+
+
+# keyword indexes of a sentence -> its (topic, strongest keyword) pairs: the verdict depends on the keywords
+# only, and sentences share keyword sets far more often than text. Tuples of strings and numbers (not walked
+# by the garbage collector).
+_VERDICTS: dict[tuple[int, ...], tuple[tuple[str, str], ...]] = {}
+_MAX_VERDICTS = 50_000
+
+
+def _verdict(words: list[int], counting: list[tuple[tuple[str, int, str], ...]]) -> tuple[tuple[str, str], ...]:
+    """(topic, strongest keyword) of each topic a sentence holding keywords ``words`` is about."""
     scores: dict[str, int] = {}
     best: dict[str, tuple[int, str]] = {}
     for w in dict.fromkeys(words):  # a keyword counts once per sentence
@@ -197,11 +219,9 @@ def _qualify(words: list[int], counting: list[tuple[tuple[str, int, str], ...]],
                 scores[code] = weight
                 best[code] = (weight, keyword)
     if not scores:  # stop phrases only
-        return
+        return ()
     floor = max(SENTENCE_THRESHOLD, DOMINANCE * max(scores.values()))
-    for code, score in scores.items():
-        if score >= floor:
-            out.append((start, end, code, best[code][1]))
+    return tuple((code, best[code][1]) for code, score in scores.items() if score >= floor)
 
 
 def _sentence_topics_slow(s: str) -> list[tuple[int, int, str, str]]:
