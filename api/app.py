@@ -2,7 +2,7 @@
 
 Without a ``store`` the app opens the one the settings point at on first use
 and closes it on shutdown. Errors map to statuses: unknown names -> 404,
-bad parameters -> 422, an unreachable engine -> 503.
+bad parameters -> 422, a URL over 16 KiB -> 414, an unreachable engine -> 503.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from policykg.api import routes_graph, routes_overlap, routes_system, routes_visual
+from policykg.api.url_limit import UrlLengthLimit
 from policykg.errors import NotFoundError, QueryError, StoreError
 from policykg.queries.catalogue import ReadStore
 from policykg.settings import Settings, get_settings
@@ -44,6 +45,7 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None)
     app.state.store = store
     app.state.owns_store = False
     app.state.store_lock = threading.Lock()
+    app.add_middleware(UrlLengthLimit)  # 414 for a too-long URL; added first so CORS wraps it
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["*"])

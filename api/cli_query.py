@@ -156,9 +156,12 @@ def ingest_bundled_corpus_if_empty(store: Any) -> int:
 def _serve(app: Any, host: str, port: int) -> None:
     import uvicorn
 
+    from policykg.api.url_limit import SERVER_MAX_HEAD_BYTES
+
     typer.echo(f"policykg serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
     sys.stdout.flush()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # A long URL reaches the app (414 with a JSON reason) instead of h11's bare 400 at 16 KiB.
+    uvicorn.run(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=SERVER_MAX_HEAD_BYTES)
 
 
 def register(app: typer.Typer) -> None:
