@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import neo4j
@@ -13,6 +14,7 @@ from neo4j.graph import Node, Path, Relationship
 from policykg.errors import StoreError, StoreUnavailable
 from policykg.graph.schema import neo4j_schema_statements
 from policykg.graph.store import GraphStore, Row
+from policykg.queries.files import cypher_text
 from policykg.settings import Settings
 
 # How long a transaction is retried after a transient error (a deadlock) or a lost connection.
@@ -20,6 +22,17 @@ from policykg.settings import Settings
 # half a minute (a write about a minute) before reporting an engine that is down.
 RETRY_S = 5.0
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired)
+
+# Statements Neo4j runs from their cached plan even when the graph's statistics have moved
+# (the query option ``CYPHER replan=skip``: Neo4j-only syntax, so it is added here and not
+# written in the .cypher files both engines read). ``write/document.cypher`` runs once per
+# document: while a load grows the graph, Neo4j's default policy re-plans its ~200 operators
+# (1-5 s each time) every ``dbms.cypher.min_replan_interval`` (10 s), while its access paths
+# are unique-index seeks whatever the statistics (the same seeks planned on an empty graph
+# and on 1 000 documents). A store-side option reaches every Neo4j server (the Docker image
+# too), and a planner setting on the server would also freeze the plans of read queries.
+KEEP_PLAN_STATEMENTS = ("write/document.cypher",)
+REPLAN_SKIP = "CYPHER replan=skip\n"
 
 
 class Neo4jStore(GraphStore):
@@ -44,6 +57,8 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"cannot reach Neo4j at {settings.neo4j_uri}: {exc}") from exc
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        query = with_query_options(query)
+
         def work(tx: neo4j.ManagedTransaction) -> list[Row]:
             return [_record(record) for record in tx.run(query, dict(params or {}))]
 
@@ -96,6 +111,16 @@ class Neo4jStore(GraphStore):
 
     def _unavailable(self, exc: Exception) -> StoreUnavailable:
         return StoreUnavailable(f"Neo4j unavailable at {self.settings.neo4j_uri}: {exc}")
+
+
+def with_query_options(query: str) -> str:
+    """``query`` as Neo4j should run it: ``CYPHER replan=skip`` before a :data:`KEEP_PLAN_STATEMENTS` text."""
+    return REPLAN_SKIP + query if query in _keep_plan_texts() else query
+
+
+@cache
+def _keep_plan_texts() -> frozenset[str]:
+    return frozenset(cypher_text(name) for name in KEEP_PLAN_STATEMENTS)
 
 
 def _record(record: neo4j.Record) -> Row:
