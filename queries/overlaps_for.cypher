@@ -4,12 +4,15 @@
 // param other: str? — only the pair with this other measure id
 // param limit: limit
 // param offset: offset
+// The page is sorted on keys; the side and the long values are read for the page only.
 MATCH (m:Measure {id: $measure})-[s:SIMILAR_TO]-(o:Measure)
 WHERE $other IS NULL OR o.id = $other
+WITH m, s, o
+ORDER BY s.score DESC, o.id
+SKIP $offset LIMIT $limit
 OPTIONAL MATCH (m)-[out:SIMILAR_TO]->(o)
 RETURN o.id AS id, o.title AS title, o.doc_id AS doc_id, o.province AS province,
        s.score AS score, s.containment AS containment, s.jaccard AS jaccard, s.earlier AS earlier,
        s.shared_chars AS shared_chars, s.shared_spans AS shared_spans,
        CASE WHEN out IS NULL THEN 'b' ELSE 'a' END AS side
 ORDER BY score DESC, id
-SKIP $offset LIMIT $limit

@@ -16,8 +16,11 @@ CREATE INDEX FOR (n:Document) ON (n.province);
 CREATE INDEX FOR (n:Measure) ON (n.province);
 CREATE INDEX FOR (n:Agency) ON (n.type);
 CREATE INDEX FOR (n:Cluster) ON (n.name);
+CREATE INDEX FOR (n:Cluster) ON (n.province);
 // Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
 CREATE INDEX FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
+// Overlap queries read SIMILAR_TO edges by score (every edge has one), not by measure.
+CREATE INDEX FOR ()-[r:SIMILAR_TO]-() ON (r.score);
 // Summary edges (graph/summaries.py) are replaced per province.
 CREATE INDEX FOR ()-[r:ROLE_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:TOPIC_ROLE]-() ON (r.province);

@@ -14,8 +14,11 @@ CREATE INDEX document_province IF NOT EXISTS FOR (n:Document) ON (n.province);
 CREATE INDEX measure_province IF NOT EXISTS FOR (n:Measure) ON (n.province);
 CREATE INDEX agency_type IF NOT EXISTS FOR (n:Agency) ON (n.type);
 CREATE INDEX cluster_name IF NOT EXISTS FOR (n:Cluster) ON (n.name);
+CREATE INDEX cluster_province IF NOT EXISTS FOR (n:Cluster) ON (n.province);
 // Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
 CREATE INDEX located_in_doc_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
+// Overlap queries read SIMILAR_TO edges by score (every edge has one), not by measure.
+CREATE INDEX similar_to_score IF NOT EXISTS FOR ()-[r:SIMILAR_TO]-() ON (r.score);
 // Summary edges (graph/summaries.py) are replaced per province; one pending mark per province.
 CREATE CONSTRAINT summary_pending_province IF NOT EXISTS FOR (n:SummaryPending) REQUIRE n.province IS UNIQUE;
 CREATE INDEX role_count_province IF NOT EXISTS FOR ()-[r:ROLE_COUNT]-() ON (r.province);
