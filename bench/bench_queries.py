@@ -73,14 +73,20 @@ def loaded_store(engine: str, n_docs: int, loader: str = "baseline") -> Iterator
         yield store
 
 
-def samples(store: GraphStore) -> dict[str, Any]:
-    """Names that exist in the graph: the two largest provinces, an agency, a city, measure ids."""
+def sample_statements() -> dict[str, str]:
+    """The named statements of query_samples.cypher."""
     statements = {}
     for block in SAMPLES.read_text(encoding="utf-8").split(";"):
         match = _SAMPLE_LINE.search(block)
         if match:
             statements[match.group(1)] = "\n".join(
                 line for line in block.splitlines() if not line.strip().startswith("//")).strip()
+    return statements
+
+
+def samples(store: GraphStore) -> dict[str, Any]:
+    """Names that exist in the graph: the two largest provinces, an agency, a city, measure ids."""
+    statements = sample_statements()
     provinces = [row["province"] for row in store.run_read(statements["provinces"])]
     province = provinces[0]
     agency = store.run_read(statements["agency"], {"province": province})[0]["agency"]
@@ -130,6 +136,18 @@ def time_query(store: GraphStore, name: str, params: dict[str, Any], runs: int) 
     return times, len(rows)
 
 
+def round_trips(store: GraphStore, runs: int) -> list[float]:
+    """Times of a statement that reads nothing: what every query pays for the call itself."""
+    floor = sample_statements()["floor"]
+    store.run_read(floor)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        store.run_read(floor)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 def scans(store: GraphStore, name: str, params: dict[str, Any]) -> list[str]:
     """The whole-label scan operators in the plan of the query's own statement."""
     query = get_query(name)
@@ -172,6 +190,8 @@ def main() -> None:
             print(f"\n{engine}: {counts.get('Document', 0)} documents, {counts.get('Measure', 0)} measures; "
                   f"samples {s['province']} / {s['agency']} / {s['city']}; {args.runs} runs each", flush=True)
             print(f"{'query':26s} {'p50 ms':>8s} {'p99 ms':>8s} {'rows':>5s}  target", flush=True)
+            floor = round_trips(store, args.runs)
+            print(f"{'(RETURN 1: the floor)':26s} {statistics.median(floor):8.1f} {percentile(floor, 0.99):8.1f}", flush=True)
             for name in names:
                 times, rows = time_query(store, name, params.get(name, {}), args.runs)
                 target = "p99<=20" if name in AGENCY_TOPIC_QUERIES else ""

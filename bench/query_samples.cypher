@@ -24,3 +24,8 @@ MATCH (m:Measure {province: $province})
 WITH m ORDER BY m.id
 RETURN m.id AS id
 LIMIT 3
+;
+
+// sample: floor
+// reads nothing: what every query pays for the call itself
+RETURN 1 AS one
