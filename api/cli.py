@@ -5,6 +5,9 @@ Each sub-command lives in its own ``cli_*.py`` module and is registered here.
 
 from __future__ import annotations
 
+import signal
+from types import FrameType
+
 import typer
 
 app = typer.Typer(
@@ -48,4 +51,11 @@ cli_neo4j.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point
+    # SIGTERM (docker stop, a supervisor, a test) unwinds like Ctrl-C, so that the embedded
+    # FalkorDB server this process started is shut down instead of left running.
+    signal.signal(signal.SIGTERM, _terminate)
     app()
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
