@@ -13,8 +13,10 @@ import random
 import struct
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fixtures_formats import make_docx, make_html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -199,26 +201,18 @@ def test_zip_bomb_disguised_as_docx(megabytes: int, fill: bytes, member: str, de
     assert isinstance(result, ExtractionError) or declared is not None
 
 
+@pytest.mark.parametrize(("make", "name", "chars"), [(make_docx, "doc.docx", 1500), (make_html, "page.html", 3000)],
+                         ids=["docx", "html"])
 @FEW
 @given(seed=st.sampled_from(SEEDS), flips=st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 255)),
                                                     min_size=1, max_size=20))
-def test_docx_with_damaged_bytes(seed: str, flips: list[tuple[int, int]]) -> None:
+def test_damaged_bytes(make: Callable[[str, Path], Path], name: str, chars: int, seed: str,
+                       flips: list[tuple[int, int]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        data = bytearray(make_docx(seed[:1500], Path(tmp) / "doc.docx").read_bytes())
+        data = bytearray(make(seed[:chars], Path(tmp) / name).read_bytes())
     for pos, value in flips:
         data[pos % len(data)] = value
-    extract_bytes(bytes(data), ".docx")
-
-
-@FEW
-@given(seed=st.sampled_from(SEEDS), flips=st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 255)),
-                                                    min_size=1, max_size=20))
-def test_html_with_damaged_bytes(seed: str, flips: list[tuple[int, int]]) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        data = bytearray(make_html(seed[:3000], Path(tmp) / "page.html").read_bytes())
-    for pos, value in flips:
-        data[pos % len(data)] = value
-    extract_bytes(bytes(data), ".html")
+    extract_bytes(bytes(data), Path(name).suffix)
 
 
 @VERY_FEW

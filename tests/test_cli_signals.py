@@ -5,13 +5,14 @@ Embedded FalkorDB only: the Neo4j server is never started by the CLI process it 
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from record_files import write_record_files
 
 from policykg.graph._process import pid_is_alive
 from policykg.loaders.records import PolicyDoc
@@ -22,11 +23,9 @@ POLICYKG = [sys.executable, "-c", "from policykg.api.cli import main; main()"]
 def test_sigterm_during_ingest_stops_the_embedded_server_it_started(tmp_path: Path,
                                                                    seed_records: list[PolicyDoc]) -> None:
     folder = tmp_path / "records"
-    folder.mkdir()
-    for n in range(40):  # enough documents that the ingest is still running when the signal comes
-        doc = seed_records[n % len(seed_records)]
-        record = doc.to_json_dict() | {"doc_id": f"{doc.doc_id}-{n}"}
-        (folder / f"{n:03d}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    copies = [seed_records[n % len(seed_records)] for n in range(40)]  # still running when the signal comes
+    write_record_files(folder, [doc.model_copy(update={"doc_id": f"{doc.doc_id}-{n}"})
+                                for n, doc in enumerate(copies)])
     home = tmp_path / "home"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("POLICYKG_", "NEO4J_"))}
     env |= {"POLICYKG_HOME": str(home), "POLICYKG_ENGINE": "falkordb"}

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from record_files import write_record_files
 from typer.testing import CliRunner
 
 from policykg.api.cli import app
@@ -26,17 +27,6 @@ DOC_FOOTPRINT = (
 )
 
 
-def _write_records(folder: Path, records: list[PolicyDoc]) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for doc in records:
-        path = folder / f"{doc.doc_id}.json"
-        path.write_text(json.dumps(doc.to_json_dict(), ensure_ascii=False), encoding="utf-8")
-        (folder / f"{doc.doc_id}.txt").write_text(doc.text or "", encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
 def _orphans(store: GraphStore) -> dict[str, int]:
     measures = store.run_read("MATCH (m:Measure) WHERE NOT (m)<-[:HAS_MEASURE]-(:Document) RETURN count(m) AS n")
     targets = store.run_read("MATCH (t:Target) WHERE NOT (t)<-[:HAS_TARGET]-() RETURN count(t) AS n")
@@ -45,7 +35,7 @@ def _orphans(store: GraphStore) -> dict[str, int]:
 
 def test_ingesting_the_corpus_twice_gives_identical_counts(store: GraphStore, seed_records: list[PolicyDoc],
                                                           tmp_path: Path) -> None:
-    _write_records(tmp_path, seed_records)
+    write_record_files(tmp_path, seed_records)
     first = ingest_paths(store, [tmp_path])
     counts = store.counts()
     second = ingest_paths(store, [tmp_path])
@@ -57,7 +47,7 @@ def test_ingesting_the_corpus_twice_gives_identical_counts(store: GraphStore, se
 
 def test_reingesting_a_changed_document_replaces_it_and_leaves_the_others(
         store: GraphStore, seed_records: list[PolicyDoc], tmp_path: Path) -> None:
-    _write_records(tmp_path / "v1", seed_records)
+    write_record_files(tmp_path / "v1", seed_records)
     ingest_paths(store, [tmp_path / "v1"])
     changed = next(doc for doc in seed_records if len(doc.measures) > 5 and any(m.targets for m in doc.measures))
     others = [doc.doc_id for doc in seed_records if doc.doc_id != changed.doc_id]
@@ -67,7 +57,7 @@ def test_reingesting_a_changed_document_replaces_it_and_leaves_the_others(
     kept = [m for m in changed.measures if not m.targets][:3]
     new_version = changed.model_copy(update={"title": changed.title + "（修订）", "measures": kept, "targets": []})
     new_version.text = changed.text
-    ingest_paths(store, _write_records(tmp_path / "v2", [new_version]))
+    ingest_paths(store, write_record_files(tmp_path / "v2", [new_version]))
 
     rows = store.run_read(DOC_FOOTPRINT, {"doc_id": changed.doc_id})
     assert rows[0]["title"].endswith("（修订）")
@@ -82,7 +72,7 @@ def test_reingesting_a_changed_document_replaces_it_and_leaves_the_others(
 def test_bad_records_are_reported_by_file_and_the_rest_goes_on(store: GraphStore, seed_records: list[PolicyDoc],
                                                               tmp_path: Path) -> None:
     good = seed_records[0]
-    _write_records(tmp_path, [good])
+    write_record_files(tmp_path, [good])
     record = good.to_json_dict()
     no_id = {k: v for k, v in record.items() if k != "doc_id"}
     (tmp_path / "no_doc_id.json").write_text(json.dumps(no_id, ensure_ascii=False), encoding="utf-8")
@@ -125,7 +115,7 @@ def test_a_write_the_engine_refuses_leaves_the_store_as_it_was(
         store: GraphStore, seed_records: list[PolicyDoc], tmp_path: Path, breakage) -> None:
     victim = next(doc for doc in seed_records if any(m.lead for m in doc.measures) and any(m.targets for m in doc.measures))
     other = next(doc for doc in seed_records if doc is not victim and (doc.targets or any(m.targets for m in doc.measures)))
-    ingest_paths(store, _write_records(tmp_path, [victim, other]))
+    ingest_paths(store, write_record_files(tmp_path, [victim, other]))
     before = _graph_fingerprint(store)
     other_target = store.run_read("MATCH (t:Target {doc_id: $doc_id}) RETURN t.id AS id LIMIT 1",
                                   {"doc_id": other.doc_id})[0]["id"]
@@ -144,7 +134,7 @@ def test_measure_ids_of_another_document_are_not_taken_over(store: GraphStore, s
     original = seed_records[0]
     copy = original.model_copy(update={"doc_id": "copy_of_" + original.doc_id})
     copy.text = original.text
-    summary = ingest_paths(store, _write_records(tmp_path, [original, copy]))
+    summary = ingest_paths(store, write_record_files(tmp_path, [original, copy]))
     assert not summary.failures
     rows = store.run_read("MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure) WHERE m.id STARTS WITH (d.doc_id + '#') "
                           "RETURN d.doc_id AS doc_id, count(m) AS n ORDER BY doc_id")
@@ -162,7 +152,7 @@ def cli_env(engine_env: dict[str, str], monkeypatch: pytest.MonkeyPatch):
 
 def test_cli_ingest_status_and_reset(store: GraphStore, seed_records: list[PolicyDoc], tmp_path: Path,
                                      cli_env: None, engine_env: dict[str, str]) -> None:
-    paths = _write_records(tmp_path, seed_records[:2])
+    paths = write_record_files(tmp_path, seed_records[:2])
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema": "policydoc/1", "measures": []}', encoding="utf-8")
     runner = CliRunner()

@@ -6,11 +6,11 @@ graph; a changed or interrupted ingest must leave no stale count behind. Both en
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from record_files import write_record_files
 from typer.testing import CliRunner
 
 from policykg.api.cli import app
@@ -81,12 +81,12 @@ def test_a_rewritten_document_updates_the_counts(store: GraphStore, seed_records
                                                 tmp_path: Path) -> None:
     hunan = next(doc for doc in seed_records if doc.province == "湖南省")
     load_reference_data(store)
-    ingest_paths(store, _record_files(tmp_path / "full", [hunan]))
+    ingest_paths(store, write_record_files(tmp_path / "full", [hunan]))
     before = _leading(store, "green_dyeing")
     assert before and not pending_provinces(store)
     green = [m for m in hunan.measures if "green_dyeing" in m.topics]
     shorter = hunan.model_copy(update={"measures": [m for m in hunan.measures if m not in green[: len(green) // 2 + 1]]})
-    summary = ingest_paths(store, _record_files(tmp_path / "short", [shorter]))
+    summary = ingest_paths(store, write_record_files(tmp_path / "short", [shorter]))
     assert summary.summarised == ["湖南省"] and not pending_provinces(store)
     assert _leading(store, "green_dyeing") == dict(_measures_by([shorter], "lead", "green_dyeing"))
     assert _leading(store, "green_dyeing") != before
@@ -131,13 +131,3 @@ def test_a_document_written_during_a_refresh_keeps_its_province_pending(
     assert list(pending_provinces(store)) == [last]
     refresh_summaries(store)
     assert not pending_provinces(store)
-
-
-def _record_files(folder: Path, records: list[PolicyDoc]) -> list[Path]:
-    folder.mkdir(parents=True)
-    paths = []
-    for doc in records:
-        path = folder / f"{doc.doc_id}.json"
-        path.write_text(json.dumps(doc.to_json_dict(), ensure_ascii=False), encoding="utf-8")
-        paths.append(path)
-    return paths
