@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from policykg.api import routes_graph, routes_overlap, routes_system, routes_visual
 from policykg.api.url_limit import UrlLengthLimit
 from policykg.errors import NotFoundError, QueryError, StoreError
+from policykg.process import prepare_queries
 from policykg.queries.catalogue import ReadStore
 from policykg.settings import Settings, get_settings
 
@@ -28,10 +29,12 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        prepare_queries()  # name-resolution tables loaded before the first request; collector kept off them
         yield
         if app.state.owns_store and app.state.store is not None:
             app.state.store.close()
             app.state.store = None
+            app.state.reader = None
 
     app = FastAPI(
         title="policykg",
@@ -43,6 +46,7 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None)
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.reader = None
     app.state.owns_store = False
     app.state.store_lock = threading.Lock()
     app.add_middleware(UrlLengthLimit)  # 414 for a too-long URL; added first so CORS wraps it

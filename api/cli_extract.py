@@ -18,7 +18,9 @@ def extract(
     Example: policykg extract data/corpus/*.txt --out out/
     """
     from policykg.loaders.pipeline import run_extract
+    from policykg.process import prepare_extraction
 
+    prepare_extraction()
     raise typer.Exit(run_extract(paths, out, fmt))
 
 

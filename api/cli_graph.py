@@ -26,11 +26,14 @@ def ingest(
 
     from policykg.graph.ingest import expand_paths, ingest_paths
     from policykg.graph.store import open_store
+    from policykg.process import prepare_extraction
     from policykg.settings import get_settings
 
     console = Console(stderr=True)
     files = expand_paths(paths)
     settings = get_settings()
+    if any(path.suffix.lower() not in (".json", ".jsonl") for path in files):
+        prepare_extraction()
     try:
         with open_store(settings) as store, Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

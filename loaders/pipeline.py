@@ -263,3 +263,17 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
     done = len(files) - failures
     err.print(f"{done} of {len(files)} documents extracted to {out}" + (f", {failures} failed" if failures else ""))
     return 1 if failures else 0
+
+
+def warm_up() -> None:
+    """Build the gazetteers, automata and lexicons now instead of inside the first document.
+
+    Extracts the first bundled corpus document; its places, agencies, targets and topics
+    touch every table the extractor loads lazily.
+    """
+    from importlib import resources
+
+    corpus = resources.files("policykg.data") / "corpus"
+    first = min((entry for entry in corpus.iterdir() if entry.name.endswith(".txt")), key=lambda e: e.name)
+    repaired = repair_text(first.read_text(encoding="utf-8"))
+    extract_text(repaired.text, "warm-up", repaired.heading_starts)

@@ -292,6 +292,13 @@ def _codes_from_topic_table(term: str) -> list[str]:
     return by_label or sorted(keyword_hits(term))
 
 
+def load_vocabularies() -> None:
+    """Load the loaders' agency and topic tables that name resolution reads (on first use otherwise)."""
+    _normalised("省工业和信息化厅", "广东省")
+    _codes_with_keyword("绿色")
+    _codes_from_topic_table("绿色")
+
+
 def resolve_province(store: ReadStore, written: str) -> str:
     """The canonical province for a name as written (广东 -> 广东省)."""
     return _single(_internal(store, "_resolve_province", {"written": written}), "province", written)
