@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 
 from policykg.queries.catalogue import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, ReadStore, run_query
+from policykg.queries.name_cache import NameCache
 from policykg.settings import Settings
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
@@ -20,16 +21,20 @@ def get_settings_of(request: Request) -> Settings:
 
 
 def get_store(request: Request) -> ReadStore:
-    """The app's store, opened on first use (StoreError -> 503 when the engine cannot be reached)."""
+    """The app's store, opened on first use (StoreError -> 503 when the engine cannot be reached),
+    seen through a :class:`NameCache` when ``POLICYKG_NAME_CACHE_S`` is above 0."""
     state = request.app.state
-    if state.store is None:
+    if state.reader is None:
         with state.store_lock:
             if state.store is None:
                 from policykg.graph.store import open_store
 
                 state.store = open_store(state.settings)
                 state.owns_store = True
-    return state.store
+            if state.reader is None:
+                ttl = state.settings.name_cache_s
+                state.reader = NameCache(state.store, ttl_s=ttl) if ttl > 0 else state.store
+    return state.reader
 
 
 StoreDep = Annotated[ReadStore, Depends(get_store)]

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     cypher_timeout_ms: int = Field(default=5000, validation_alias="POLICYKG_CYPHER_TIMEOUT_MS")
     cypher_row_cap: int = Field(default=1000, validation_alias="POLICYKG_CYPHER_ROW_CAP")
     cors_origins: list[str] = Field(default_factory=list, validation_alias="POLICYKG_CORS_ORIGINS")
+    # How long the API remembers a resolved name (广东 -> 广东省); 0 asks the graph every time.
+    name_cache_s: float = Field(default=30.0, ge=0, validation_alias="POLICYKG_NAME_CACHE_S")
 
     @property
     def resolved_engine(self) -> Literal["falkordb", "neo4j"]:
