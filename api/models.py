@@ -131,14 +131,18 @@ class NetworkEdge(_Out):
     examples: list[str] = Field(description="ids of some shared measures")
 
 
-class AgencyTypeLead(_Out):
-    province: str | None = None
+class TypeLead(_Out):
     agency_type: str
     agency_type_label: str | None = None
-    measures: int
+    measures: int = Field(description="measures of the topic with a unit of this type as lead (or as responsible unit)")
     as_lead: int
     as_responsible: int
     agencies: list[str]
+
+
+class ProvinceAgencyTypes(_Out):
+    province: str | None = None
+    types: list[TypeLead] = Field(description="the province's agency types, most measures first")
 
 
 # --- places ------------------------------------------------------------------------------------

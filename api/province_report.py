@@ -114,10 +114,10 @@ def _lead_row(store: ReadStore, topic: TopicRow, provinces: tuple[str, str]) -> 
                   dict(topic.measures))
     for r in run_query(store, "agency_type_comparison", {"topic": topic.code}):
         p = r["province"]
-        # rows come most-measures first per province: the first one of a province leads
-        if p in provinces and not row.lead_type[p]:
-            row.lead_type[p] = r["agency_type_label"] or r["agency_type"]
-            row.lead_measures[p] = int(r["measures"])
+        if p in provinces and r["types"]:
+            leading = r["types"][0]  # a province's types come most measures first
+            row.lead_type[p] = leading["agency_type_label"] or leading["agency_type"]
+            row.lead_measures[p] = int(leading["measures"])
     return row
 
 

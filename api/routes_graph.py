@@ -10,12 +10,12 @@ from policykg.api.models import (
     AgencyLead,
     AgencyProfile,
     AgencySummary,
-    AgencyTypeLead,
     CityProfile,
     ClusterCity,
     MeasureDetail,
     NetworkEdge,
     Page,
+    ProvinceAgencyTypes,
     ProvinceComparison,
     ProvinceTopicCell,
     SearchHit,
@@ -55,7 +55,7 @@ def agencies_leading_topic(store: StoreDep, topic: Name, province: ProvinceFilte
     return page(store, "agencies_leading_topic", limit, offset, topic=topic, province=province, role=role)
 
 
-@router.get("/topics/{topic}/agency-types", response_model=list[AgencyTypeLead], tags=["topics"])
+@router.get("/topics/{topic}/agency-types", response_model=list[ProvinceAgencyTypes], tags=["topics"])
 def agency_type_comparison(store: StoreDep, topic: Name) -> list[dict]:
     """For each province, the agency types that lead (or own as responsible unit) the measures of a topic."""
     return named_rows(store, "agency_type_comparison", topic=topic)

@@ -216,13 +216,17 @@ def test_search_finds_every_kind(seed_store: GraphStore) -> None:
     assert run_query(seed_store, "search", {"q": "\"'\\ RETURN 1 //"}) == []
 
 
-def test_agency_type_comparison_covers_each_province_with_the_topic(seed_store: GraphStore) -> None:
-    rows = run_query(seed_store, "agency_type_comparison", {"topic": "绿色"})
-    provinces = {row["province"] for row in rows}
-    assert {"广东省", "湖南省"} <= provinces
+@pytest.mark.parametrize("term", ["绿色", "新"])  # 新: two topics (创新, 专精特新), counted by traversal
+def test_agency_type_comparison_covers_each_province_with_the_topic(seed_store: GraphStore, term: str) -> None:
+    rows = run_query(seed_store, "agency_type_comparison", {"topic": term})
+    provinces = [row["province"] for row in rows]
+    assert {"广东省", "湖南省"} <= set(provinces) and provinces == sorted(set(provinces))
     for row in rows:
-        assert row["measures"] == row["as_lead"] + row["as_responsible"] >= 1
-        assert row["agencies"]
+        order = [(-t["measures"], t["agency_type"]) for t in row["types"]]
+        assert order == sorted(order) and len(set(order)) == len(order)  # most measures first, one entry per type
+        for t in row["types"]:
+            assert t["measures"] == t["as_lead"] + t["as_responsible"] >= 1
+            assert t["agencies"]
 
 
 def test_compare_provinces_side_by_side(seed_store: GraphStore) -> None:
