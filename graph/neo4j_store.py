@@ -49,6 +49,9 @@ class Neo4jStore(GraphStore):
             self._driver = GraphDatabase.driver(
                 settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password),
                 max_transaction_retry_time=RETRY_S,
+                # The catalogue is written in the dialect both engines read, e.g. `CALL { WITH a ... }`
+                # that Neo4j 5.26 calls deprecated; the server's warning about it is not news per call.
+                notifications_disabled_classifications=[neo4j.NotificationDisabledClassification.DEPRECATION],
             )
             self._driver.verify_connectivity()
         except (*_UNAVAILABLE, OSError) as exc:
