@@ -8,7 +8,7 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
 from policykg.errors import StoreError, StoreUnavailable
@@ -81,15 +81,15 @@ class Neo4jStore(GraphStore):
         row_cap: int | None = None,
     ) -> list[Row]:
         """One auto-commit read (one round trip instead of BEGIN, RUN and COMMIT: about 1 ms less per
-        call); after a lost connection or a transient error, once more as a retried managed read."""
+        call); after a lost connection, once more as a managed read, which the driver retries."""
         timeout = timeout_ms / 1000 if timeout_ms else None
         try:
             with self._driver.session(
                 database=self._database, default_access_mode=neo4j.READ_ACCESS
             ) as session:
                 return _rows(session.run(neo4j.Query(query, timeout=timeout), dict(params or {})), row_cap)
-        except (*_UNAVAILABLE, TransientError):
-            pass
+        except _UNAVAILABLE:
+            pass  # a pooled connection the server dropped (a restart): retried below
         except Neo4jError as exc:
             raise StoreError(f"Neo4j: {exc}") from exc
         return self._managed_read(query, params, timeout, row_cap)
