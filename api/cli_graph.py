@@ -24,7 +24,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from policykg.graph.ingest import expand_paths, ingest_paths
+    from policykg.graph.ingest import RECORD_SUFFIXES, expand_paths, ingest_paths
     from policykg.graph.store import open_store
     from policykg.process import prepare_extraction
     from policykg.settings import get_settings
@@ -32,7 +32,7 @@ def ingest(
     console = Console(stderr=True)
     files = expand_paths(paths)
     settings = get_settings()
-    if any(path.suffix.lower() not in (".json", ".jsonl") for path in files):
+    if any(path.suffix.lower() not in RECORD_SUFFIXES for path in files):
         prepare_extraction()
     try:
         with open_store(settings) as store, Progress(

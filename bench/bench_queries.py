@@ -132,10 +132,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def time_query(store: GraphStore | NameCache, name: str, params: dict[str, Any], runs: int,
-               warmup: int = 1) -> tuple[list[float], int]:
-    for _ in range(warmup):  # plan caches (and the JIT of Neo4j's JVM)
-        rows = run_query(store, name, params)
+def time_query(store: GraphStore | NameCache, name: str, params: dict[str, Any], runs: int) -> tuple[list[float], int]:
+    rows = run_query(store, name, params)  # one more warm-up run, and the row count
     times = []
     for _ in range(runs):
         started = time.perf_counter()

@@ -77,7 +77,7 @@ def refresh_summaries(
 
 def refresh_all(store: GraphStore, on_province: Callable[[str], None] | None = None) -> RefreshStats:
     """Rebuild the summaries of every province (after a bulk load that wrote no marks)."""
-    provinces = [row["province"] for row in store.run_read(cypher_text("store/summary_provinces.cypher"))]
+    provinces = [row["name"] for row in store.run_read(cypher_text("_provinces.cypher"))]
     return refresh_summaries(store, provinces, on_province)
 
 

@@ -273,7 +273,5 @@ def warm_up() -> None:
     """
     from importlib import resources
 
-    corpus = resources.files("policykg.data") / "corpus"
-    first = min((entry for entry in corpus.iterdir() if entry.name.endswith(".txt")), key=lambda e: e.name)
-    repaired = repair_text(first.read_text(encoding="utf-8"))
-    extract_text(repaired.text, "warm-up", repaired.heading_starts)
+    with resources.as_file(resources.files("policykg.data") / "corpus") as corpus:
+        extract_file(min(corpus.glob("*.txt")))

@@ -59,11 +59,6 @@ class NameCache:
                 self._entries[key] = (now + self.ttl_s, [dict(row) for row in rows])
         return rows
 
-    def clear(self) -> None:
-        """Forget every remembered answer (after a write through this process, for instance)."""
-        with self._lock:
-            self._entries.clear()
-
     def __getattr__(self, name: str) -> Any:
         return getattr(self.store, name)
 
