@@ -34,7 +34,7 @@ from policykg.graph.loading import load_reference_data, write_document
 from policykg.graph.store import GraphStore, open_store
 from policykg.graph.summaries import refresh_summaries
 from policykg.loaders.records import PolicyDoc
-from policykg.settings import Settings
+from policykg.settings import Settings, get_settings
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_CORPUS = REPO / "data" / "corpus"
@@ -80,6 +80,17 @@ def engine_env(engine_settings: Settings) -> dict[str, str]:
     if engine_settings.neo4j_uri:
         env["NEO4J_URI"] = engine_settings.neo4j_uri
     return env
+
+
+@pytest.fixture()
+def cli_env(engine_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The test engine's environment for the CLI and apps that read settings themselves; the cached
+    settings are dropped before and after, so no test reads the previous engine's settings."""
+    for key, value in engine_env.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")

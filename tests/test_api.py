@@ -229,12 +229,8 @@ def test_docs_home_page_and_cors_default(client: TestClient, seed_store: GraphSt
 
 
 @pytest.fixture()
-def cli_env(engine_env: dict[str, str], seed_store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for key, value in engine_env.items():
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+def cli_env(cli_env: None, seed_store: GraphStore) -> None:
+    """conftest's ``cli_env`` over the seed graph."""
 
 
 def test_cli_query_prints_table_json_and_csv(cli_env: None) -> None:

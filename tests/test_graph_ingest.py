@@ -16,7 +16,6 @@ from policykg.graph.loading import document_params, statement_params
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
 from policykg.queries.files import cypher_text
-from policykg.settings import get_settings
 
 DOC_FOOTPRINT = (
     "MATCH (d:Document {doc_id: $doc_id}) "
@@ -139,15 +138,6 @@ def test_measure_ids_of_another_document_are_not_taken_over(store: GraphStore, s
     rows = store.run_read("MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure) WHERE m.id STARTS WITH (d.doc_id + '#') "
                           "RETURN d.doc_id AS doc_id, count(m) AS n ORDER BY doc_id")
     assert [row["n"] for row in rows] == [len(original.measures)] * 2
-
-
-@pytest.fixture()
-def cli_env(engine_env: dict[str, str], monkeypatch: pytest.MonkeyPatch):
-    for key, value in engine_env.items():
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def test_cli_ingest_status_and_reset(store: GraphStore, seed_records: list[PolicyDoc], tmp_path: Path,

@@ -61,14 +61,8 @@ def test_role_rows_from_the_graph_match_the_records(seeded, seed_records):
 
 
 @pytest.fixture()
-def cli_settings(engine_env, seeded, monkeypatch):
-    from policykg.settings import get_settings
-
-    for key, value in engine_env.items():
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+def cli_settings(cli_env, seeded):  # noqa: ANN001 - conftest's cli_env over the seeded graph
+    return seeded
 
 
 def test_cli_compare_and_networks(cli_settings, tmp_path):

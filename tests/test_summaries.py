@@ -93,16 +93,13 @@ def test_a_rewritten_document_updates_the_counts(store: GraphStore, seed_records
 
 
 def test_an_interrupted_ingest_leaves_the_province_pending_until_refreshed(
-        store: GraphStore, seed_records: list[PolicyDoc], engine_env: dict[str, str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        store: GraphStore, seed_records: list[PolicyDoc], cli_env: None) -> None:
     load_reference_data(store)
     guangdong = [doc for doc in seed_records if doc.province == "广东省"]
     for doc in guangdong:
         write_document(store, doc)  # as if the ingest died before its refresh
     assert set(pending_provinces(store)) == {"广东省"}
     assert _leading(store, "green_dyeing") == {}  # the queries read the (not yet built) summaries
-    for key, value in engine_env.items():
-        monkeypatch.setenv(key, value)
     runner = CliRunner()
     status = runner.invoke(app, ["status"])
     assert status.exit_code == 0 and "广东省" in status.output and "policykg refresh" in status.output
@@ -112,6 +109,10 @@ def test_an_interrupted_ingest_leaves_the_province_pending_until_refreshed(
     assert not pending_provinces(store)
     assert _leading(store, "green_dyeing") == dict(_measures_by(guangdong, "lead", "green_dyeing"))
     assert "summaries up to date" in runner.invoke(app, ["status"]).output
+    # --all rebuilds provinces that are not pending too, to the same counts
+    everything = runner.invoke(app, ["refresh", "--all"])
+    assert everything.exit_code == 0 and "1 provinces" in everything.output and "广东省" in everything.output
+    assert _leading(store, "green_dyeing") == dict(_measures_by(guangdong, "lead", "green_dyeing"))
 
 
 def test_a_document_written_during_a_refresh_keeps_its_province_pending(
