@@ -15,6 +15,7 @@ from policykg.graph.ingest import ingest_paths
 from policykg.graph.loading import document_params, statement_params
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
+from policykg.queries.catalogue import run_query
 from policykg.queries.files import cypher_text
 
 DOC_FOOTPRINT = (
@@ -66,6 +67,26 @@ def test_reingesting_a_changed_document_replaces_it_and_leaves_the_others(
     assert _orphans(store) == {"measures": 0, "targets": 0}
     assert {doc_id: store.run_read(DOC_FOOTPRINT, {"doc_id": doc_id}) for doc_id in others} == before
     assert store.counts()["nodes"]["Agency"] == agencies_before  # shared nodes stay
+
+
+def test_an_agency_typed_anew_by_a_newer_record_has_one_type(store: GraphStore, seed_records: list[PolicyDoc],
+                                                              tmp_path: Path) -> None:
+    """A record from a newer agency table types an agency differently: its profile shows the new
+    type, once, and its old OF_TYPE edge is gone."""
+    ingest_paths(store, write_record_files(tmp_path / "v1", seed_records))
+    doc = next(doc for doc in seed_records if any(a.type == "industry_it" for a in doc.agencies))
+    agency = next(a for a in doc.agencies if a.type == "industry_it")
+    retyped = [a.model_copy(update={"type": "development_reform"}) if a.name == agency.name else a
+               for a in doc.agencies]
+    new_version = doc.model_copy(update={"agencies": retyped})
+    ingest_paths(store, write_record_files(tmp_path / "v2", [new_version]))
+
+    types = store.run_read("MATCH (:Agency {name: $name})-[:OF_TYPE]->(t:AgencyType) RETURN t.code AS code",
+                           {"name": agency.name})
+    assert [row["code"] for row in types] == ["development_reform"]
+    profile = run_query(store, "agency_profile", {"agency": agency.name})
+    assert len(profile) == 1
+    assert profile[0]["agency_type"] == "development_reform"
 
 
 def test_bad_records_are_reported_by_file_and_the_rest_goes_on(store: GraphStore, seed_records: list[PolicyDoc],

@@ -18,6 +18,8 @@
 // gets a SummaryPending mark holding $mark: graph/summaries.py rebuilds that province's
 // summary edges after the ingest. The previous LOCATED_IN edges (only Cluster->City has
 // that type) are found through the relationship index on LOCATED_IN.doc_id, without node labels.
+// An agency this document types differently than before (a newer agency table) loses its
+// old OF_TYPE edge with the previous version's edges ($rows.agency_type_keys: 'name|code').
 MERGE (d:Document {doc_id: $doc_id})
 WITH d
 OPTIONAL MATCH (old_measure:Measure {doc_id: $doc_id})
@@ -27,7 +29,11 @@ WITH d, old_measures, collect(old_target) AS old_targets
 OPTIONAL MATCH (d)-[own:OF_PROVINCE|ISSUED|MENTIONS]-()
 WITH d, old_measures, old_targets, collect(own) AS own_edges
 OPTIONAL MATCH ()-[link:LOCATED_IN {doc_id: $doc_id}]->()
-WITH d, old_measures, old_targets, own_edges, collect(link) AS old_links, d.province AS old_province
+WITH d, old_measures, old_targets, own_edges, collect(link) AS old_links
+OPTIONAL MATCH (typed:Agency)-[stale_type:OF_TYPE]->(was:AgencyType)
+WHERE typed.name IN $rows.typed_agencies AND NOT ((typed.name + '|' + was.code) IN $rows.agency_type_keys)
+WITH d, old_measures, old_targets, own_edges, old_links, collect(stale_type) AS stale_types,
+     d.province AS old_province
 SET d = $document
 FOREACH (province IN CASE WHEN old_province IS NULL OR old_province IN $rows.provinces THEN $rows.provinces
                           ELSE $rows.provinces + [old_province] END |
@@ -118,7 +124,7 @@ FOREACH (row IN $rows.measure_clusters |
   MERGE (m:Measure {id: '~new~' + row.measure_id})
   CREATE (m)-[e:MENTIONS]->(c)
   SET e = row.props)
-FOREACH (r IN own_edges + old_links | DELETE r)
+FOREACH (r IN own_edges + old_links + stale_types | DELETE r)
 FOREACH (n IN old_measures + old_targets | DETACH DELETE n)
 FOREACH (row IN $rows.measures |
   MERGE (m:Measure {id: '~new~' + row.id})
