@@ -61,10 +61,18 @@ def start(
         typer.Option("--password", help="Require this password for user neo4j (default: no authentication)."),
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait until it is ready.")] = 180.0,
+    heap: Annotated[
+        str | None,
+        typer.Option("--heap", help="Fixed JVM heap, e.g. 512m (default: grows from 128m to 512m; "
+                                    "give a serving instance a fixed heap)."),
+    ] = None,
+    pagecache: Annotated[
+        str | None, typer.Option("--pagecache", help="Neo4j's page cache, e.g. 512m (default 128m).")
+    ] = None,
 ) -> None:
     """Start Neo4j in the background and print the NEO4J_URI to export.
 
-    Example: policykg neo4j start --port 7687 && export NEO4J_URI=bolt://127.0.0.1:7687
+    Example: policykg neo4j start --port 7687 --heap 512m && export NEO4J_URI=bolt://127.0.0.1:7687
     """
     from policykg.errors import StoreError
     from policykg.graph.neo4j_server import Neo4jServer, port_is_open
@@ -80,7 +88,8 @@ def start(
         raise typer.Exit(1)
     data_dir = data if data is not None else _state_dir() / "data"
     try:
-        server = Neo4jServer.start(data_dir, port, password=password, timeout=timeout, detached=True)
+        server = Neo4jServer.start(data_dir, port, password=password, timeout=timeout, detached=True,
+                                   pagecache=pagecache, heap=heap)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -108,8 +108,10 @@ def _build_cache(n_docs: int, seed: int, path: Path) -> None:
 
 
 @contextmanager
-def engine_store(engine: str, home: Path, graph_name: str = "bench") -> Iterator[GraphStore]:
-    """An empty-schema'd store of ``engine`` under ``home`` (Neo4j: a server started for this run)."""
+def engine_store(engine: str, home: Path, graph_name: str = "bench", pagecache: str | None = None,
+                 heap: str | None = None) -> Iterator[GraphStore]:
+    """An empty-schema'd store of ``engine`` under ``home`` (Neo4j: a server started for this run,
+    with the launcher's memory defaults unless ``pagecache`` or ``heap`` are given)."""
     if engine == "falkordb":
         with open_store(Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="falkordb",
                                  POLICYKG_GRAPH=graph_name)) as store:
@@ -117,7 +119,7 @@ def engine_store(engine: str, home: Path, graph_name: str = "bench") -> Iterator
         return
     from policykg.graph.neo4j_server import Neo4jServer
 
-    with Neo4jServer.start(home / "neo4j") as server, open_store(
+    with Neo4jServer.start(home / "neo4j", pagecache=pagecache, heap=heap) as server, open_store(
             Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="neo4j", NEO4J_URI=server.uri)) as store:
         yield store
 

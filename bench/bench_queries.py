@@ -51,12 +51,14 @@ _SCANS = re.compile(r"Label Scan|All Node Scan|AllNodesScan|NodeByLabelScan|Rela
 
 
 @contextmanager
-def loaded_store(engine: str, n_docs: int, loader: str = "baseline") -> Iterator[GraphStore]:
-    """A store of ``engine`` holding the first ``n_docs`` cached documents, loaded once and kept."""
+def loaded_store(engine: str, n_docs: int, loader: str = "baseline", pagecache: str | None = None,
+                 heap: str | None = None) -> Iterator[GraphStore]:
+    """A store of ``engine`` holding the first ``n_docs`` cached documents, loaded once and kept
+    (Neo4j: ``pagecache`` and ``heap`` size the server's memory)."""
     home = CACHE / f"store-{engine}-{n_docs}"
     marker = home / "loaded.json"
     home.mkdir(parents=True, exist_ok=True)
-    with engine_store(engine, home) as store:
+    with engine_store(engine, home, pagecache=pagecache, heap=heap) as store:
         if not marker.exists():
             docs = cached_records(n_docs)
             clear(store)
@@ -188,12 +190,16 @@ def main() -> None:
                         help="untimed rounds over every query before timing (plan caches; the JIT of Neo4j's JVM)")
     parser.add_argument("--plain", action="store_true",
                         help="no name cache and no gc.freeze(): run_query as a one-off caller runs it")
+    parser.add_argument("--pagecache", default=None,
+                        help="Neo4j's page cache, e.g. 512m (default: the launcher's 128m)")
+    parser.add_argument("--heap", default=None,
+                        help="Neo4j's fixed JVM heap, e.g. 512m (default: the launcher's, growing from 128m to 512m)")
     args = parser.parse_args()
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # "SIMILAR_TO does not exist" notices of the overlap queries
     engines = ["falkordb", "neo4j"] if args.engine == "both" else [args.engine]
     names = args.only.split(",") if args.only else [q.name for q in list_queries()]
     for engine in engines:
-        with loaded_store(engine, args.docs, args.loader) as store:
+        with loaded_store(engine, args.docs, args.loader, args.pagecache, args.heap) as store:
             counts = store.counts()["nodes"]
             reader: GraphStore | NameCache = store
             if not args.plain:

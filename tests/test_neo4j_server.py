@@ -147,7 +147,7 @@ def test_server_stops_when_its_parent_dies(tmp_path: Path) -> None:
 def test_cli_start_status_stop(tmp_path: Path) -> None:
     home = tmp_path / "home"
     port = free_port()
-    started = run_cli("start", "--port", str(port), home=home)
+    started = run_cli("start", "--port", str(port), "--heap", "384m", "--pagecache", "64m", home=home)
     try:
         assert started.returncode == 0, started.stderr
         uri = f"bolt://127.0.0.1:{port}"
@@ -158,7 +158,14 @@ def test_cli_start_status_stop(tmp_path: Path) -> None:
 
         with neo4j.GraphDatabase.driver(uri) as driver:
             records, _, _ = driver.execute_query("RETURN $text AS text", text=seed_lines(1)[0])
+            pagecache, _, _ = driver.execute_query(
+                "SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value")
+            heap, _, _ = driver.execute_query(
+                "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+                "RETURN attributes.HeapMemoryUsage.value.properties AS usage")
         assert records[0]["text"] == seed_lines(1)[0]
+        assert pagecache[0]["value"] == "64.00MiB"
+        assert heap[0]["usage"]["committed"] >= 384 * 2**20 * 0.9  # fixed: committed from the start
         assert (home / "neo4j" / "data").is_dir()
     finally:
         stopped = run_cli("stop", home=home)
@@ -166,6 +173,13 @@ def test_cli_start_status_stop(tmp_path: Path) -> None:
     assert not port_is_open(port)
     assert run_cli("status", home=home).returncode == 1
     assert not (home / "neo4j" / "server.pid").exists()
+
+
+def test_cli_start_rejects_a_malformed_memory_size(tmp_path: Path) -> None:
+    started = run_cli("start", "--port", str(free_port()), "--heap", "lots", home=tmp_path / "home")
+    assert started.returncode == 1
+    assert "heap must be a size such as 512m" in started.stderr
+    assert not (tmp_path / "home" / "neo4j" / "server.pid").exists()
 
 
 def compose_command() -> list[str]:
