@@ -17,9 +17,8 @@ Four general patterns, each working on the place mentions of ``places.find_place
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate
 
 from .places import find_places, gazetteer
 from .records import ClusterLink, PlaceMention, builder
@@ -86,21 +85,24 @@ def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
 # ---------------------------------------------------------------- helpers
 
 def _mention_sentences(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Spans of the sentences (cut at every ``_SENTENCE_END`` character) that a mention starts in, in order."""
+    """Spans of the sentences (cut at every ``_SENTENCE_END`` character) that a mention starts in, in order.
+
+    Only the sentences holding a mention are looked at: each end is the next sentence end after the mention,
+    each start the one before it, found in the reversed text (a few sentences instead of the whole text)."""
     if not starts:
         return []
-    parts = _SENTENCE_END.split(text)  # every sentence end is one character
-    part_starts = list(accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+    n = len(text)
+    backwards = text[::-1]
     spans: list[tuple[int, int]] = []
-    last = -1
-    for s in starts:
-        k = bisect_right(part_starts, s) - 1
-        if k != last:
-            last = k
-            a = part_starts[k]
-            b = a + len(parts[k])
-            if s < b:
-                spans.append((a, b))
+    end = -1  # end of the last sentence looked at (the index of its delimiter, or n)
+    for s in starts:  # in text order
+        if s <= end:
+            continue  # in that sentence too
+        after = _SENTENCE_END.search(text, s)
+        end = after.start() if after else n
+        if s < end:  # (a mention on a delimiter starts no sentence)
+            before = _SENTENCE_END.search(backwards, n - s)
+            spans.append((n - before.start() if before else 0, end))
     return spans
 
 

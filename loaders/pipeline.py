@@ -17,7 +17,7 @@ from policykg.loaders.clusters import find_cluster_links
 from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.places import document_places, find_places
 from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
-from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target
+from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target, builder
 from policykg.loaders.repair import repair_text
 from policykg.loaders.roles import Roles, find_roles
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
@@ -84,23 +84,26 @@ def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, pr
         ancestor = ancestor.parent
     body = text[node.start:node.end]
     topics, evidence = classify_topics(node.title, body, node.start)
-    return Measure(
-        id=f"{doc_id}#{node.label}",
-        label=node.label,
-        title=node.title,
-        section=node.section,
-        lead=roles.names("lead"),
-        co=roles.names("co"),
-        responsible=roles.names("responsible"),
-        targets=find_targets(body, node.start, None),
-        topics=topics,
-        text=body,
-        start=node.start,
-        end=node.end,
-        role_evidence=roles.lead + roles.co + roles.responsible,
-        topic_evidence=evidence,
-        places=mentions[bisect_left(mention_starts, node.start):bisect_left(mention_starts, node.end)],
-    )
+    return _MEASURE({  # every field, in the model's order; each list a new one
+        "label": node.label,
+        "title": node.title,
+        "section": node.section,
+        "lead": roles.names("lead"),
+        "co": roles.names("co"),
+        "responsible": roles.names("responsible"),
+        "targets": find_targets(body, node.start, None),
+        "topics": topics,
+        "id": f"{doc_id}#{node.label}",
+        "text": body,
+        "start": node.start,
+        "end": node.end,
+        "role_evidence": roles.lead + roles.co + roles.responsible,
+        "topic_evidence": evidence,
+        "places": mentions[bisect_left(mention_starts, node.start):bisect_left(mention_starts, node.end)],
+    })
+
+
+_MEASURE = builder(Measure)
 
 
 def _target_key(t: Target) -> tuple:
@@ -176,10 +179,7 @@ def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[Agen
     def add(name: str, written: str) -> None:
         info = by_name.get(name)
         if info is None:
-            info = shared_agency(name, doc.province).model_copy()
-            info.name = name
-            info.written = []
-            by_name[name] = info
+            info = by_name[name] = _renamed_copy(shared_agency(name, doc.province), name)
         if written and written not in info.written:
             info.written.append(written)
 
@@ -198,6 +198,22 @@ def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[Agen
                 if name not in by_name:  # a role name without evidence
                     add(name, "")
     return list(by_name.values())
+
+
+def _renamed_copy(shared: AgencyInfo, name: str) -> AgencyInfo:
+    """``shared.model_copy()`` with ``name`` set and ``written`` emptied, as assigning them would (both then
+    count as set), without ``BaseModel.__copy__`` and ``__setattr__`` around it. ``shared`` has no private
+    attributes (``AgencyInfo`` declares none)."""
+    fields = dict(shared.__dict__)
+    fields["name"] = name
+    fields["written"] = []
+    info = object.__new__(AgencyInfo)
+    object.__setattr__(info, "__dict__", fields)
+    extra = shared.__pydantic_extra__
+    object.__setattr__(info, "__pydantic_extra__", None if extra is None else dict(extra))
+    object.__setattr__(info, "__pydantic_fields_set__", shared.__pydantic_fields_set__ | {"name", "written"})
+    object.__setattr__(info, "__pydantic_private__", None)
+    return info
 
 
 # ---------------------------------------------------------------- batch runner

@@ -135,7 +135,21 @@ class PolicyDoc(_Record):
 
 
 def builder(model: type[_Record]) -> Callable[[dict[str, Any]], Any]:
-    """``builder(Model)(fields)`` is ``Model(**fields)``: the same validation by the same validator, the same
-    record, without ``BaseModel.__init__`` around it (about 0.35 µs less per record). For the records a
-    document builds by the hundred (role and topic evidence, place mentions, cluster links)."""
-    return model.__pydantic_validator__.validate_python
+    """``builder(Model)(fields)`` is ``Model(**fields)`` for trusted fields: the same record (field values,
+    fields set, no extras, no private state), built without running the validator. For the records a
+    document builds by the hundred (role and topic evidence, place mentions, cluster links, measures) from values
+    the extractor computed itself (strings, ints, literals of the model's types); about 0.4 µs less per
+    record than ``validate_python``. ``fields`` must name every field of ``model`` in the model's order (no
+    defaults are filled in) and becomes the record's ``__dict__``."""
+    new = object.__new__
+    set_attr = object.__setattr__
+
+    def build(fields: dict[str, Any]) -> Any:
+        record = new(model)
+        set_attr(record, "__dict__", fields)
+        set_attr(record, "__pydantic_fields_set__", set(fields))
+        set_attr(record, "__pydantic_extra__", {})
+        set_attr(record, "__pydantic_private__", None)
+        return record
+
+    return build

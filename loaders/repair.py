@@ -40,8 +40,9 @@ _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP))
 _SPACES = re.compile(r" {2,}")
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
-# a space between a CJK character and an ASCII letter/digit is a typesetting artefact
-_SPACE_CJK_ASCII = re.compile(rf"(?<=[{_CJK}]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
+# a space between a CJK character and an ASCII letter/digit is a typesetting artefact (the space first, so that
+# re looks for it by itself: the look-behinds take the space in)
+_SPACE_CJK_ASCII = re.compile(rf" (?:(?<=[{_CJK}] )(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%] )(?=[{_CJK}]))")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 
 
@@ -86,6 +87,9 @@ _MD_HEADING = re.compile(r"^#{1,6}(?: +|$)")
 _BOLD_LINE = re.compile(r"^\*\*(?P<inner>.+?)\*\*$")
 _BOLD_MARK = re.compile(r"\*\*")
 _DROPPED = re.compile(f"(?:{_PAGE_NUMBER.pattern})|(?:{_TABLE_SEPARATOR.pattern})")  # either line class
+# The characters a ``_DROPPED`` line can start with, besides the digits (``\d``: ``str.isdecimal``): lines
+# starting with anything else (nearly all) skip the pattern.
+_DROPPED_FIRST = frozenset("-—–－─_~～第共pP|: ")
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _ITEM_START = re.compile(
@@ -337,7 +341,7 @@ def repair_text(raw: str) -> RepairedText:
     dropped = _DROPPED.match
     for page in raw.split("\f"):
         cleaned = (_clean_mapped_line(x) for x in page.split("\n"))
-        pages.append([x for x in cleaned if x and not dropped(x)])
+        pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))])
     lines = _mark_headings(_drop_running_lines(pages))
     paragraphs = _paragraphs(lines)
     parts: list[str] = []

@@ -13,6 +13,7 @@ SCHEMA rules: a unit both lead and co is lead only; vague tails ("等有关单�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from policykg.loaders.agencies import AgencyMatch, split_units
@@ -23,9 +24,9 @@ _PAREN = re.compile(r"[（(]([^（）()]{2,400})[）)]")
 _LABELLED = re.compile(
     r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位|承办单位)\s*[:：]\s*"
 )
-_LINE_CLAUSE = re.compile(
-    r"^\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：][^\n]+$", re.M
-)
+_LINE_LABELS = r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：]"
+_LINE_CLAUSE = re.compile(rf"^\s*{_LINE_LABELS}[^\n]+$", re.M)
+_LINE_LABEL = re.compile(_LINE_LABELS)  # re finds it by its first character, unlike the line pattern
 _YOU = re.compile(
     r"由([^。；;，,（）()]{2,120}?)(牵头|负责)(?:[，,]\s*([^。；;（）()]{2,200}?)(?:配合|参与|协同|按职责分工负责))?"
 )
@@ -149,7 +150,7 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
             continue
         roles.merge(parse_clause(text, start + m.start(1), start + m.end(1), province, first_is_lead))
         covered.append((m.start(), m.end()))
-    for m in _LINE_CLAUSE.finditer(span) if "单位" in span or "部门" in span else ():  # every label has one
+    for m in _line_clauses(span):
         if any(a <= m.start() < b for a, b in covered):
             continue
         roles.merge(parse_clause(text, start + m.start(), start + m.end(), province, first_is_lead))
@@ -164,6 +165,18 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
             if m.group(3):
                 roles.co += as_evidence(split_units(m.group(3), province, start + m.start(3)), "co")
     return roles.finalise()
+
+
+def _line_clauses(span: str) -> Iterator[re.Match[str]]:
+    """``_LINE_CLAUSE.finditer(span)``, started where a match can first start: every match holds a
+    ``_LINE_LABEL`` after its leading spaces, so none starts before the spaces ahead of the first label."""
+    first = _LINE_LABEL.search(span)
+    if first is None:
+        return iter(())
+    start = first.start()
+    while start > 0 and span[start - 1].isspace():  # str.isspace is re's \s
+        start -= 1
+    return _LINE_CLAUSE.finditer(span, start)
 
 
 # Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).

@@ -43,6 +43,8 @@ def _cells(text: str, line_start: int, inner: str, inner_start: int) -> list[tup
 
 def table_rows(text: str, province: str | None, first_is_lead: bool) -> list[TableRow]:
     """Rows of every task-division table in ``text``."""
+    if "|" not in text:  # no table line (most documents): skip the line-by-line pattern
+        return []
     rows: list[TableRow] = []
     columns: dict[str, int] | None = None
     last_end = -2

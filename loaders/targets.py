@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -115,6 +116,8 @@ _YEAR_RE = re.compile(
     r"(?P<year>(?:19|20)\d{2})年(?P<post>底前|底|末|前|以前|年底|内)?"
     r"(?![度月\d])"
 )
+_YEAR_AT = re.compile(r"(?:19|20)\d{2}年")  # the year group of _YEAR_RE and the 年 after it
+_MAX_YEAR_PRE = 3  # the longest "pre" of _YEAR_RE (力争到, 争取到, 截止到)
 _PLAN_YEAR_RE = re.compile(r"(?P<pre>到|至|)“?十(?P<n>[四五六])五”?(?P<post>末|期末|期间|时期)")
 _LEADING_VERBS = re.compile(
     r"^(?:新?(?:培育发展|培育|建成|建设|打造|形成|发布|评选|开展|举办|新增|引进|培养|认定|创建|推动|展示推广|展示|推广|"
@@ -130,7 +133,7 @@ class CleanText:
     """Text without markdown marks and soft line breaks; ``index[i]`` is the source offset of char i."""
 
     text: str
-    index: list[int] = field(default_factory=list)
+    index: Sequence[int] = field(default_factory=list)  # a range when nothing was dropped or inserted
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         if start >= len(self.index):
@@ -228,6 +231,8 @@ def clean_text(text: str) -> CleanText:
             parts.append(" ")
             index.append(i)
             last = " "
+    if pos == 0:  # nothing to drop or insert (most measures and titles): offsets are the identity
+        return CleanText(folded, range(len(text)))
     if pos < len(text):
         if pending is not None and last and _hard_break(last_line, last):
             parts.append("\n")
@@ -307,6 +312,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 # --- years -------------------------------------------------------------------
 
 
+def _year_matches(s: str) -> Iterable[re.Match[str]]:
+    """``_YEAR_RE.finditer(s)``, started where a match can first start: every match holds a ``_YEAR_AT``
+    after at most ``_MAX_YEAR_PRE`` characters (re finds ``_YEAR_AT`` by its first character, but tries
+    ``_YEAR_RE``, whose first part may be empty, at every position)."""
+    first = _YEAR_AT.search(s) if "年" in s else None
+    return _YEAR_RE.finditer(s, max(0, first.start() - _MAX_YEAR_PRE)) if first else ()
+
+
 def _year_marks(s: str) -> list[tuple[int, int, bool]]:
     """(position, year, bare) of every year that can govern later targets.
 
@@ -314,7 +327,7 @@ def _year_marks(s: str) -> list[tuple[int, int, bool]]:
     ("2024年组织举办…") also counts, but may report the past (see ``_reports_past``).
     """
     marks = []
-    years = _YEAR_RE.finditer(s) if "年" in s else ()  # quick exits: both patterns need these characters
+    years = _year_matches(s)
     for m in years:
         pre, post = m.group("pre"), m.group("post")
         start = m.start("year")

@@ -35,7 +35,12 @@ _SENTENCE_DELIM = re.compile("[" + re.escape(SENTENCE_DELIMS) + "]")
 _SENTENCE_RUN = re.compile("[^" + re.escape(SENTENCE_DELIMS) + "]+")
 _SEARCH_DELIMS = list(dict.fromkeys("\n" + SENTENCE_DELIMS))  # patterns of the sentence search, "\n" first
 _FILLER = "\x00"
-_ROLE_CLAUSE = re.compile(r"[（(][^（）()]*?(?:牵头|负责|责任单位|配合)[^（）()]*?[）)]|责任单位[:：][^。\n]*")
+# A responsibility clause: a bracket holding a role word (up to the first bracket after it), or a 责任单位：
+# line. Written with the first character of both forms as one leading class, so that re skips to the next
+# candidate in C instead of trying both branches at every position; the same matches as
+# r"[（(][^（）()]*?(?:牵头|负责|责任单位|配合)[^（）()]*?[）)]|责任单位[:：][^。\n]*" (the closing run is
+# greedy: it cannot hold a bracket, so it stops at the same first bracket as a lazy one).
+_ROLE_CLAUSE = re.compile(r"[（(责](?:(?<=[（(])[^（）()]*?(?:牵头|负责|责任单位|配合)[^（）()]*[）)]|(?<=责)任单位[:：][^。\n]*)")
 
 
 @dataclass(frozen=True)
@@ -146,10 +151,26 @@ def _title_topics(title: str) -> list[tuple[str, str]]:
         hits = keyword_hits(title)
     else:  # the delimiters are never inside a keyword: the keyword matches are those of ``keyword_hits``
         automaton, delims, _ = search
-        found = [i for i, _, _ in automaton.find_longest_indexes(title) if i >= delims]
+        found = tuple(i for i, _, _ in automaton.find_longest_indexes(title) if i >= delims)
         if not found:
             return []
-        hits = _hits([_pattern_words()[i] for i in found], _matcher()[1])
+        verdict = _TITLE_VERDICTS.get(found)
+        if verdict is None:
+            if len(_TITLE_VERDICTS) > _MAX_VERDICTS:
+                _TITLE_VERDICTS.clear()
+            words = _pattern_words()
+            verdict = _TITLE_VERDICTS[found] = tuple(_title_verdict(_hits([words[i] for i in found], _matcher()[1])))
+        return list(verdict)
+    return _title_verdict(hits)
+
+
+# keyword indexes of a title -> its (topic, strongest keyword) pairs: like ``_VERDICTS``, the verdict depends
+# on the keyword indexes only, which many titles share.
+_TITLE_VERDICTS: dict[tuple[int, ...], tuple[tuple[str, str], ...]] = {}
+
+
+def _title_verdict(hits: dict[str, list[Keyword]]) -> list[tuple[str, str]]:
+    """(topic, strongest keyword) of each topic whose title weight reaches ``TITLE_THRESHOLD``."""
     out = []
     for code, kws in hits.items():
         if sum(k.title_weight for k in kws) >= TITLE_THRESHOLD:
