@@ -62,17 +62,17 @@ def start(
     ] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait until it is ready.")] = 180.0,
     heap: Annotated[
-        str | None,
-        typer.Option("--heap", help="Fixed JVM heap, e.g. 512m (default: grows from 128m to 512m; "
-                                    "give a serving instance a fixed heap)."),
-    ] = None,
+        str,
+        typer.Option("--heap", help="Fixed JVM heap (a growing heap stays small under query load and "
+                                    "collects fully every second or so)."),
+    ] = "512m",
     pagecache: Annotated[
         str | None, typer.Option("--pagecache", help="Neo4j's page cache, e.g. 512m (default 128m).")
     ] = None,
 ) -> None:
     """Start Neo4j in the background and print the NEO4J_URI to export.
 
-    Example: policykg neo4j start --port 7687 --heap 512m && export NEO4J_URI=bolt://127.0.0.1:7687
+    Example: policykg neo4j start --port 7687 --heap 1g && export NEO4J_URI=bolt://127.0.0.1:7687
     """
     from policykg.errors import StoreError
     from policykg.graph.neo4j_server import Neo4jServer, port_is_open
