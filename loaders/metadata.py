@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykg.loaders._patterns import finditer_from_anchor
 from policykg.loaders.agencies import find_agencies
 from policykg.loaders.provinces import detect_province
 
@@ -93,7 +94,7 @@ def find_kind(title: str | None) -> str | None:
 
 def find_issued(text: str, body_end: int) -> str | None:
     """The signature date (a line of its own); else a 'YYYY年M月…印发' statement."""
-    dates = _date_lines(text)
+    dates = list(finditer_from_anchor(_DATE_LINE, _DATE, text))  # every date line holds a _DATE
     tail = [m for m in dates if m.start() >= body_end]
     for m in tail + dates:
         line_end = text.find("\n", m.end())
@@ -105,19 +106,6 @@ def find_issued(text: str, body_end: int) -> str | None:
     if m:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
     return None
-
-
-def _date_lines(text: str) -> list[re.Match[str]]:
-    """``_DATE_LINE.finditer(text)``, started where a match can first start: every match holds a ``_DATE``
-    after its leading spaces, so none starts before the spaces ahead of the first date (re finds ``_DATE``
-    by its first character, but tries the line pattern at every position)."""
-    first = _DATE.search(text)
-    if first is None:
-        return []
-    start = first.start()
-    while start > 0 and text[start - 1].isspace():  # str.isspace is re's \s
-        start -= 1
-    return list(_DATE_LINE.finditer(text, start))
 
 
 def find_issuers(text: str, head_end: int, body_end: int, title: str | None, province: str | None) -> dict[str, list[str]]:

@@ -178,8 +178,8 @@ def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[Agen
 
     def add(name: str, written: str) -> None:
         info = by_name.get(name)
-        if info is None:
-            info = by_name[name] = _renamed_copy(shared_agency(name, doc.province), name)
+        if info is None:  # a copy of the shared, read-only record, under this name
+            info = by_name[name] = _AGENCY({**shared_agency(name, doc.province).__dict__, "name": name, "written": []})
         if written and written not in info.written:
             info.written.append(written)
 
@@ -200,20 +200,7 @@ def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[Agen
     return list(by_name.values())
 
 
-def _renamed_copy(shared: AgencyInfo, name: str) -> AgencyInfo:
-    """``shared.model_copy()`` with ``name`` set and ``written`` emptied, as assigning them would (both then
-    count as set), without ``BaseModel.__copy__`` and ``__setattr__`` around it. ``shared`` has no private
-    attributes (``AgencyInfo`` declares none)."""
-    fields = dict(shared.__dict__)
-    fields["name"] = name
-    fields["written"] = []
-    info = object.__new__(AgencyInfo)
-    object.__setattr__(info, "__dict__", fields)
-    extra = shared.__pydantic_extra__
-    object.__setattr__(info, "__pydantic_extra__", None if extra is None else dict(extra))
-    object.__setattr__(info, "__pydantic_fields_set__", shared.__pydantic_fields_set__ | {"name", "written"})
-    object.__setattr__(info, "__pydantic_private__", None)
-    return info
+_AGENCY = builder(AgencyInfo)
 
 
 # ---------------------------------------------------------------- batch runner

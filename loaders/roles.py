@@ -13,9 +13,9 @@ SCHEMA rules: a unit both lead and co is lead only; vague tails ("等有关单�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from policykg.loaders._patterns import finditer_from_anchor
 from policykg.loaders.agencies import AgencyMatch, split_units
 from policykg.loaders.records import RoleEvidence, builder
 
@@ -150,7 +150,7 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
             continue
         roles.merge(parse_clause(text, start + m.start(1), start + m.end(1), province, first_is_lead))
         covered.append((m.start(), m.end()))
-    for m in _line_clauses(span):
+    for m in finditer_from_anchor(_LINE_CLAUSE, _LINE_LABEL, span):  # every line clause holds a label
         if any(a <= m.start() < b for a, b in covered):
             continue
         roles.merge(parse_clause(text, start + m.start(), start + m.end(), province, first_is_lead))
@@ -165,18 +165,6 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
             if m.group(3):
                 roles.co += as_evidence(split_units(m.group(3), province, start + m.start(3)), "co")
     return roles.finalise()
-
-
-def _line_clauses(span: str) -> Iterator[re.Match[str]]:
-    """``_LINE_CLAUSE.finditer(span)``, started where a match can first start: every match holds a
-    ``_LINE_LABEL`` after its leading spaces, so none starts before the spaces ahead of the first label."""
-    first = _LINE_LABEL.search(span)
-    if first is None:
-        return iter(())
-    start = first.start()
-    while start > 0 and span[start - 1].isspace():  # str.isspace is re's \s
-        start -= 1
-    return _LINE_CLAUSE.finditer(span, start)
 
 
 # Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
