@@ -127,7 +127,6 @@ def document_params(doc: PolicyDoc, text: str | None = None) -> dict[str, Any]:
         for row in agencies if row["type"]
     ]
     params["typed_agencies"] = [row["agency"] for row in params["agency_types"]]
-    params["agency_type_keys"] = [f"{row['agency']}|{row['code']}" for row in params["agency_types"]]
     params["agency_provinces"] = [
         {"agency": row["name"], "province": row["province"]} for row in agencies if row["province"]
     ]

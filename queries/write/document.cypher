@@ -19,7 +19,8 @@
 // summary edges after the ingest. The previous LOCATED_IN edges (only Cluster->City has
 // that type) are found through the relationship index on LOCATED_IN.doc_id, without node labels.
 // An agency this document types differently than before (a newer agency table) loses its
-// old OF_TYPE edge with the previous version's edges ($rows.agency_type_keys: 'name|code').
+// old OF_TYPE edge with the previous version's edges ($rows.typed_agencies: the agencies of
+// $rows.agency_types, a plain list so that the lookup seeks the Agency name index).
 MERGE (d:Document {doc_id: $doc_id})
 WITH d
 OPTIONAL MATCH (old_measure:Measure {doc_id: $doc_id})
@@ -31,7 +32,8 @@ WITH d, old_measures, old_targets, collect(own) AS own_edges
 OPTIONAL MATCH ()-[link:LOCATED_IN {doc_id: $doc_id}]->()
 WITH d, old_measures, old_targets, own_edges, collect(link) AS old_links
 OPTIONAL MATCH (typed:Agency)-[stale_type:OF_TYPE]->(was:AgencyType)
-WHERE typed.name IN $rows.typed_agencies AND NOT ((typed.name + '|' + was.code) IN $rows.agency_type_keys)
+WHERE typed.name IN $rows.typed_agencies
+  AND NOT any(row IN $rows.agency_types WHERE row.agency = typed.name AND row.code = was.code)
 WITH d, old_measures, old_targets, own_edges, old_links, collect(stale_type) AS stale_types,
      d.province AS old_province
 SET d = $document
