@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from policykg.graph.neo4j_server import SERVING_HEAP
+
 neo4j_app = typer.Typer(
     help="Run a local Neo4j 5.26 Community server (no Docker needed; build it once with tools/neo4j/build.sh).",
     no_args_is_help=True,
@@ -65,7 +67,7 @@ def start(
         str,
         typer.Option("--heap", help="Fixed JVM heap (a growing heap stays small under query load and "
                                     "collects fully every second or so)."),
-    ] = "512m",
+    ] = SERVING_HEAP,
     pagecache: Annotated[
         str | None, typer.Option("--pagecache", help="Neo4j's page cache, e.g. 512m (default 128m).")
     ] = None,

@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from policykg.graph.neo4j_server import SERVING_HEAP
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_all
 from policykg.process import prepare_queries
@@ -192,8 +193,8 @@ def main() -> None:
                         help="no name cache and no gc.freeze(): run_query as a one-off caller runs it")
     parser.add_argument("--pagecache", default=None,
                         help="Neo4j's page cache, e.g. 512m (default: the launcher's 128m)")
-    parser.add_argument("--heap", default="512m",
-                        help="Neo4j's fixed JVM heap, as `policykg neo4j start` gives it (default 512m)")
+    parser.add_argument("--heap", default=SERVING_HEAP,
+                        help=f"Neo4j's fixed JVM heap, as `policykg neo4j start` gives it (default {SERVING_HEAP})")
     args = parser.parse_args()
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # "SIMILAR_TO does not exist" notices of the overlap queries
     engines = ["falkordb", "neo4j"] if args.engine == "both" else [args.engine]

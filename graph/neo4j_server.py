@@ -38,6 +38,7 @@ READY_PREFIX = "READY "
 # old generation fills: ~100 ms full collections every second or so (bench/README.md). A server
 # that answers queries should get a fixed heap (``heap="512m"``), as docker-compose.yml does.
 DEFAULT_HEAP = ("128m", "512m")
+SERVING_HEAP = "512m"  # what `policykg neo4j start` and bench_queries.py give a server
 JVM_OPTIONS = (
     "-XX:+UseSerialGC",
     "-XX:+ExitOnOutOfMemoryError",
