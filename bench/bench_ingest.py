@@ -1,4 +1,4 @@
-"""Loading benchmark: policykg's per-document loader vs a hand-written bulk ``UNWIND $rows … MERGE`` baseline.
+"""Loading benchmark: policykg's loader vs a hand-written bulk ``UNWIND $rows … MERGE`` baseline.
 
     python bench/bench_ingest.py --engine falkordb --sizes 1000,3000,10000
     python bench/bench_ingest.py --engine neo4j --sizes 1000,3000
@@ -8,8 +8,9 @@ The synthetic documents (``bench/gen_documents.py``, seed-sized, deterministic) 
 extracted once and cached as JSON lines (record + normalised text) under
 ``$TMPDIR/policykg-bench``; a run only reads the cache, so it measures loading:
 
-* **policykg**: ``graph.loading.write_document`` per document (record -> rows in
-  Python, then ONE statement per document, atomic, replacing a previous version);
+* **policykg**: ``graph.ingest.write_records``, as ``policykg ingest`` writes (record ->
+  rows in Python, then ONE atomic statement per batch of ``WRITE_BATCH`` documents,
+  each replacing a previous version; a refused batch is written again one by one);
 * **baseline**: the same rows (``document_params``) concatenated over ``--batch``
   documents and written by the statements of ``bench/baseline_ingest.cypher``, one
   ``UNWIND $rows AS row … MERGE/CREATE`` per row kind (no replacement, no atomicity
@@ -38,7 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from policykg.graph.loading import document_params, load_reference_data, write_document
+from policykg.graph.ingest import Loaded, write_records
+from policykg.graph.loading import WriteStats, document_params, load_reference_data
 from policykg.graph.store import GraphStore, open_store
 from policykg.loaders.records import PolicyDoc
 from policykg.settings import Settings
@@ -149,11 +151,13 @@ def baseline_statements() -> list[tuple[str, str]]:
 
 
 def load_policykg(store: GraphStore, docs: list[tuple[PolicyDoc, str]], chunk: int = 1000) -> list[float]:
-    """Write every document with ``write_document``; ms per document of each ``chunk`` documents."""
+    """Write every document as ``policykg ingest`` does; ms per document of each ``chunk`` documents."""
     load_reference_data(store)
     per_chunk, started = [], time.perf_counter()
-    for n, (doc, text) in enumerate(docs, start=1):
-        write_document(store, doc, text)
+    records = (Loaded(doc.doc_id, doc, text) for doc, text in docs)
+    for n, (loaded, outcome) in enumerate(write_records(store, records), start=1):
+        if not isinstance(outcome, WriteStats):
+            raise SystemExit(f"{loaded.source} not stored: {outcome}")
         if n % chunk == 0:
             per_chunk.append((time.perf_counter() - started) * 1000 / chunk)
             started = time.perf_counter()

@@ -1,19 +1,19 @@
-"""policydoc/1 record -> row lists -> one parameterised write statement per document.
+"""policydoc/1 records -> row lists -> one parameterised write statement per batch of records.
 
 ``document_params(doc)`` turns a record into its rows (plain lists of row maps, no
-Cypher built here) and ``statement_params`` into the parameters of
-``queries/write/document.cypher``: ``$doc_id``, ``$document`` and every row list in
-ONE map ``$rows`` (Neo4j's plan cache keys on the size of each list parameter: 25
-list parameters re-planned the statement for most documents).
-``write_document(store, doc)`` runs that one statement, so a document is written
-whole or not at all and replaces its previous version. ``load_reference_data``
-MERGEs the AgencyType and Topic nodes in batches (``UNWIND $rows … MERGE``).
+Cypher built here) and ``batch_params`` concatenates the rows of several records into
+the one parameter of ``queries/write/documents.cypher``, ``$batch``.
+``write_documents(store, items)`` runs that one statement, so a batch of records is
+written whole or not at all and each record replaces its previous version;
+``write_document(store, doc)`` writes one. ``load_reference_data`` MERGEs the
+AgencyType and Topic nodes in batches (``UNWIND $rows … MERGE``).
 """
 
 from __future__ import annotations
 
 import csv
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -49,6 +49,16 @@ EDGE_PARAMS = (
 )  # fmt: skip
 
 
+# The row lists of document_params that batch_params concatenates as they are; the rows of
+# _OWN_ROW_PARAMS get the doc_id of their record.
+ROW_PARAMS = (
+    "measures", "leads", "supports", "responsible", "measure_targets", "document_targets", "topics",
+    "agencies", "agency_provinces", "cities", "city_provinces", "document_cities", "measure_cities",
+    "clusters", "cluster_links", "measure_clusters",
+)  # fmt: skip
+_OWN_ROW_PARAMS = frozenset({"measures", "document_targets", "document_cities"})
+
+
 @dataclass(frozen=True)
 class WriteStats:
     """What one document write put in the store."""
@@ -61,14 +71,26 @@ class WriteStats:
 
 def write_document(store: GraphStore, doc: PolicyDoc, text: str | None = None) -> WriteStats:
     """Write (or replace) one document atomically; raises ``StoreError`` on engine failure."""
-    params = document_params(doc, text)
-    store.run(cypher_text("write/document.cypher"), statement_params(params))
-    return WriteStats(
-        doc_id=doc.doc_id,
-        measures=len(params["measures"]),
-        agencies=frozenset(row["name"] for row in params["agencies"]),
-        edges=edge_count(params),
-    )
+    return write_documents(store, [(doc, text)])[0]
+
+
+def write_documents(store: GraphStore, items: Sequence[tuple[PolicyDoc, str | None]]) -> list[WriteStats]:
+    """Write (or replace) several documents in ONE atomic statement, as if one after another.
+
+    No ``doc_id`` may occur twice in ``items`` (``ValueError``); raises ``StoreError`` on engine
+    failure, and then none of them is written.
+    """
+    params = [document_params(doc, text) for doc, text in items]
+    store.run(cypher_text("write/documents.cypher"), batch_params(params))
+    return [
+        WriteStats(
+            doc_id=one["doc_id"],
+            measures=len(one["measures"]),
+            agencies=frozenset(row["name"] for row in one["agencies"]),
+            edges=edge_count(one),
+        )
+        for one in params
+    ]
 
 
 def load_reference_data(store: GraphStore) -> None:
@@ -87,11 +109,65 @@ def edge_count(params: dict[str, Any]) -> int:
     return own + targets + sum(len(params[name]) for name in EDGE_PARAMS)
 
 
-def statement_params(params: dict[str, Any]) -> dict[str, Any]:
-    """The parameters of ``write/document.cypher``: ``document_params`` with its row lists in ONE map ``rows``,
-    and ``mark``, a fresh token for the province's ``SummaryPending`` mark (graph/summaries.py)."""
-    rows = {name: value for name, value in params.items() if isinstance(value, list)}
-    return {"doc_id": params["doc_id"], "document": params["document"], "rows": rows, "mark": uuid.uuid4().hex}
+def batch_params(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The parameter of ``write/documents.cypher``, ``batch``, from the ``document_params`` of several records.
+
+    ``batch.documents`` holds each record's ``doc_id`` and properties; every other row list is
+    the records' rows concatenated in order, with the ``doc_id`` added to the rows a record owns
+    (``document_provinces``, ``issuers``, ``measures``, ``document_targets``, ``document_cities``).
+    A shared node SET by several records gets one row, what its rows one after another would
+    leave (FalkorDB does not apply one FOREACH's updates of one node in list order):
+    ``agencies`` (aliases in order of first mention, the latest non-null level, type,
+    province, known), ``cities`` (the latest non-null province), ``clusters`` (the latest row)
+    and ``agency_types`` (the latest type). ``mark`` is a fresh token for the
+    ``SummaryPending`` marks (graph/summaries.py).
+    """
+    doc_ids = [params["doc_id"] for params in documents]
+    if len(set(doc_ids)) < len(doc_ids):
+        raise ValueError("a batch holds one version of a document: doc_id repeated in " + ", ".join(doc_ids))
+    batch: dict[str, Any] = {"documents": [], "provinces": [], "document_provinces": [], "issuers": []}
+    latest_types: dict[str, dict[str, Any]] = {}
+    for params in documents:
+        doc_id = params["doc_id"]
+        batch["documents"].append({"doc_id": doc_id, "document": params["document"]})
+        batch["provinces"] += [name for name in params["provinces"] if name not in batch["provinces"]]
+        batch["document_provinces"] += [{"doc_id": doc_id, "name": name} for name in params["provinces"]]
+        batch["issuers"] += [{"doc_id": doc_id, "name": name} for name in params["issuers"]]
+        for name in ROW_PARAMS:
+            rows = params[name]
+            batch.setdefault(name, []).extend(
+                [{**row, "doc_id": doc_id} for row in rows] if name in _OWN_ROW_PARAMS else rows)
+        for row in params["agency_types"]:
+            latest_types.pop(row["agency"], None)  # re-inserted last: the order of the latest records
+            latest_types[row["agency"]] = row
+    batch["agencies"] = _one_row_each(batch["agencies"], "name", _merged_agency)
+    batch["cities"] = _one_row_each(batch["cities"], "name", _merged_city)
+    batch["clusters"] = _one_row_each(batch["clusters"], "key", lambda earlier, later: later)
+    batch["agency_types"] = list(latest_types.values())
+    batch["typed_agencies"] = list(latest_types)
+    batch["mark"] = uuid.uuid4().hex
+    return {"batch": batch}
+
+
+def _one_row_each(rows: list[dict[str, Any]], key: str,
+                  merged: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per ``row[key]``, at its first position: the rows folded with ``merged(earlier, later)``."""
+    out: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        earlier = out.get(row[key])
+        out[row[key]] = row if earlier is None else merged(earlier, row)
+    return list(out.values())
+
+
+def _merged_agency(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
+    merged = {name: later[name] if later[name] is not None else earlier[name]
+              for name in ("level", "type", "province", "known")}
+    aliases = earlier["aliases"] + [w for w in later["aliases"] if w not in earlier["aliases"]]
+    return {"name": earlier["name"], "aliases": aliases, **merged}
+
+
+def _merged_city(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
+    return {"name": earlier["name"], "province": later["province"] if later["province"] is not None else earlier["province"]}
 
 
 def document_params(doc: PolicyDoc, text: str | None = None) -> dict[str, Any]:
@@ -126,7 +202,6 @@ def document_params(doc: PolicyDoc, text: str | None = None) -> dict[str, Any]:
         {"agency": row["name"], "code": row["type"], "label": labels.get(row["type"])}
         for row in agencies if row["type"]
     ]
-    params["typed_agencies"] = [row["agency"] for row in params["agency_types"]]
     params["agency_provinces"] = [
         {"agency": row["name"], "province": row["province"]} for row in agencies if row["province"]
     ]

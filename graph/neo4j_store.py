@@ -25,13 +25,13 @@ _UNAVAILABLE = (ServiceUnavailable, SessionExpired)
 
 # Statements Neo4j runs from their cached plan even when the graph's statistics have moved
 # (the query option ``CYPHER replan=skip``: Neo4j-only syntax, so it is added here and not
-# written in the .cypher files both engines read). ``write/document.cypher`` runs once per
-# document: while a load grows the graph, Neo4j's default policy re-plans its ~200 operators
+# written in the .cypher files both engines read). ``write/documents.cypher`` runs once per
+# batch of documents: while a load grows the graph, Neo4j's default policy re-plans its ~200 operators
 # (1-5 s each time) every ``dbms.cypher.min_replan_interval`` (10 s), while its access paths
 # are unique-index seeks whatever the statistics (the same seeks planned on an empty graph
 # and on 1 000 documents). A store-side option reaches every Neo4j server (the Docker image
 # too), and a planner setting on the server would also freeze the plans of read queries.
-KEEP_PLAN_STATEMENTS = ("write/document.cypher",)
+KEEP_PLAN_STATEMENTS = ("write/documents.cypher",)
 REPLAN_SKIP = "CYPHER replan=skip\n"
 
 

@@ -10,7 +10,7 @@ from policykg.errors import QueryError
 
 @cache
 def cypher_text(relpath: str) -> str:
-    """The text of ``queries/<relpath>`` (e.g. ``"write/document.cypher"``), read once and cached.
+    """The text of ``queries/<relpath>`` (e.g. ``"write/documents.cypher"``), read once and cached.
 
     Leading ``//`` comment lines are kept: both engines accept them.
     """

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from policykg.api.cli import app
 from policykg.errors import StoreError
 from policykg.graph.ingest import ingest_paths
-from policykg.graph.loading import document_params, statement_params
+from policykg.graph.loading import batch_params, document_params
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
 from policykg.queries.catalogue import run_query
@@ -69,17 +69,22 @@ def test_reingesting_a_changed_document_replaces_it_and_leaves_the_others(
     assert store.counts()["nodes"]["Agency"] == agencies_before  # shared nodes stay
 
 
+@pytest.mark.parametrize("together", [False, True], ids=["later-ingest", "same-batch"])
 def test_an_agency_typed_anew_by_a_newer_record_has_one_type(store: GraphStore, seed_records: list[PolicyDoc],
-                                                              tmp_path: Path) -> None:
+                                                              tmp_path: Path, together: bool) -> None:
     """A record from a newer agency table types an agency differently: its profile shows the new
-    type, once, and its old OF_TYPE edge is gone."""
-    ingest_paths(store, write_record_files(tmp_path / "v1", seed_records))
+    type, once, and its old OF_TYPE edge is gone, also when both records are in one write batch."""
     doc = next(doc for doc in seed_records if any(a.type == "industry_it" for a in doc.agencies))
     agency = next(a for a in doc.agencies if a.type == "industry_it")
     retyped = [a.model_copy(update={"type": "development_reform"}) if a.name == agency.name else a
                for a in doc.agencies]
-    new_version = doc.model_copy(update={"agencies": retyped})
-    ingest_paths(store, write_record_files(tmp_path / "v2", [new_version]))
+    if together:  # another document, after the first in the same batch
+        newer = doc.model_copy(update={"doc_id": "retyped_" + doc.doc_id, "agencies": retyped})
+        newer.text = doc.text
+        ingest_paths(store, write_record_files(tmp_path, [*seed_records, newer]))
+    else:
+        ingest_paths(store, write_record_files(tmp_path / "v1", seed_records))
+        ingest_paths(store, write_record_files(tmp_path / "v2", [doc.model_copy(update={"agencies": retyped})]))
 
     types = store.run_read("MATCH (:Agency {name: $name})-[:OF_TYPE]->(t:AgencyType) RETURN t.code AS code",
                            {"name": agency.name})
@@ -87,6 +92,51 @@ def test_an_agency_typed_anew_by_a_newer_record_has_one_type(store: GraphStore, 
     profile = run_query(store, "agency_profile", {"agency": agency.name})
     assert len(profile) == 1
     assert profile[0]["agency_type"] == "development_reform"
+
+
+def test_writing_in_batches_gives_the_graph_of_one_record_at_a_time(
+        store: GraphStore, seed_records: list[PolicyDoc], tmp_path: Path) -> None:
+    """Batches change nothing in the graph, not even the order of an agency's aliases; a second
+    version of a document in the same run replaces the first."""
+    doc = seed_records[1]
+    shorter = doc.model_copy(update={"measures": doc.measures[: len(doc.measures) // 2]})
+    shorter.text = doc.text
+    paths = write_record_files(tmp_path / "all", seed_records) + write_record_files(tmp_path / "v2", [shorter])
+    graphs = []
+    for batch_size in (1, 20):
+        store.reset()
+        summary = ingest_paths(store, paths, batch_size=batch_size)
+        assert summary.documents == len(paths) and not summary.failures
+        graphs.append(_graph_fingerprint(store))
+    assert graphs[0] == graphs[1]
+    measures = store.run_read("MATCH (:Document {doc_id: $doc_id})-[:HAS_MEASURE]->(m) RETURN count(m) AS n",
+                              {"doc_id": doc.doc_id})
+    assert measures[0]["n"] == len(shorter.measures)
+
+
+def test_a_batch_the_engine_refuses_is_written_one_record_at_a_time(
+        store: GraphStore, seed_records: list[PolicyDoc], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One record the engine refuses keeps only itself out: the rest of its batch is stored, and
+    the failure names its file."""
+    victim = next(doc for doc in seed_records if any(m.topics for m in doc.measures))
+    others = [doc for doc in seed_records if doc is not victim]
+    ingest_paths(store, write_record_files(tmp_path / "others", others))
+    expected = _graph_fingerprint(store)
+    store.reset()
+
+    def broken_params(doc: PolicyDoc, text: str | None = None) -> dict:
+        params = document_params(doc, text)
+        if doc.doc_id == victim.doc_id:
+            _break_a_topic_edge(params, "")
+        return params
+
+    monkeypatch.setattr("policykg.graph.loading.document_params", broken_params)
+    summary = ingest_paths(store, write_record_files(tmp_path / "all", seed_records))
+
+    assert summary.documents == len(others)
+    assert [Path(error.path).name for error in summary.failures] == [f"{victim.doc_id}.json"]
+    assert "not stored" in summary.failures[0].reason
+    assert _graph_fingerprint(store) == expected
 
 
 def test_bad_records_are_reported_by_file_and_the_rest_goes_on(store: GraphStore, seed_records: list[PolicyDoc],
@@ -112,14 +162,20 @@ def test_bad_records_are_reported_by_file_and_the_rest_goes_on(store: GraphStore
 
 
 def _graph_fingerprint(store: GraphStore) -> tuple[list[str], list[str]]:
-    """Every node (labels, properties) and every edge (end keys, type, properties), sorted."""
+    """Every node (labels, properties) and every edge (end keys, type, properties), sorted; without the
+    summaries' bookkeeping tokens, which are fresh random values at each ingest."""
     nodes = store.run_read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
     edges = store.run_read(
         "MATCH (x)-[r]->(y) RETURN coalesce(x.id, x.doc_id, x.name, x.key, x.code) AS start, type(r) AS type, "
         "coalesce(y.id, y.doc_id, y.name, y.key, y.code) AS end, properties(r) AS props"
     )
+    for row in nodes + edges:
+        row["props"] = {key: value for key, value in row["props"].items() if key not in _TOKENS}
     return (sorted(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in nodes),
             sorted(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in edges))
+
+
+_TOKENS = frozenset({"token", "summary_token"})
 
 
 def _break_a_topic_edge(params: dict, other_target_id: str) -> None:
@@ -139,12 +195,14 @@ def test_a_write_the_engine_refuses_leaves_the_store_as_it_was(
     before = _graph_fingerprint(store)
     other_target = store.run_read("MATCH (t:Target {doc_id: $doc_id}) RETURN t.id AS id LIMIT 1",
                                   {"doc_id": other.doc_id})[0]["id"]
-    # the real document statement with one bad row, as a buggy extractor or a clash could produce
+    # the real write statement with one bad row, as a buggy extractor or a clash could produce,
+    # in a batch with a good record
     params = document_params(victim)
     breakage(params, other_target)
+    good = document_params(other.model_copy(update={"doc_id": "good_" + other.doc_id}), other.text)
 
     with pytest.raises(StoreError):
-        store.run(cypher_text("write/document.cypher"), statement_params(params))
+        store.run(cypher_text("write/documents.cypher"), batch_params([good, params]))
 
     assert _graph_fingerprint(store) == before
 
