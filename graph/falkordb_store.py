@@ -14,7 +14,7 @@ from falkordb.path import Path as FalkorPath
 from policykg.errors import StoreError, StoreUnavailable
 from policykg.graph.falkordb_server import FalkorDBServer
 from policykg.graph.schema import ensure_falkordb_schema
-from policykg.graph.store import GraphStore, Row
+from policykg.graph.store import GraphStore, Row, plain
 from policykg.settings import Settings
 
 
@@ -83,17 +83,13 @@ class FalkorDBStore(GraphStore):
 def _rows(header: list, result_set: list[list[Any]]) -> list[Row]:
     names = [column[1] if isinstance(column, (list, tuple)) else column for column in header]
     names = [name.decode() if isinstance(name, bytes) else str(name) for name in names]
-    return [dict(zip(names, (_plain(value) for value in row), strict=True)) for row in result_set]
+    return [dict(zip(names, (plain(value, _unwrap) for value in row), strict=True)) for row in result_set]
 
 
-def _plain(value: Any) -> Any:
-    """Driver objects -> plain Python: nodes/edges as property dicts, paths as lists."""
+def _unwrap(value: Any) -> Any:
+    """Nodes and edges as their property dicts, paths as their nodes; anything else as it is."""
     if isinstance(value, (Node, Edge)):
-        return {key: _plain(item) for key, item in value.properties.items()}
+        return dict(value.properties)
     if isinstance(value, FalkorPath):
-        return [_plain(node) for node in value.nodes()]
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return list(value.nodes())
     return value

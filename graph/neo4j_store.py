@@ -13,7 +13,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from policykg.errors import StoreError, StoreUnavailable
 from policykg.graph.schema import neo4j_schema_statements
-from policykg.graph.store import GraphStore, Row
+from policykg.graph.store import GraphStore, Row, plain
 from policykg.queries.files import cypher_text
 from policykg.settings import Settings
 
@@ -148,17 +148,13 @@ def _rows(result: neo4j.Result, row_cap: int | None) -> list[Row]:
 
 
 def _record(record: neo4j.Record) -> Row:
-    return {key: _plain(value) for key, value in record.items()}
+    return {key: plain(value, _unwrap) for key, value in record.items()}
 
 
-def _plain(value: Any) -> Any:
-    """Driver objects -> plain Python: nodes/relationships as property dicts, paths as lists."""
+def _unwrap(value: Any) -> Any:
+    """Nodes and relationships as their property dicts, paths as their nodes; anything else as it is."""
     if isinstance(value, (Node, Relationship)):
-        return {key: _plain(item) for key, item in value.items()}
+        return dict(value.items())
     if isinstance(value, Path):
-        return [_plain(node) for node in value.nodes]
-    if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
+        return list(value.nodes)
     return value

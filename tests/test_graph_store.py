@@ -14,7 +14,8 @@ from policykg.settings import Settings
 
 def test_rows_are_plain_dicts_of_properties(seed_store: GraphStore) -> None:
     rows = seed_store.run_read(
-        "MATCH (a:Agency {name: $name})-[r:LEADS]->(m:Measure) RETURN a, r, m.id AS id ORDER BY id LIMIT 1",
+        "MATCH path = (a:Agency {name: $name})-[r:LEADS]->(m:Measure) "
+        "RETURN a, r, m.id AS id, path, {agency: a, edges: [r]} AS nested ORDER BY id LIMIT 1",
         {"name": "湖南省工业和信息化厅"},
     )
     assert len(rows) == 1
@@ -22,6 +23,9 @@ def test_rows_are_plain_dicts_of_properties(seed_store: GraphStore) -> None:
     assert type(agency) is dict and agency["name"] == "湖南省工业和信息化厅"
     assert type(edge) is dict and edge["written"] in edge["evidence"]
     assert isinstance(agency["aliases"], list)
+    first, last = rows[0]["path"]  # a path: its nodes' properties
+    assert first == agency and type(last) is dict and last["id"] == rows[0]["id"]
+    assert rows[0]["nested"] == {"agency": agency, "edges": [edge]}
 
 
 def test_read_queries_cannot_write(store: GraphStore) -> None:
