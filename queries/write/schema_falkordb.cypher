@@ -17,7 +17,7 @@ CREATE INDEX FOR (n:Measure) ON (n.province);
 CREATE INDEX FOR (n:Agency) ON (n.type);
 CREATE INDEX FOR (n:Cluster) ON (n.name);
 CREATE INDEX FOR (n:Cluster) ON (n.province);
-// Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
+// Loading finds a document's previous LOCATED_IN edges by doc_id (write/documents.cypher).
 CREATE INDEX FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
 // Overlap queries read SIMILAR_TO edges by score (every edge has one), not by measure.
 CREATE INDEX FOR ()-[r:SIMILAR_TO]-() ON (r.score);

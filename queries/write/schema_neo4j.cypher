@@ -20,7 +20,7 @@ CREATE INDEX cluster_province IF NOT EXISTS FOR (n:Cluster) ON (n.province);
 // FalkorDB has no index for CONTAINS; there the same statement scans.
 CREATE TEXT INDEX measure_title_text IF NOT EXISTS FOR (n:Measure) ON (n.title);
 CREATE TEXT INDEX measure_text_text IF NOT EXISTS FOR (n:Measure) ON (n.text);
-// Loading finds a document's previous LOCATED_IN edges by doc_id (write/document.cypher).
+// Loading finds a document's previous LOCATED_IN edges by doc_id (write/documents.cypher).
 CREATE INDEX located_in_doc_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.doc_id);
 // Overlap queries read SIMILAR_TO edges by score (every edge has one), not by measure.
 CREATE INDEX similar_to_score IF NOT EXISTS FOR ()-[r:SIMILAR_TO]-() ON (r.score);
