@@ -137,9 +137,7 @@ def batch_params(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
             rows = params[name]
             batch.setdefault(name, []).extend(
                 [{**row, "doc_id": doc_id} for row in rows] if name in _OWN_ROW_PARAMS else rows)
-        for row in params["agency_types"]:
-            latest_types.pop(row["agency"], None)  # re-inserted last: the order of the latest records
-            latest_types[row["agency"]] = row
+        latest_types.update((row["agency"], row) for row in params["agency_types"])
     batch["agencies"] = _one_row_each(batch["agencies"], "name", _merged_agency)
     batch["cities"] = _one_row_each(batch["cities"], "name", _merged_city)
     batch["clusters"] = _one_row_each(batch["clusters"], "key", lambda earlier, later: later)
@@ -160,14 +158,18 @@ def _one_row_each(rows: list[dict[str, Any]], key: str,
 
 
 def _merged_agency(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
-    merged = {name: later[name] if later[name] is not None else earlier[name]
-              for name in ("level", "type", "province", "known")}
     aliases = earlier["aliases"] + [w for w in later["aliases"] if w not in earlier["aliases"]]
-    return {"name": earlier["name"], "aliases": aliases, **merged}
+    return {"name": earlier["name"], "aliases": aliases,
+            **_latest_known(earlier, later, ("level", "type", "province", "known"))}
 
 
 def _merged_city(earlier: dict[str, Any], later: dict[str, Any]) -> dict[str, Any]:
-    return {"name": earlier["name"], "province": later["province"] if later["province"] is not None else earlier["province"]}
+    return {"name": earlier["name"], **_latest_known(earlier, later, ("province",))}
+
+
+def _latest_known(earlier: dict[str, Any], later: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """Each property as the statement's ``coalesce(row.x, n.x)`` leaves it after ``earlier`` then ``later``."""
+    return {name: later[name] if later[name] is not None else earlier[name] for name in names}
 
 
 def document_params(doc: PolicyDoc, text: str | None = None) -> dict[str, Any]:
