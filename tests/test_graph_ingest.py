@@ -243,3 +243,18 @@ def test_cli_ingest_status_and_reset(store: GraphStore, seed_records: list[Polic
     result = runner.invoke(app, ["reset", "--yes"])
     assert result.exit_code == 0, result.output
     assert store.counts()["nodes"] == {}
+
+
+def test_cli_ingest_batch_size(store: GraphStore, seed_records: list[PolicyDoc], tmp_path: Path,
+                               cli_env: None) -> None:
+    paths = [str(path) for path in write_record_files(tmp_path, seed_records)]
+    runner = CliRunner()
+
+    refused = runner.invoke(app, ["ingest", "--batch", "0", *paths])
+    assert refused.exit_code == 2
+    assert "--batch" in refused.output
+    assert store.counts()["nodes"] == {}
+
+    done = runner.invoke(app, ["ingest", "--no-overlaps", "--batch", "2", *paths])
+    assert done.exit_code == 0, done.output
+    assert store.counts()["nodes"]["Document"] == len(seed_records)
