@@ -400,18 +400,28 @@ def split_units(clause: str, province: str | None, offset: int = 0) -> list[Agen
     Separators are 、，,；; and 和/及 where a name ends (never inside 工业和信息化厅); role words and vague
     tails ("等有关单位", "有关部门") add nobody. Offsets are ``offset`` + index in ``clause``.
     """
-    units = _SPLIT_CACHE.get(clause)
+    key = (clause, province)
+    units = _UNITS.get(key)
     if units is None:
-        if len(_SPLIT_CACHE) > _MAX_SPLIT:
-            _SPLIT_CACHE.clear()
-        units = _SPLIT_CACHE[clause] = _split_units(clause)
-    return [AgencyMatch(_unit_info(written, province), written, offset + a, offset + b) for written, a, b in units]
+        if len(_UNITS) > _MAX_SPLIT:
+            _UNITS.clear()
+        spans = _SPLIT_CACHE.get(clause)
+        if spans is None:
+            if len(_SPLIT_CACHE) > _MAX_SPLIT:
+                _SPLIT_CACHE.clear()
+            spans = _SPLIT_CACHE[clause] = _split_units(clause)
+        units = _UNITS[key] = tuple((_unit_info(written, province), written, a, b) for written, a, b in spans)
+    return [_new_match(AgencyMatch, (info, written, offset + a, offset + b)) for info, written, a, b in units]
 
 
 # clause -> (written, start, end) of each unit: unit lists recur (省工业和信息化厅牵头 ...), and where the units
 # are does not depend on the province (only what they resolve to does, see ``_unit_info``). Tuples of strings
 # and numbers only, which the garbage collector stops tracking: its full collections do not walk the cache.
 _SPLIT_CACHE: dict[str, tuple[tuple[str, int, int], ...]] = {}
+# (clause, province) -> (agency, written, start, end) of each unit: the same, resolved.
+_UNITS: dict[tuple[str, str | None], tuple[tuple[AgencyInfo, str, int, int], ...]] = {}
+# ``AgencyMatch(*fields)`` without the named tuple's ``__new__`` written in Python.
+_new_match = tuple.__new__
 _MAX_SPLIT = 20_000
 
 

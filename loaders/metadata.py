@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders._patterns import finditer_from_anchor
+from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
 from policykg.loaders.agencies import find_agencies
 from policykg.loaders.provinces import detect_province
 
@@ -142,7 +142,7 @@ def find_issuers(text: str, head_end: int, body_end: int, title: str | None, pro
 
 
 def find_doc_number(head: str) -> str | None:
-    m = _DOC_NUMBER.search(head)
+    m = next(finditer_from_anchor(_DOC_NUMBER, DOC_NUMBER_YEAR, head, DOC_NUMBER_LEAD), None)
     return re.sub(r"\s+", "", m.group(0)) if m else None
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
+
 HEAD_CHARS = 3000          # "head of the text": where the issuer, document number and title live
 _DOC_NUMBER_HEAD = 1500    # a document's own number comes before its body
 _ISSUER_HEAD = 800
@@ -75,7 +77,7 @@ def _by_any_name(found: str) -> tuple[str, bool]:
 
 def province_from_doc_number(text: str) -> str | None:
     """粤工信消费函〔2023〕2号 -> 广东省: the first document number in the head that starts with a province abbreviation."""
-    for m in _DOC_NUMBER.finditer(text[:_DOC_NUMBER_HEAD]):
+    for m in finditer_from_anchor(_DOC_NUMBER, DOC_NUMBER_YEAR, text[:_DOC_NUMBER_HEAD], DOC_NUMBER_LEAD):
         province = _BY_ABBR.get(m.group(1)[0])
         if province:
             return province

@@ -142,14 +142,18 @@ def builder(model: type[_Record]) -> Callable[[dict[str, Any]], Any]:
     record than ``validate_python``. ``fields`` must name every field of ``model`` in the model's order (no
     defaults are filled in) and becomes the record's ``__dict__``."""
     new = object.__new__
-    set_attr = object.__setattr__
+    # The slots of BaseModel, set through their descriptors: ``object.__setattr__`` looks each name up first.
+    set_dict, set_fields_set, set_extra, set_private = (
+        BaseModel.__dict__[name].__set__
+        for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
+    names = set(model.model_fields)  # the keys of every ``fields``: a copy is cheaper than ``set(fields)``
 
     def build(fields: dict[str, Any]) -> Any:
         record = new(model)
-        set_attr(record, "__dict__", fields)
-        set_attr(record, "__pydantic_fields_set__", set(fields))
-        set_attr(record, "__pydantic_extra__", {})
-        set_attr(record, "__pydantic_private__", None)
+        set_dict(record, fields)
+        set_fields_set(record, names.copy())
+        set_extra(record, {})
+        set_private(record, None)
         return record
 
     return build
