@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import cn2an
 
+from policykg.loaders._patterns import finditer_from_anchor
 from policykg.loaders.records import Target
 
 # --- units -------------------------------------------------------------------
@@ -312,14 +313,6 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 # --- years -------------------------------------------------------------------
 
 
-def _year_matches(s: str) -> Iterable[re.Match[str]]:
-    """``_YEAR_RE.finditer(s)``, started where a match can first start: every match holds a ``_YEAR_AT``
-    after at most ``_MAX_YEAR_PRE`` characters (re finds ``_YEAR_AT`` by its first character, but tries
-    ``_YEAR_RE``, whose first part may be empty, at every position)."""
-    first = _YEAR_AT.search(s) if "年" in s else None
-    return _YEAR_RE.finditer(s, max(0, first.start() - _MAX_YEAR_PRE)) if first else ()
-
-
 def _year_marks(s: str) -> list[tuple[int, int, bool]]:
     """(position, year, bare) of every year that can govern later targets.
 
@@ -327,7 +320,9 @@ def _year_marks(s: str) -> list[tuple[int, int, bool]]:
     ("2024年组织举办…") also counts, but may report the past (see ``_reports_past``).
     """
     marks = []
-    years = _year_matches(s)
+    # every match holds a _YEAR_AT after at most _MAX_YEAR_PRE characters: re finds _YEAR_AT by its first
+    # character, but tries _YEAR_RE, whose first part may be empty, at every position
+    years = finditer_from_anchor(_YEAR_RE, _YEAR_AT, s, _MAX_YEAR_PRE) if "年" in s else ()
     for m in years:
         pre, post = m.group("pre"), m.group("post")
         start = m.start("year")
