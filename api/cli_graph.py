@@ -28,7 +28,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from policykg.graph.ingest import RECORD_SUFFIXES, expand_paths, ingest_paths
+    from policykg.graph.ingest import RECORD_SUFFIXES, WRITE_BATCH, expand_paths, ingest_paths
     from policykg.graph.store import open_store
     from policykg.process import prepare_extraction
     from policykg.settings import get_settings
@@ -52,7 +52,7 @@ def ingest(
                 progress.update(task, description=f"summaries of {province}")
 
             summary = ingest_paths(store, files, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
-                                   on_summary=summarised, **({"batch_size": batch} if batch else {}))
+                                   on_summary=summarised, batch_size=batch or WRITE_BATCH)
             engine = store.engine
     except PolicyKGError as exc:
         console.print(f"[red]error:[/red] {exc}")

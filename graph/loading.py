@@ -49,14 +49,10 @@ EDGE_PARAMS = (
 )  # fmt: skip
 
 
-# The row lists of document_params that batch_params concatenates as they are; the rows of
-# _OWN_ROW_PARAMS get the doc_id of their record.
-ROW_PARAMS = (
-    "measures", "leads", "supports", "responsible", "measure_targets", "document_targets", "topics",
-    "agencies", "agency_provinces", "cities", "city_provinces", "document_cities", "measure_cities",
-    "clusters", "cluster_links", "measure_clusters",
-)  # fmt: skip
+# batch_params concatenates every row list of document_params as it is, except these: their rows
+# get the doc_id of their record (_OWN_ROW_PARAMS), or batch_params builds them itself.
 _OWN_ROW_PARAMS = frozenset({"measures", "document_targets", "document_cities"})
+_BATCH_BUILT = frozenset({"provinces", "issuers", "agency_types"})
 
 
 @dataclass(frozen=True)
@@ -133,8 +129,9 @@ def batch_params(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
         batch["provinces"] += [name for name in params["provinces"] if name not in batch["provinces"]]
         batch["document_provinces"] += [{"doc_id": doc_id, "name": name} for name in params["provinces"]]
         batch["issuers"] += [{"doc_id": doc_id, "name": name} for name in params["issuers"]]
-        for name in ROW_PARAMS:
-            rows = params[name]
+        for name, rows in params.items():
+            if not isinstance(rows, list) or name in _BATCH_BUILT:
+                continue
             batch.setdefault(name, []).extend(
                 [{**row, "doc_id": doc_id} for row in rows] if name in _OWN_ROW_PARAMS else rows)
         latest_types.update((row["agency"], row) for row in params["agency_types"])
