@@ -12,7 +12,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
 from policykg.errors import StoreError, StoreUnavailable
-from policykg.graph.schema import neo4j_schema_statements
+from policykg.graph.schema import neo4j_schema_statements, run_backfills
 from policykg.graph.store import GraphStore, Row, plain
 from policykg.queries.files import cypher_text
 from policykg.settings import Settings
@@ -114,6 +114,9 @@ class Neo4jStore(GraphStore):
     def ensure_schema(self) -> None:
         try:
             with self._driver.session(database=self._database) as session:
+                indexed = {(name, prop) for row in session.run(cypher_text("store/neo4j_indexes.cypher"))
+                           for name in row["labelsOrTypes"] or () for prop in row["properties"] or ()}
+                run_backfills(indexed, lambda text, params: session.run(text, params).single()["done"])
                 for statement in neo4j_schema_statements():
                     session.run(statement).consume()
         except _UNAVAILABLE as exc:

@@ -5,12 +5,15 @@ FalkorDB: ``queries/write/schema_falkordb.cypher`` holds the range indexes; re-c
 an index is an error there, so only missing ones are created; then one
 ``GRAPH.CONSTRAINT CREATE … UNIQUE`` per node key (an index must back it), skipped
 when present, and we wait until every constraint is OPERATIONAL.
+Both: a property added to the model later (:data:`BACKFILLS`) is filled in on an existing
+store before its index is created.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import redis
@@ -32,12 +35,30 @@ NODE_KEYS: dict[str, str] = {
     "SummaryPending": "province",  # one pending-summary mark per province (graph/summaries.py)
 }
 
+# Properties that earlier versions did not write, each with the statement that fills them in
+# on an existing store, BACKFILL_BATCH items per run (it returns ``done``, how many) until
+# none is left. It runs before the property's index is created, so a store that has the
+# index has the property wherever it belongs (writers set it from then on).
+BACKFILLS: dict[tuple[str, str], str] = {
+    ("TOPIC_ROLE", "key"): "write/topic_role_keys.cypher",
+}
+BACKFILL_BATCH = 20_000
+
 # A node index ``(n:Label) ON (n.prop)`` or a relationship index ``()-[r:TYPE]-() ON (r.prop)``.
 _FALKOR_INDEX = re.compile(r"^CREATE INDEX FOR (?:\(n:(\w+)\)|\(\)-\[r:(\w+)\]-\(\)) ON \([nr]\.(\w+)\)$")
 
 
 def neo4j_schema_statements() -> list[str]:
     return cypher_statements("write/schema_neo4j.cypher")
+
+
+def run_backfills(indexed: set[tuple[str, str]], run: Callable[[str, dict[str, Any]], int]) -> None:
+    """Run the backfill of each (label or type, property) pair not yet in ``indexed`` to the end;
+    ``run(statement, params)`` executes one statement in its own transaction and returns ``done``."""
+    for key, name in BACKFILLS.items():
+        if key not in indexed:
+            while run(cypher_text(name), {"limit": BACKFILL_BATCH}):
+                pass
 
 
 def falkordb_index_statements() -> list[tuple[str, str, str]]:
@@ -54,7 +75,10 @@ def falkordb_index_statements() -> list[tuple[str, str, str]]:
 def ensure_falkordb_schema(db: Any, graph: Any, wait_s: float = 30.0) -> None:
     """Create missing indexes and unique constraints on a FalkorDB graph."""
     try:
-        indexed = _falkordb_indexed(graph) if graph.name in db.list_graphs() else set()
+        existing = graph.name in db.list_graphs()
+        indexed = _falkordb_indexed(graph) if existing else set()
+        if existing:
+            run_backfills(indexed, lambda text, params: graph.query(text, params).result_set[0][0])
         for label, prop, statement in falkordb_index_statements():
             if (label, prop) not in indexed:
                 graph.query(statement)

@@ -14,6 +14,7 @@ from record_files import write_record_files
 from typer.testing import CliRunner
 
 from policykg.api.cli import app
+from policykg.graph import schema
 from policykg.graph.ingest import ingest_paths
 from policykg.graph.loading import load_reference_data, write_document
 from policykg.graph.store import GraphStore
@@ -35,6 +36,7 @@ def _measures_by(records: list[PolicyDoc], role: str, topic: str, province: str 
 
 
 def _leading(store: GraphStore, topic: str, role: str = "lead", province: str | None = None) -> dict[str, int]:
+    """agencies_leading_topic's answer as {agency: measure count}."""
     rows = run_query(store, "agencies_leading_topic",
                      {"topic": topic, "role": role, "province": province, "limit": MAX_LIMIT})
     return {row["agency"]: row["measure_count"] for row in rows}
@@ -132,3 +134,33 @@ def test_a_document_written_during_a_refresh_keeps_its_province_pending(
     assert list(pending_provinces(store)) == [last]
     refresh_summaries(store)
     assert not pending_provinces(store)
+
+
+# What a store written before TOPIC_ROLE edges had a key looks like: no key, no key index.
+_UNKEYED = "MATCH ()-[s:TOPIC_ROLE]->() REMOVE s.key"
+_DROP_KEY_INDEX = {"neo4j": "DROP INDEX topic_role_key",
+                   "falkordb": "DROP INDEX FOR ()-[r:TOPIC_ROLE]-() ON (r.key)"}
+
+
+def test_a_store_written_before_topic_role_keys_answers_again_once_opened(
+        store: GraphStore, seed_records: list[PolicyDoc], engine_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(schema, "BACKFILL_BATCH", 25)  # a few statements, as a large store takes
+    load_reference_data(store)
+    for doc in seed_records:
+        write_document(store, doc)
+    refresh_summaries(store)
+    asked = [("green_dyeing", role, province) for role in ("lead", "co", "responsible")
+             for province in (None, "湖南省", "广东省")]
+    before = {ask: _leading(store, *ask) for ask in asked}
+    assert before[("green_dyeing", "lead", None)] == dict(_measures_by(seed_records, "lead", "green_dyeing"))
+    try:
+        store.run(_UNKEYED)
+        store.run(_DROP_KEY_INDEX[engine_name])
+        assert _leading(store, "green_dyeing") == {}  # the query seeks the key: unkeyed edges are not found
+        store.ensure_schema()  # what opening the store does
+        assert store.run_read("MATCH ()-[s:TOPIC_ROLE]->() RETURN count(s) AS n")[0]["n"] > 25
+        assert {ask: _leading(store, *ask) for ask in asked} == before
+        unkeyed = store.run_read("MATCH ()-[s:TOPIC_ROLE]->() WHERE s.key IS NULL RETURN count(s) AS n")
+        assert unkeyed == [{"n": 0}]
+    finally:
+        store.ensure_schema()

@@ -24,6 +24,9 @@ CREATE INDEX FOR ()-[r:SIMILAR_TO]-() ON (r.score);
 // Summary edges (graph/summaries.py) are replaced per province.
 CREATE INDEX FOR ()-[r:ROLE_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:TOPIC_ROLE]-() ON (r.province);
+// agencies_leading_topic seeks a topic's edges of one role and province by their key
+// (graph/schema.py fills the key in on stores written before it existed, then creates this).
+CREATE INDEX FOR ()-[r:TOPIC_ROLE]-() ON (r.key);
 CREATE INDEX FOR ()-[r:TOPIC_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:TYPE_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:WORKS_WITH]-() ON (r.province);

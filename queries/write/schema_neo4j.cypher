@@ -28,6 +28,9 @@ CREATE INDEX similar_to_score IF NOT EXISTS FOR ()-[r:SIMILAR_TO]-() ON (r.score
 CREATE CONSTRAINT summary_pending_province IF NOT EXISTS FOR (n:SummaryPending) REQUIRE n.province IS UNIQUE;
 CREATE INDEX role_count_province IF NOT EXISTS FOR ()-[r:ROLE_COUNT]-() ON (r.province);
 CREATE INDEX topic_role_province IF NOT EXISTS FOR ()-[r:TOPIC_ROLE]-() ON (r.province);
+// agencies_leading_topic seeks a topic's edges of one role and province by their key
+// (graph/schema.py fills the key in on stores written before it existed, then creates this).
+CREATE INDEX topic_role_key IF NOT EXISTS FOR ()-[r:TOPIC_ROLE]-() ON (r.key);
 CREATE INDEX topic_count_province IF NOT EXISTS FOR ()-[r:TOPIC_COUNT]-() ON (r.province);
 CREATE INDEX type_count_province IF NOT EXISTS FOR ()-[r:TYPE_COUNT]-() ON (r.province);
 CREATE INDEX works_with_province IF NOT EXISTS FOR ()-[r:WORKS_WITH]-() ON (r.province);

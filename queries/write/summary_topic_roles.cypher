@@ -1,8 +1,9 @@
 // Summaries, one province at a time: TOPIC_ROLE edges
-// (Agency)-[:TOPIC_ROLE {province, role, measures, examples}]->(Topic): how many measures
+// (Agency)-[:TOPIC_ROLE {province, role, key, measures, examples}]->(Topic): how many measures
 // of the province about the topic the agency leads (role lead), co-operates on (co), is
 // responsible for (responsible), or has any of these roles on (any); `examples` are the
-// first ten of those measure ids in id order (agencies_leading_topic picks five). Token and delete order as in
+// first ten of those measure ids in id order (agencies_leading_topic picks five); `key` is
+// 'topic|role|province', which agencies_leading_topic seeks by index. Token and delete order as in
 // summary_role_counts.cypher.
 MATCH (p:Province {name: $province})
 SET p.summary_token = $token
@@ -18,7 +19,8 @@ WITH a, t, collect(m.id) AS any_ids,
 FOREACH (part IN [x IN [{role: 'lead', ids: lead_ids}, {role: 'co', ids: co_ids},
                         {role: 'responsible', ids: responsible_ids}, {role: 'any', ids: any_ids}]
                   WHERE size(x.ids) > 0] |
-  CREATE (a)-[:TOPIC_ROLE {province: $province, token: $token, role: part.role, measures: size(part.ids),
+  CREATE (a)-[:TOPIC_ROLE {province: $province, token: $token, role: part.role,
+                           key: t.code + '|' + part.role + '|' + $province, measures: size(part.ids),
                            examples: part.ids[..10]}]->(t))
 WITH count(*) AS written
 OPTIONAL MATCH ()-[old:TOPIC_ROLE {province: $province}]->()
