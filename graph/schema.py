@@ -4,7 +4,7 @@ Neo4j: ``queries/write/schema_neo4j.cypher`` (``CREATE … IF NOT EXISTS``).
 FalkorDB: ``queries/write/schema_falkordb.cypher`` holds the range indexes; re-creating
 an index is an error there, so only missing ones are created; then one
 ``GRAPH.CONSTRAINT CREATE … UNIQUE`` per node key (an index must back it), skipped
-when present, and we wait until every constraint is OPERATIONAL.
+when present, and we wait until every constraint and index is OPERATIONAL.
 Both: a property added to the model later (:data:`BACKFILLS`) is filled in on an existing
 store before its index is created.
 """
@@ -72,7 +72,7 @@ def falkordb_index_statements() -> list[tuple[str, str, str]]:
     return out
 
 
-def ensure_falkordb_schema(db: Any, graph: Any, wait_s: float = 30.0) -> None:
+def ensure_falkordb_schema(db: Any, graph: Any, wait_s: float = 300.0) -> None:
     """Create missing indexes and unique constraints on a FalkorDB graph."""
     try:
         existing = graph.name in db.list_graphs()
@@ -114,14 +114,17 @@ def _falkordb_indexed(graph: Any) -> set[tuple[str, str]]:
 
 
 def _wait_operational(graph: Any, wait_s: float) -> None:
+    """Wait until every constraint and index is built. FalkorDB builds an index in the background,
+    and a query planned on an index still under construction was seen to find nothing."""
     deadline = time.monotonic() + wait_s
     while True:
         rows = graph.ro_query(cypher_text("store/falkordb_constraints.cypher")).result_set
         failed = [row for row in rows if row[4] == "FAILED"]
         if failed:
             raise StoreError(f"FalkorDB constraints failed (duplicate keys in the data?): {failed}")
-        if all(row[4] == "OPERATIONAL" for row in rows):
+        indexes = graph.ro_query(cypher_text("store/falkordb_indexes.cypher")).result_set
+        if all(row[4] == "OPERATIONAL" for row in rows) and all(row[3] == "OPERATIONAL" for row in indexes):
             return
         if time.monotonic() > deadline:
-            raise StoreError("FalkorDB constraints still under construction")
+            raise StoreError(f"FalkorDB constraints or indexes still under construction after {wait_s:.0f} s")
         time.sleep(0.05)
