@@ -8,8 +8,8 @@ where the item's own text starts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -41,12 +41,13 @@ def _styles_by_first() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     return out
 
 
-# Digits (``\d`` takes them from any script) try every style; other characters only these.
+# The styles a line may start with, by its first character. A digit (``\d`` takes them from any script) can
+# start only "arabic"; any other character, none.
 _STYLES_BY_FIRST = _styles_by_first()
+_DIGIT_STYLES = [(style, pattern) for style, pattern in _STYLES if style == "arabic"]
 
 
-@dataclass(frozen=True)
-class Numbering:
+class Numbering(NamedTuple):
     style: str
     written: str  # the number as written: "一", "12", "①"
     value: int
@@ -78,7 +79,7 @@ def match_numbering(line: str) -> Numbering | None:
     if styles is None:
         if not stripped[:1].isdigit():  # no style can start here
             return None
-        styles = _STYLES
+        styles = _DIGIT_STYLES
     lead = len(line) - len(stripped)
     for style, pattern in styles:
         m = pattern.match(stripped)
@@ -88,9 +89,9 @@ def match_numbering(line: str) -> Numbering | None:
         value = to_int(written)
         if value <= 0:
             continue
-        rest = stripped[m.end():]
+        after = stripped[m.end():m.end() + 1]
         # A bare number followed by a unit or a date is text, not numbering ("1、2月份").
-        if not rest or rest[0] in "）)%％年月日":
+        if not after or after in "）)%％年月日":
             continue
         return Numbering(style, written, value, lead + m.end())
     return None

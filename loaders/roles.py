@@ -21,6 +21,7 @@ from policykg.loaders.records import RoleEvidence, builder
 
 _ROLE_WORDS = re.compile(r"牵头|负责|责任单位|责任部门|配合|参与|协同|主办|承办")
 _PAREN = re.compile(r"[（(]([^（）()]{2,400})[）)]")
+_FULLWIDTH_PAREN = re.compile(r"（([^（）()]{2,400})[）)]")  # _PAREN in a text without "("
 _LABELLED = re.compile(
     r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位|承办单位)\s*[:：]\s*"
 )
@@ -55,7 +56,10 @@ class Roles:
         return not (self.lead or self.co or self.responsible)
 
     def finalise(self) -> Roles:
-        """Dedupe; a unit that leads is not also co or responsible."""
+        """Dedupe; a unit that leads is not also co or responsible. Itself when no unit is named twice."""
+        named = self.lead + self.co + self.responsible
+        if len({e.agency for e in named}) == len(named):  # most measures: nothing to drop
+            return self
         leads = _dedupe(self.lead)
         lead_names = {e.agency for e in leads}
         co = [e for e in _dedupe(self.co) if e.agency not in lead_names]
@@ -109,7 +113,7 @@ def parse_clause(text: str, start: int, end: int, province: str | None, first_is
             elif label.startswith(("配合", "参与", "协办", "承办")) or has_lead:
                 roles.co += as_evidence(units, "co")  # with a lead named, the other units support it
             else:
-                roles.merge(_plain_list(text, seg_start, _clause_end(text, seg_start, seg_end), province, first_is_lead))
+                roles.merge(_plain_list(units, first_is_lead))
         return roles
     split = _LEAD_SPLIT.search(clause)
     if split:
@@ -117,7 +121,7 @@ def parse_clause(text: str, start: int, end: int, province: str | None, first_is
         roles.lead += as_evidence(lead_units, "lead")
         roles.co += as_evidence(clause_units(text, start + split.end(), end, province), "co")
         return roles
-    return _plain_list(text, start, end, province, first_is_lead)
+    return _plain_list(clause_units(text, start, end, province), first_is_lead)
 
 
 # A bracket inside a unit name (各市（州）人民政府, 各市（含定州、辛集市）人民政府) does not end the clause.
@@ -130,8 +134,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return start + m.start() if m else end
 
 
-def _plain_list(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
-    units = clause_units(text, start, end, province)
+def _plain_list(units: list[AgencyMatch], first_is_lead: bool) -> Roles:
     if first_is_lead and units:
         return Roles(lead=as_evidence(units[:1], "lead"), co=as_evidence(units[1:], "co"))
     return Roles(responsible=as_evidence(units, "responsible"))
@@ -142,7 +145,8 @@ def find_roles(text: str, start: int, end: int, province: str | None, first_is_l
     roles = Roles()
     span = text[start:end]
     covered: list[tuple[int, int]] = []
-    for m in _PAREN.finditer(span):
+    # without a "(" in the span, only "（" opens: re skips to a literal first character far faster than to a class
+    for m in (_PAREN if "(" in span else _FULLWIDTH_PAREN).finditer(span):
         inner = m.group(1)
         if not _ROLE_WORDS.search(inner) or _DECLARATION.search(inner) and "：" not in inner and ":" not in inner:
             continue
