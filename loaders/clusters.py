@@ -56,6 +56,16 @@ class _Item:
     text: str
 
 
+@dataclass(slots=True)
+class _Place:
+    """A place mention as read here: plain slots, each read far cheaper than a record field."""
+
+    city: str
+    written: str
+    start: int
+    end: int
+
+
 def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
                        mentions: list[PlaceMention] | None = None) -> list[ClusterLink]:
     """Every cluster/park/base/town/market/regional brand tied to a prefecture-level city.
@@ -66,6 +76,11 @@ def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
     """
     if mentions is None:
         mentions = find_places(text, province)
+    return _cluster_links(text, [_Place(m.city, m.written, m.start, m.end) for m in mentions], offset)
+
+
+def _cluster_links(text: str, mentions: list[_Place], offset: int) -> list[ClusterLink]:
+    """``find_cluster_links`` on the mentions (in text order) as ``_Place``."""
     starts = [m.start for m in mentions]
     links: list[ClusterLink] = []
     links += _distribution_lines(text, mentions)
@@ -127,23 +142,23 @@ def _dedupe(links: list[ClusterLink], offset: int) -> list[ClusterLink]:
     return out
 
 
-def _covers(mentions: list[PlaceMention], start: int, end: int) -> bool:
-    """The span [start, end) is made of place names only."""
+def _covers(mentions: list[_Place], start: int, end: int) -> bool:
+    """The span [start, end) is made of place names only (``mentions`` in text order, as everywhere here)."""
     pos = start
-    for m in sorted(mentions, key=lambda x: x.start):
+    for m in mentions:
         if m.start == pos and m.end <= end:
             pos = m.end
     return pos == end and end > start
 
 
-def _within(mentions: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+def _within(mentions: list[_Place], start: int, end: int) -> list[_Place]:
     return [m for m in mentions if start <= m.start and m.end <= end]
 
 
-def _groups(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
-    """Mentions written back to back form one group (汕头潮州揭阳; 衡阳常宁市)."""
-    groups: list[list[PlaceMention]] = []
-    for m in sorted(mentions, key=lambda x: x.start):
+def _groups(mentions: list[_Place]) -> list[list[_Place]]:
+    """Mentions (in text order) written back to back form one group (汕头潮州揭阳; 衡阳常宁市)."""
+    groups: list[list[_Place]] = []
+    for m in mentions:
         if groups and groups[-1][-1].end == m.start:
             groups[-1].append(m)
         else:
@@ -151,13 +166,13 @@ def _groups(mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
     return groups
 
 
-def _cities(group: list[PlaceMention]) -> list[str]:
+def _cities(group: list[_Place]) -> list[str]:
     return list(dict.fromkeys(m.city for m in group))
 
 
 # ---------------------------------------------------------------- distribution lines
 
-def _distribution_lines(text: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
+def _distribution_lines(text: str, mentions: list[_Place]) -> list[ClusterLink]:
     """``纺织服装：广州、汕头……；`` and table rows ``| 纺织服装 | 广州、汕头 |``."""
     links: list[ClusterLink] = []
     starts = [m.start for m in mentions]  # mentions come in text order
@@ -187,7 +202,7 @@ def _distribution_lines(text: str, mentions: list[PlaceMention]) -> list[Cluster
     return links
 
 
-def _city_line(text: str, start: int, end: int, city: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
+def _city_line(text: str, start: int, end: int, city: str, mentions: list[_Place]) -> list[ClusterLink]:
     """Items of a list under a city heading that start with a place of that city (清河羊绒, 南宫羊剪绒)."""
     links = []
     for m in _LIST_ITEM.finditer(text[start:end]):
@@ -198,7 +213,7 @@ def _city_line(text: str, start: int, end: int, city: str, mentions: list[PlaceM
     return links
 
 
-def _place_list(text: str, start: int, end: int, mentions: list[PlaceMention]) -> list[str]:
+def _place_list(text: str, start: int, end: int, mentions: list[_Place]) -> list[str]:
     """Cities of a span that holds nothing but place names and separators; [] otherwise."""
     inside = _within(mentions, start, end)
     if not inside:
@@ -210,7 +225,7 @@ def _place_list(text: str, start: int, end: int, mentions: list[PlaceMention]) -
     return list(dict.fromkeys(m.city for m in inside)) if not leftover else []
 
 
-def _table_row(line: str, start: int, mentions: list[PlaceMention]) -> list[ClusterLink]:
+def _table_row(line: str, start: int, mentions: list[_Place]) -> list[ClusterLink]:
     cells, pos = [], start
     for part in line.split("|"):
         cells.append((pos, pos + len(part), part.strip()))
@@ -220,8 +235,7 @@ def _table_row(line: str, start: int, mentions: list[PlaceMention]) -> list[Clus
     for a, b, cell in cells:
         if not cell or _NUMBER_CELL.fullmatch(cell):
             continue
-        cities = _place_list(line, a - start, b - start, [m.model_copy(update={"start": m.start - start,
-                                                                                 "end": m.end - start})
+        cities = _place_list(line, a - start, b - start, [_Place(m.city, m.written, m.start - start, m.end - start)
                                                             for m in _within(mentions, a, b)])
         if cities and industry:
             links += [_link(industry, c, a, b) for c in cities]
@@ -232,7 +246,7 @@ def _table_row(line: str, start: int, mentions: list[PlaceMention]) -> list[Clus
 
 # ---------------------------------------------------------------- listed cluster names
 
-def _named_clusters(mentions: list[PlaceMention]) -> list[ClusterLink]:
+def _named_clusters(mentions: list[_Place]) -> list[ClusterLink]:
     """A place found under a cluster/market name of ``places_extra.tsv`` (白云美湾) is a cluster itself."""
     clusters = gazetteer().cluster_names
     return [_link(m.written, m.city, m.start, m.end) for m in mentions if m.written in clusters]
@@ -240,10 +254,12 @@ def _named_clusters(mentions: list[PlaceMention]) -> list[ClusterLink]:
 
 # ---------------------------------------------------------------- zones
 
-def _zones(text: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
+def _zones(text: str, mentions: list[_Place]) -> list[ClusterLink]:
     """``汕头潮州揭阳``: prefecture names back to back, one link per city."""
     links = []
     for group in _groups(mentions):
+        if len(group) < 2:
+            continue  # one name, one city
         cities = _cities(group)
         if len(cities) >= 2 and len(group) == len(cities):
             a, b = group[0].start, group[-1].end
@@ -253,7 +269,7 @@ def _zones(text: str, mentions: list[PlaceMention]) -> list[ClusterLink]:
 
 # ---------------------------------------------------------------- 等 enumerations
 
-def _enumerations(text: str, s_start: int, s_end: int, mentions: list[PlaceMention],
+def _enumerations(text: str, s_start: int, s_end: int, mentions: list[_Place],
                   claimed: set[int]) -> list[ClusterLink]:
     links: list[ClusterLink] = []
     seg_start = s_start
@@ -297,7 +313,7 @@ def _strip_lead(item: _Item) -> tuple[_Item, bool]:
     return _Item(item.start + m.end(), item.end, item.text[m.end():]), True
 
 
-def _bracket_cities(item: _Item, mentions: list[PlaceMention]) -> tuple[str, list[str]] | None:
+def _bracket_cities(item: _Item, mentions: list[_Place]) -> tuple[str, list[str]] | None:
     """``中国男装名城（惠州）`` -> (name before the bracket, cities in it)."""
     m = _BRACKETED.match(item.text)
     if not m:
@@ -309,7 +325,7 @@ def _bracket_cities(item: _Item, mentions: list[PlaceMention]) -> tuple[str, lis
     return m["name"], _cities(inner)
 
 
-def _run_start(items: list[_Item], mentions: list[PlaceMention]) -> int:
+def _run_start(items: list[_Item], mentions: list[_Place]) -> int:
     """Index of the first item of the enumeration that ends at the last item."""
     gaz = gazetteer()
     for i in range(len(items) - 1, -1, -1):
@@ -337,7 +353,7 @@ def _province_named(gaz, s: str) -> bool:
 
 
 def _enumeration_items(text: str, items: list[_Item], head: str | None,
-                       mentions: list[PlaceMention], claimed: set[int]) -> list[ClusterLink]:
+                       mentions: list[_Place], claimed: set[int]) -> list[ClusterLink]:
     links: list[ClusterLink] = []
     if not items:
         return links
@@ -376,7 +392,7 @@ def _enumeration_items(text: str, items: list[_Item], head: str | None,
     return links
 
 
-def _name_start(inside: list[PlaceMention]) -> PlaceMention:
+def _name_start(inside: list[_Place]) -> _Place:
     """Where an item's name starts: 衡阳常宁市湘南纺织基地 -> 常宁市… (a county written in full
     after its prefecture is self-contained); 湛江吴川羽绒产业园区 keeps 湛江."""
     group = _groups(inside)[0]
@@ -390,7 +406,7 @@ def _split_join(name: str) -> list[str]:
     return [p for p in _JOIN_SPLIT.split(name) if p]
 
 
-def _split_places(name: str, start: int, mentions: list[PlaceMention]) -> list[tuple[str, list[PlaceMention]]]:
+def _split_places(name: str, start: int, mentions: list[_Place]) -> list[tuple[str, list[_Place]]]:
     """``炎陵和华容棉纺织业`` -> 炎陵棉纺织业, 华容棉纺织业 (a bare place before 和 takes the tail)."""
     m = _JOINED.match(name)
     if m:
@@ -409,7 +425,7 @@ def _split_places(name: str, start: int, mentions: list[PlaceMention]) -> list[t
 
 # ---------------------------------------------------------------- city lists + cluster noun
 
-def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: set[int]) -> list[ClusterLink]:
+def _city_lists(text: str, s_end: int, mentions: list[_Place], claimed: set[int]) -> list[ClusterLink]:
     """``广州、深圳、东莞的大型服装批发市场`` / ``支持汕头打造……采购基地`` -> the phrase per city."""
     links: list[ClusterLink] = []
     groups = [g for g in _groups(mentions) if g[0].start not in claimed]
@@ -424,7 +440,7 @@ def _city_lists(text: str, s_end: int, mentions: list[PlaceMention], claimed: se
             else:
                 break
         i += len(run)
-        if any(len(_cities(g)) > 1 for g in run):
+        if any(len(g) > 1 and len(_cities(g)) > 1 for g in run):
             continue
         end = run[-1][-1].end
         suffix = _TOWN_SUFFIX.match(text, end, s_end)  # 陈埭镇建设…: the town's own suffix is not the phrase

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +29,7 @@ from functools import lru_cache
 import cn2an
 
 from policykg.loaders._patterns import finditer_from_anchor
-from policykg.loaders.records import Target
+from policykg.loaders.records import Target, builder
 
 # --- units -------------------------------------------------------------------
 
@@ -102,8 +101,8 @@ _UNIT_ALT = "|".join(["万亿元", "亿元", "万元", "美元", "元", "%", "�
 # ``num`` is _NUM or _CN_NUM not glued to a preceding letter, digit or ./_-. The pattern starts with a
 # character class (the lookbehind comes after the first digit, the two forms split by lookbehinds),
 # so re skips to the next digit at C speed instead of trying the pattern at every position.
-_AMOUNT_RE = re.compile(
-    rf"(?P<num>[\d{_CN_DIGITS}](?<![A-Za-z0-9./_\-][\s\S])"
+_AMOUNT_REST = (
+    rf"(?<![A-Za-z0-9./_\-][\s\S])"
     rf"(?:(?<=\d)\d*(?:\.\d+)?|(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]*))"
     rf"(?:(?P<sep>-|~|—|–|至|到)(?P<num2>{_NUM}|{_CN_NUM}))?"
     r"(?P<more>多|余)?"
@@ -111,6 +110,9 @@ _AMOUNT_RE = re.compile(
     rf"(?P<unit>{_UNIT_ALT})"
     r"(?![A-Za-z0-9])"
 )
+_AMOUNT_RE = re.compile(rf"(?P<num>[\d{_CN_DIGITS}]" + _AMOUNT_REST)
+# The same matches on a text whose only digits are 0-9: re tests \d by a Unicode look-up at every character.
+_AMOUNT_ASCII_RE = re.compile(rf"(?P<num>[0-9{_CN_DIGITS}]" + _AMOUNT_REST)
 _MULTIPLIER_RE = re.compile(r"翻(?P<n>一|两|二|三|四|\d)?番")
 _YEAR_RE = re.compile(
     r"(?P<pre>力争到|争取到|到|至|截至|截止到|截止|在|于|)"
@@ -135,6 +137,7 @@ class CleanText:
 
     text: str
     index: Sequence[int] = field(default_factory=list)  # a range when nothing was dropped or inserted
+    ascii_digits: bool = False  # True: no digit but 0-9 (``\d`` is ``[0-9]`` on ``text``)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         if start >= len(self.index):
@@ -161,7 +164,7 @@ def find_targets(text: str, offset: int = 0, year: int | None = None) -> list[Ta
     """Quantified goals stated in ``text`` (spans absolute: ``offset`` is where ``text`` starts)."""
     clean = clean_text(text)
     s = clean.text
-    amounts = _amounts(s)
+    amounts = _amounts(s, clean.ascii_digits)
     if not amounts and "翻" not in s:  # no amount and no multiplier (翻一番): most measures
         return []
     quoted = _quoted_spans(s)
@@ -194,7 +197,10 @@ def clean_text(text: str) -> CleanText:
     measure's text is cleaned for its topics and again for its targets. Treat the
     result as read-only.
     """
-    folded = _fold_text(text)
+    marked = _MARKED.findall(text)
+    if not marked:  # nothing to fold, drop or join (most measures and titles): offsets are the identity
+        return CleanText(text, range(len(text)), ascii_digits=True)
+    folded = _fold_text(text, marked)
     parts: list[str] = []
     index: list[int] = []
     last = ""          # last character written
@@ -254,11 +260,9 @@ _SEEN: set[str] = set()          # characters already looked at
 _MAX_SEEN = 100_000
 
 
-def _fold_text(text: str) -> str:
-    """``text`` with every character folded by ``_fold`` (same length)."""
-    odd = _MAYBE_FOLDED.findall(text)
-    if not odd:
-        return text
+def _fold_text(text: str, odd: list[str]) -> str:
+    """``text`` with every character folded by ``_fold`` (same length); ``odd`` holds every character of
+    ``text`` that ``_MAYBE_FOLDED`` matches, and maybe others."""
     chars = set(odd)
     new = chars - _SEEN
     if new:
@@ -289,6 +293,13 @@ def _fold(ch: str) -> str:
 _PUNCTUATION = "".join(map(chr, range(0x3000, 0x3040))) + "（），：；！？“”‘’—…·"
 _MAYBE_FOLDED = re.compile(
     "[^\\x00-\\x7f\\u3400-\\u4dbf\\u4e00-\\u9fff" + re.escape("".join(c for c in _PUNCTUATION if _fold(c) == c)) + "]"
+)
+# What ``clean_text`` looks at: a character of ``_SPECIAL`` or of ``_MAYBE_FOLDED`` (one scan finds the texts
+# with neither). No character outside it is a digit but 0-9.
+_MARKED = re.compile(
+    "[^" + re.escape("".join(chr(c) for c in range(0x80) if not _SPECIAL.match(chr(c))))
+    + "\\u3400-\\u4dbf\\u4e00-\\u9fff"
+    + re.escape("".join(c for c in _PUNCTUATION if _fold(c) == c and not _SPECIAL.match(c))) + "]"
 )
 
 
@@ -366,9 +377,10 @@ def _reports_past(s: str, marks: list[tuple[int, int, bool]], pos: int) -> bool:
 # --- amounts -----------------------------------------------------------------
 
 
-def _amounts(s: str) -> list[_Amount]:
+def _amounts(s: str, ascii_digits: bool = False) -> list[_Amount]:
+    """The amounts of ``s``; ``ascii_digits``: ``s`` holds no digit but 0-9 (a cheaper scan, the same matches)."""
     out = []
-    for m in _AMOUNT_RE.finditer(s):
+    for m in (_AMOUNT_ASCII_RE if ascii_digits else _AMOUNT_RE).finditer(s):
         a = _amount(s, m)
         if a is not None:
             out.append(a)
@@ -450,22 +462,24 @@ def _strong_before(s: str, pos: int) -> bool:
 
 
 def _bounds(s: str, pos: int, delims: str) -> tuple[int, int]:
-    """The run of ``s`` around ``pos`` without a character of ``delims``."""
-    cuts = _cuts(s, delims)
-    i = bisect_left(cuts, pos)
-    return (cuts[i - 1] + 1 if i else 0), (cuts[i] if i < len(cuts) else len(s))
+    """The run of ``s`` around ``pos`` without a character of ``delims``: it ends at the first delimiter at or
+    after ``pos`` and starts after the last one before ``pos``, found in the reversed text (a clause is searched,
+    not the whole text)."""
+    pattern = _DELIM_CLASS[delims]
+    n = len(s)
+    after = pattern.search(s, pos)
+    before = pattern.search(_reversed(s), n - pos)
+    return (n - before.start() if before else 0), (after.start() if after else n)
 
 
-@lru_cache(maxsize=16)
-def _cuts(s: str, delims: str) -> list[int]:
-    """Offsets of the characters of ``delims`` in ``s`` (a text's clauses are bounded many times)."""
-    pattern = _DELIM_CLASSES.get(delims)
-    if pattern is None:
-        pattern = _DELIM_CLASSES[delims] = re.compile("[" + re.escape(delims) + "]")
-    return [m.start() for m in pattern.finditer(s)]
+@lru_cache(maxsize=4)
+def _reversed(s: str) -> str:
+    """``s`` backwards (a text's clauses are bounded many times)."""
+    return s[::-1]
 
 
-_DELIM_CLASSES: dict[str, re.Pattern] = {}
+_DELIM_CLASS = {delims: re.compile("[" + re.escape(delims) + "]")
+                for delims in (CLAUSE_DELIMS, SEGMENT_DELIMS, SENTENCE_DELIMS)}
 
 
 def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
@@ -567,20 +581,23 @@ def _target_from_amount(text: str, clean: CleanText, a: _Amount, year: int | Non
         mag = next((m for m in MAGNITUDE if a.unit.startswith(m)), "")
         norm_value = a.value * MAGNITUDE[mag] if mag else a.value
         norm_unit = a.unit[len(mag):]
-    return Target(
-        year=year,
-        metric=_metric(s, a, seg0, min(seg1, next_start)),
-        value=a.value,
-        value_max=a.value_max,
-        unit=a.unit,
-        multiplier=None,
-        text=_source_text(text, start, end),
-        qualifier=_qualifier(s, a),
-        normalised_value=norm_value,
-        normalised_unit=norm_unit,
-        start=offset + start,
-        end=offset + end,
-    )
+    return _TARGET({  # every field, in the model's order (values of the model's types: floats, ints)
+        "year": year,
+        "metric": _metric(s, a, seg0, min(seg1, next_start)),
+        "value": a.value,
+        "value_max": a.value_max,
+        "unit": a.unit,
+        "multiplier": None,
+        "text": _source_text(text, start, end),
+        "qualifier": _qualifier(s, a),
+        "normalised_value": norm_value,
+        "normalised_unit": norm_unit,
+        "start": offset + start,
+        "end": offset + end,
+    })
+
+
+_TARGET = builder(Target)
 
 
 def _target_from_multiplier(text: str, clean: CleanText, m: re.Match, year: int | None, offset: int) -> Target:
