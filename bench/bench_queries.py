@@ -1,6 +1,6 @@
 """p50/p99 of every catalogue query on a store holding N synthetic documents, per engine.
 
-    python bench/bench_queries.py --engine both --docs 10000 [--runs 100] [--explain] [--plain]
+    python bench/bench_queries.py --engine both --docs 10000 [--runs 100] [--warmup 100] [--explain] [--plain]
 
 The store is loaded once from the cached records of ``bench/bench_ingest.py`` (same
 synthetic documents) into ``$TMPDIR/policykg-bench/store-<engine>-<N>`` and reused by
@@ -187,8 +187,9 @@ def main() -> None:
     parser.add_argument("--loader", choices=["baseline", "policykg"], default="baseline")
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--only", help="comma-separated query names")
-    parser.add_argument("--warmup", type=int, default=1,
-                        help="untimed rounds over every query before timing (plan caches; the JIT of Neo4j's JVM)")
+    parser.add_argument("--warmup", type=int, default=100,
+                        help="untimed rounds over every query before timing (plan caches; the JIT of Neo4j's JVM, "
+                             "which 20 rounds did not finish: bench/README.md, sixth session)")
     parser.add_argument("--plain", action="store_true",
                         help="no name cache and no gc.freeze(): run_query as a one-off caller runs it")
     parser.add_argument("--pagecache", default=None,
