@@ -30,6 +30,15 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in head
 
 
+def _control_bytes(data: bytes) -> int:
+    """Control characters in UTF-8 ``data``: in UTF-8 each is its own single byte, so bytes are counted
+    (faster than a pattern over the text). ``in`` looks for one byte with memchr, a few instructions per
+    32 bytes, where ``translate`` costs about ten per byte; nearly every text holds none of them."""
+    if not any(byte in data for byte in _CONTROL_BYTES):
+        return 0
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
 def decode_text(data: bytes) -> str:
     """Decode text bytes; raises ``Unreadable`` for binary or undecodable data."""
     if _looks_binary(data):
@@ -38,8 +47,7 @@ def decode_text(data: bytes) -> str:
         data = data[len(codecs.BOM_UTF8):]
     try:
         text = data.decode("utf-8")
-        # in UTF-8 a control character is its own single byte: count bytes (faster than a pattern over the text)
-        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+        controls = _control_bytes(data)
     except UnicodeDecodeError:
         best = from_bytes(data, cp_isolation=_ENCODINGS).best()
         if best is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
@@ -20,7 +21,6 @@ _NOTICE = re.compile(r"印发[《“\"]?(.+?)[》”\"]?的通知")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*\d{1,4}\s*号"
 )
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
 _ISSUE_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[^。\n]{0,12}印发")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff“”《》（）、，])\s+(?=[\u4e00-\u9fff“”《》（）\d(])|(?<=[\d)])\s+(?=[\u4e00-\u9fff])")
@@ -94,7 +94,7 @@ def find_kind(title: str | None) -> str | None:
 
 def find_issued(text: str, body_end: int) -> str | None:
     """The signature date (a line of its own); else a 'YYYY年M月…印发' statement."""
-    dates = list(finditer_from_anchor(_DATE_LINE, _DATE, text))  # every date line holds a _DATE
+    dates = list(_date_lines(text))
     tail = [m for m in dates if m.start() >= body_end]
     for m in tail + dates:
         line_end = text.find("\n", m.end())
@@ -106,6 +106,42 @@ def find_issued(text: str, body_end: int) -> str | None:
     if m:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
     return None
+
+
+def _year_starts(text: str) -> Iterator[int]:
+    r"""Where the four digits of ``(?:19|20)\d{2}\s*年`` would start before each 年, in text order: the only
+    places the year of a ``_DATE_LINE`` can start."""
+    y = text.find("年")
+    while y >= 0:
+        digits = y
+        while digits > 0 and text[digits - 1].isspace():  # str.isspace is re's \s
+            digits -= 1
+        if digits >= 4:
+            yield digits - 4
+        y = text.find("年", y + 1)
+
+
+def _date_lines(text: str) -> Iterator[re.Match[str]]:
+    """``_DATE_LINE.finditer(text)``, trying the pattern only where a date line can start: at the first line
+    start of the whitespace before a year (a later line start there gives the same date or none). re tries
+    a pattern that starts with ``^`` at every position; str.find skips to each 年 far faster."""
+    pos = 0  # where finditer would go on: the end of the last match
+    for digits in _year_starts(text):
+        if digits < pos:
+            continue
+        blank = digits
+        while blank > pos and text[blank - 1].isspace():
+            blank -= 1
+        if blank == 0 or text[blank - 1] == "\n":
+            start = blank
+        else:  # the first line start after ``blank``, before the year
+            start = text.find("\n", blank, digits) + 1
+            if start == 0:
+                continue  # none: the year is not on a line of its own
+        m = _DATE_LINE.match(text, start)
+        if m:
+            yield m
+            pos = m.end()
 
 
 def find_issuers(text: str, head_end: int, body_end: int, title: str | None, province: str | None) -> dict[str, list[str]]:
