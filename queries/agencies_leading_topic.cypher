@@ -7,10 +7,9 @@
 // param offset: offset
 // One topic: counts from the TOPIC_ROLE summary edges (graph/summaries.py), sought by their
 // 'topic|role|province' key, one seek per province (reading the topic's edges to keep those
-// of one province and role read 2,198 edges for 14 at 10k documents; the ends stay unlabelled,
-// TOPIC_ROLE always runs from an Agency to a Topic, and FalkorDB seeks the index only then,
-// at 10k documents 5.5 ms against 67 with labels); examples from
-// the measure ids they keep (those whose sentence or title holds the term first). The page's
+// of one province and role read 2,198 edges for 14 at 10k documents; the ends stay unlabelled
+// for FalkorDB to seek the index, graph/MODEL.md; TOPIC_ROLE runs from an Agency to a Topic);
+// examples from the measure ids they keep (those whose sentence or title holds the term first). The page's
 // agencies and topic are passed on by key and each example measure, found by id, is walked
 // back to them (starting from the agency, FalkorDB would walk all its role edges per example).
 // A term standing for several topics: the second part counts each measure once by traversal.
