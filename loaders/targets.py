@@ -262,7 +262,7 @@ _MAX_SEEN = 100_000
 
 def _fold_text(text: str, odd: list[str]) -> str:
     """``text`` with every character folded by ``_fold`` (same length); ``odd`` holds every character of
-    ``text`` that ``_MAYBE_FOLDED`` matches, and maybe others."""
+    ``text`` that may fold (what ``_MARKED`` finds), and maybe others."""
     chars = set(odd)
     new = chars - _SEEN
     if new:
@@ -291,15 +291,11 @@ def _fold(ch: str) -> str:
 # Characters that never fold: ASCII, CJK ideographs (they have no decomposition), and the CJK and
 # full-width punctuation of ``_PUNCTUATION`` that ``_fold`` leaves alone.
 _PUNCTUATION = "".join(map(chr, range(0x3000, 0x3040))) + "（），：；！？“”‘’—…·"
-_MAYBE_FOLDED = re.compile(
-    "[^\\x00-\\x7f\\u3400-\\u4dbf\\u4e00-\\u9fff" + re.escape("".join(c for c in _PUNCTUATION if _fold(c) == c)) + "]"
-)
-# What ``clean_text`` looks at: a character of ``_SPECIAL`` or of ``_MAYBE_FOLDED`` (one scan finds the texts
-# with neither). No character outside it is a digit but 0-9.
+_NEVER_FOLDED = "".join(map(chr, range(0x80))) + "".join(c for c in _PUNCTUATION if _fold(c) == c)
+# What ``clean_text`` looks at: a character that may fold, or one of ``_SPECIAL`` (one scan finds the
+# texts with neither). No character outside it is a digit but 0-9.
 _MARKED = re.compile(
-    "[^" + re.escape("".join(chr(c) for c in range(0x80) if not _SPECIAL.match(chr(c))))
-    + "\\u3400-\\u4dbf\\u4e00-\\u9fff"
-    + re.escape("".join(c for c in _PUNCTUATION if _fold(c) == c and not _SPECIAL.match(c))) + "]"
+    "[^" + re.escape("".join(c for c in _NEVER_FOLDED if not _SPECIAL.match(c))) + "\\u3400-\\u4dbf\\u4e00-\\u9fff]"
 )
 
 
