@@ -1,55 +1,70 @@
-"""Agency names as written -> canonical agencies, from the reviewable tables in ``data/``.
+"""Agency names as written -> canonical agencies of every level, from the reviewable tables in ``data/``.
 
-``data/agencies.tsv`` lists every canonical agency (rows may stand for a family, one agency per province in
-scope), ``data/agency_patterns.tsv`` the collective actors with a variable part (纺织服装各省级行业协会) and
-``data/agency_types.tsv`` the type codes. Written forms are found with one Aho-Corasick automaton built from
-the table. A form written relative to the document's province (省发展改革委, a bare 市场监管局 inside a list,
-市经济信息化局 in a Beijing document) needs that province to be resolved; a form naming its province
-(广东银保监局, 人民银行广州分行, 湖南省商务厅) does not. Names that are not in the tables are kept as written,
-with ``known=False``.
+A unit of a responsibility clause is written relative to the document's jurisdiction (loaders.jurisdiction):
+省发展改革委 in a Jiangsu document is 江苏省发展和改革委员会, 市工信局 in a Suzhou document
+苏州市工业和信息化局, 人力资源社会保障部 in a State Council document 人力资源和社会保障部. A unit is read as
+
+    [jurisdiction] department
+
+where the jurisdiction is a full name (江苏省, 苏州市, 长兴县), a relative prefix (省, 自治区, 市, 县, 区, 州, 旗,
+盟: ``Jurisdiction.relative``), a short name before a zone (宜春经开区管委会) or nothing (a bare name inside a
+list belongs to the document's own jurisdiction), and the department is looked up in the table of that level:
+
+- ``data/agencies.tsv``: provinces (one row per department family, expanded for every province in scope),
+  the provincial branches of national bodies, and the collective actors of a province;
+- ``data/agencies_central.tsv``: the State Council, ministries, administrations, Party and national bodies;
+- ``data/departments.tsv``: the departments and collective actors of cities and counties;
+- ``data/agency_patterns.tsv``: collective actors with a variable part (纺织服装各省级行业协会).
+
+A unit in no table is an agency only when it follows the agency grammar of ``data/agency_grammar.tsv`` (an
+agency suffix such as 厅, 局, 委员会, 中心, 管委会, and none of the clause words such as 有关, 以下, 不再): it
+keeps its written name, expanded (the jurisdiction's full name for a prefix, 管委会 -> 管理委员会), with
+``known=False``. Anything else (相关企业, 不再列出, 以下均需…) is not an agency.
 """
 
 from __future__ import annotations
 
-import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
-import ahocorasick
-
+from policykg.data import read_tsv
+from policykg.loaders._automaton import WordAutomaton
+from policykg.loaders.jurisdiction import (
+    Jurisdiction,
+    by_name,
+    by_short_name,
+    province_jurisdiction,
+    short_name,
+)
 from policykg.loaders.provinces import PROVINCES, Province
 from policykg.loaders.records import AgencyInfo
+from policykg.loaders.simplify import to_simplified
 
-_PREFIXES = ("自治区", "省", "市")
+_RELATIVE_PREFIXES = ("自治区", "省", "市", "县", "区", "州", "旗", "盟")
+_PROVINCE_PREFIXES = ("自治区", "省", "市")  # how a province's own documents write its departments
 _SEPARATORS = set("、，,；;／/")
 _CONJUNCTIONS = set("和及与暨")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# Characters that may stand right before a province-relative name in running text (由省工业和信息化厅牵头,
-# 会同省财政厅, 经省政府同意). Anything else glued before it (各省…, 深圳市…) means it is not this province's agency.
+# Characters that may stand right before a relative name in running text (由省工业和信息化厅牵头, 会同省财政厅,
+# 经省政府同意). Anything else glued before it (各省…, 深圳市…) means it is not this jurisdiction's agency.
 _BEFORE_OK = set("由同和及与暨或经请向按对在将把为并从据依报送交给至等是即")
 _ROLE_WORDS = re.compile(r"按各自职责分工负责|按职责分工负责|按职责负责|分工负责|共同负责|牵头负责|牵头|负责|配合|参与|会同|协助")
-_HEAD_LABEL = re.compile(r"(?:(?:责任|牵头|配合|参与|主责|协办)(?:单位|部门)[：:]?|由|会同)")
+_HEAD_LABEL = re.compile(r"(?:(?:责任|牵头|配合|参与|主责|协办|支持)(?:单位|部门)[：:]?|由|会同)")
 _TAILS = ("按各自职责分工负责", "按职责分工负责", "按职责负责", "分工负责", "共同负责", "牵头负责", "牵头", "负责",
-          "配合", "参与", "等有关单位", "等相关单位", "等有关部门", "等相关部门", "等单位", "等部门", "等")
-_VAGUE = re.compile(
-    r"^(?:等|各|其他|其它)?(?:省直|省级|自治区级|市级|各级|省|自治区|市|省政府|市政府|政府)?(?:各)?(?:有关|相关)?(?:单位|部门|机构|方面)$"
-)
-_AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|司|社|站|馆)$")
+          "配合", "参与", "落实", "等有关部门和单位", "等有关单位和部门", "等有关单位", "等相关单位", "等有关部门",
+          "等相关部门", "等单位", "等部门", "等")
+_AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|司|社|站|馆|关)$")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")
-_CUT_CHAR = re.compile("[" + re.escape("".join(sorted(set(_SEPARATORS) | set(_CONJUNCTIONS)))) + "]")
-_MAX_RESOLVED = 100_000  # remembered surface lookups
 _EDGE_PUNCT = "　 \t\r\n“”\"'‘’《》【】[]:：。，,、；;"
 
 
 class AgencyMatch(NamedTuple):
-    """One agency found in a text: ``written`` as written (whitespace removed), ``[start, end)`` absolute span.
-
-    A named tuple (read-only, several per responsibility clause): cheaper to build than a frozen dataclass."""
+    """One agency found in a text: ``written`` as written (whitespace removed), ``[start, end)`` absolute span."""
 
     info: AgencyInfo
     written: str
@@ -62,7 +77,22 @@ class _Agency:
     name: str
     type: str
     level: str
-    province: str
+    province: str | None
+
+
+@dataclass(frozen=True)
+class _Department:
+    """A row of data/departments.tsv."""
+
+    template: str   # 工业和信息化局, or with {J}/{S}: 中共{J}委宣传部
+    type: str
+    levels: frozenset[str]
+    collective: bool
+
+    def name_for(self, j: Jurisdiction) -> str:
+        if "{J}" in self.template or "{S}" in self.template:
+            return self.template.replace("{J}", j.name).replace("{S}", short_name(j))
+        return j.name + self.template
 
 
 @dataclass(frozen=True)
@@ -73,30 +103,48 @@ class _Pattern:
     level: str
 
 
-class AgencyTable:
-    """The expanded agency table: canonical agencies, their written forms and the automaton over them."""
+def as_jurisdiction(where: Jurisdiction | str | None) -> Jurisdiction | None:
+    """A jurisdiction from what callers hold: a Jurisdiction, a province's full name, or None."""
+    if where is None or isinstance(where, Jurisdiction):
+        return where
+    if where in PROVINCES:
+        return province_jurisdiction(where)
+    return by_name(where)
 
-    def __init__(self, rows: list[dict[str, str]], patterns: list[dict[str, str]], types: list[dict[str, str]]):
+
+class AgencyTable:
+    """The expanded agency tables of every level and the automaton over their written forms."""
+
+    def __init__(self, rows: list[dict[str, str]], patterns: list[dict[str, str]], types: list[dict[str, str]],
+                 central: list[dict[str, str]], departments: list[dict[str, str]],
+                 grammar: list[dict[str, str]]) -> None:
         self.agencies: list[_Agency] = []
         self._by_name: dict[str, int] = {}
         # surface -> {priority: {agency index}}; priority 3 = canonical or listed, 2 = full province name + alias,
         # 1 = short province name + alias
-        self.absolute: dict[str, dict[int, set[int] | tuple[int, ...]]] = {}
+        self.absolute: dict[str, dict[int, set[int]]] = {}
         # (province, alias) -> {(agency index, needs a prefix)}
-        self.relative: dict[tuple[str, str], set[tuple[int, bool]] | tuple[tuple[int, bool], ...]] = {}
+        self.relative: dict[tuple[str, str], set[tuple[int, bool]]] = {}
         self.alias_kind: dict[str, tuple[str, str]] = {}      # alias -> (type, level), for an unknown province
+        self.central_alias: dict[str, int] = {}               # forms of a central document
+        self.local: dict[str, list[tuple[_Department, bool]]] = {}  # alias -> (department, needs a prefix)
         self.duplicates: list[str] = []
         self.type_labels = {t["code"]: t["label"] for t in types}
         self._type_keywords = [(t["code"], [k for k in t["keywords"].split("|") if k]) for t in types]
         for row in rows:
             self._add_row(row)
+        for row in central:
+            self._add_central(row)
+        for row in departments:
+            self._add_department(row)
         self.patterns = [_Pattern(re.compile(p["pattern"]), p["name"], p["type"], p["level"]) for p in patterns]
-        self.automaton = self._build_automaton()
-        # The sets as tuples once built: the garbage collector stops tracking tuples of numbers, so its
-        # full collections no longer walk ~40,000 one-element sets (about 40 % of the objects it saw).
-        self.absolute = {s: {k: tuple(v) for k, v in by.items()} for s, by in self.absolute.items()}
-        self.relative = {k: tuple(v) for k, v in self.relative.items()}
-        self._resolved: dict[tuple[str, str | None], tuple[_Agency | None, str]] = {}
+        self.suffixes = tuple(sorted((g["form"] for g in grammar if g["kind"] == "suffix"), key=len, reverse=True))
+        self.clause_words = re.compile("|".join(re.escape(g["form"]) for g in grammar if g["kind"] == "clause_word"))
+        abbreviations = {g["form"]: g["expansion"] for g in grammar if g["kind"] == "abbreviation"}
+        self._abbreviation = re.compile("|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))))
+        self._expansions = abbreviations
+        self.automaton = WordAutomaton(self._surfaces(), overlapping=False)
+        self._resolved: dict[tuple[str, Jurisdiction | None], AgencyInfo | None] = {}
 
     # ---- building
     def _scope(self, scope: str) -> list[Province]:
@@ -112,21 +160,29 @@ class AgencyTable:
                 raise ValueError(f"data/agencies.tsv: unknown scope {token!r}")
         return out
 
+    def _check_type(self, table: str, type_: str, name: str) -> None:
+        if type_ not in self.type_labels:
+            raise ValueError(f"data/{table}: unknown type {type_!r} for {name}")
+
+    def _new_agency(self, name: str, type_: str, level: str, province: str | None) -> int | None:
+        if name in self._by_name:
+            self.duplicates.append(name)
+            return None
+        idx = len(self.agencies)
+        self.agencies.append(_Agency(name, type_, level, province))
+        self._by_name[name] = idx
+        self._add_absolute(name, idx, 3)
+        return idx
+
     def _add_row(self, row: dict[str, str]) -> None:
-        if row["type"] not in self.type_labels:
-            raise ValueError(f"data/agencies.tsv: unknown type {row['type']!r} for {row['name']}")
+        self._check_type("agencies.tsv", row["type"], row["name"])
         for p in self._scope(row["scope"]):
             def fill(s: str, p: Province = p) -> str:
                 return s.replace("{省}", p.name).replace("{短}", p.short)
 
-            name = fill(row["name"])
-            if name in self._by_name:
-                self.duplicates.append(name)
+            idx = self._new_agency(fill(row["name"]), row["type"], row["level"], p.name)
+            if idx is None:
                 continue
-            idx = len(self.agencies)
-            self.agencies.append(_Agency(name, row["type"], row["level"], p.name))
-            self._by_name[name] = idx
-            self._add_absolute(name, idx, 3)
             for w in filter(None, row["written"].split("|")):
                 self._add_absolute(fill(w), idx, 3)
             aliases = [fill(a) for a in row["aliases"].split("|") if a]
@@ -143,20 +199,50 @@ class AgencyTable:
                 if p.kind != "直辖市" and not needs_prefix:
                     self._add_absolute(p.short + alias, idx, 1)
 
+    def _add_central(self, row: dict[str, str]) -> None:
+        self._check_type("agencies_central.tsv", row["type"], row["name"])
+        level = "collective" if row["name"].startswith("各") else "central"
+        idx = self._new_agency(row["name"], row["type"], level, None)
+        if idx is None:
+            return
+        for w in filter(None, row["written"].split("|")):
+            self._add_absolute(w, idx, 3)
+        for alias in filter(None, row["aliases"].split("|")):
+            self.central_alias[alias] = idx
+        self.central_alias[row["name"]] = idx
+
+    def _add_department(self, row: dict[str, str]) -> None:
+        self._check_type("departments.tsv", row["type"], row["name"])
+        dept = _Department(row["name"], row["type"], frozenset(row["levels"].split("|")),
+                           row["name"].startswith("{J}各"))
+        aliases = [a for a in row["aliases"].split("|") if a]
+        plain = row["name"].replace("{J}", "").replace("{S}", "")
+        if "=" + plain not in aliases and not row["name"].startswith(("中共", "共青团", "中国", "国家")):
+            aliases.append(plain)
+        for alias in aliases:
+            needs_prefix = alias.startswith("=")
+            entries = self.local.setdefault(alias.lstrip("="), [])
+            if (dept, needs_prefix) not in entries:
+                entries.append((dept, needs_prefix))
+
     def _add_absolute(self, surface: str, idx: int, priority: int) -> None:
         self.absolute.setdefault(surface, {}).setdefault(priority, set()).add(idx)
 
-    def _build_automaton(self) -> ahocorasick.Automaton:
-        surfaces = set(self.absolute)
+    def _surfaces(self) -> Iterable[str]:
+        """Every written form a text may hold: what the automaton finds (and never cuts inside)."""
+        yield from self.absolute
         for (_, alias), entries in self.relative.items():
             if any(not needs for _, needs in entries):
-                surfaces.add(alias)
-            surfaces.update(prefix + alias for prefix in _PREFIXES)
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-        for s in surfaces:
-            automaton.add_word(s)
-        automaton.make_automaton()
-        return automaton
+                yield alias
+            for prefix in _PROVINCE_PREFIXES:
+                yield prefix + alias
+        for alias in self.central_alias:
+            yield alias
+        for alias, entries in self.local.items():
+            if any(not needs for _, needs in entries):
+                yield alias
+            for prefix in ("市", "县", "区", "州", "旗", "盟"):
+                yield prefix + alias
 
     # ---- lookups
     def ambiguous(self) -> list[str]:
@@ -169,67 +255,150 @@ class AgencyTable:
         idx = self._by_name.get(name)
         return None if idx is None else self.agencies[idx]
 
-    def resolve(self, surface: str, province: str | None) -> tuple[_Agency | None, str]:
-        """(agency, how): how is "absolute", "prefixed", "bare" or "" (not a table surface)."""
-        key = (surface, province)
-        found = self._resolved.get(key)
-        if found is None:
-            if len(self._resolved) > _MAX_RESOLVED:
-                self._resolved.clear()
-            found = self._resolved[key] = self._resolve(surface, province)
-        return found
-
-    def _resolve(self, surface: str, province: str | None) -> tuple[_Agency | None, str]:
-        by = self.absolute.get(surface)
-        if by:
-            best = by[max(by)]
-            if len(best) == 1:
-                return self.agencies[next(iter(best))], "absolute"
-        p = PROVINCES.get(province or "")
-        for prefix in (*_PREFIXES, ""):
-            if not surface.startswith(prefix) or len(surface) == len(prefix):
-                continue
-            alias = surface[len(prefix):]
-            if alias not in self.alias_kind:
-                continue
-            how = "prefixed" if prefix else "bare"
-            if p is None or (prefix and prefix not in p.own_prefixes):
-                return None, how
-            entries = self.relative.get((p.name, alias), ())
-            found = {i for i, needs in entries if prefix or not needs}
-            if len(found) == 1:
-                return self.agencies[next(iter(found))], how
-            return None, how
-        return None, ""
-
-    def relative_kind(self, surface: str) -> tuple[str, str] | None:
-        """(type, level) of a province-relative surface, whatever the province."""
-        for prefix in (*_PREFIXES, ""):
-            if surface.startswith(prefix) and surface[len(prefix):] in self.alias_kind:
-                return self.alias_kind[surface[len(prefix):]]
-        return None
-
     def guess_type(self, name: str) -> str:
         for code, keywords in self._type_keywords:
             if any(k in name for k in keywords):
                 return code
         return "other"
 
+    def follows_grammar(self, name: str) -> bool:
+        """Whether ``name`` (not in the tables) reads as an agency: an agency suffix, no clause word."""
+        return (3 <= len(name) <= 40 and name.endswith(self.suffixes) and not self.clause_words.search(name)
+                and bool(_CJK.match(name)) and not any(c.isdigit() for c in name))
+
+    def expand(self, name: str) -> str:
+        """Zone and committee abbreviations written out (宜春经开区管委会 -> 宜春经济技术开发区管理委员会)."""
+        return self._abbreviation.sub(lambda m: self._expansions[m.group()], name) if name else name
+
     def matches(self, compact: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest table surfaces in ``compact``: (start, end, surface)."""
-        return [(end - length + 1, end + 1, compact[end - length + 1: end + 1])
-                for end, length in self.automaton.iter_long(compact)]
+        return [(start, start + len(word), word) for start, word in self.automaton.find_longest(compact)]
 
+    # ---- resolution
+    def resolve(self, surface: str, where: Jurisdiction | None) -> AgencyInfo | None:
+        """The agency a whole written unit names in a document of ``where``; None when it names none."""
+        key = (surface, where)
+        if key in self._resolved:
+            return self._resolved[key]
+        if len(self._resolved) > 100_000:
+            self._resolved.clear()
+        found = self._resolved[key] = self._resolve(surface, where)
+        return found
 
-def _tsv(filename: str) -> list[dict[str, str]]:
-    text = resources.files("policykg.data").joinpath(filename).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    def _resolve(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
+        by = self.absolute.get(s)
+        if by:
+            best = by[max(by)]
+            if len(best) == 1:
+                return self._info(next(iter(best)))
+        if where is not None and where.level == "central" and s in self.central_alias:
+            return self._info(self.central_alias[s])
+        body = s[2:] if s.startswith("中共") and len(s) > 4 else s
+        # a full jurisdiction name first (苏州市工信局, 长兴县人民政府), the longest that leaves a known department
+        for k in range(min(len(body) - 1, 16), 1, -1):
+            j = by_name(body[:k], where.province if where else None)
+            if j is not None:
+                found = self._at(j, body[k:], prefixed=True)
+                if found:
+                    return found
+        for prefix in _RELATIVE_PREFIXES:  # 省发展改革委, 市工信局, 县发改局, 区发展改革委 (自治区)
+            if body.startswith(prefix) and len(body) > len(prefix) and where is not None:
+                j = where.relative(prefix)
+                if j is not None:
+                    found = self._at(j, body[len(prefix):], prefixed=True)
+                    if found:
+                        return found
+        if where is not None:
+            found = self._at(where, s, prefixed=False)
+            if found:
+                return found
+        return self._pattern(s, where) or self._unknown(s, where)
+
+    def _at(self, j: Jurisdiction, rest: str, prefixed: bool) -> AgencyInfo | None:
+        """The department ``rest`` of jurisdiction ``j`` (written after its prefix when ``prefixed``)."""
+        if not rest:
+            return None
+        if j.level == "central":
+            idx = self.central_alias.get(rest)
+            return self._info(idx) if idx is not None else None
+        if j.level == "province":
+            found = {i for i, needs in self.relative.get((j.name, rest), ()) if prefixed or not needs}
+            return self._info(next(iter(found))) if len(found) == 1 else None
+        for dept, needs in self.local.get(rest, ()):
+            if j.level in dept.levels and (prefixed or not needs):
+                return self._local_info(dept, j)
+        if not prefixed and rest.endswith("厅") and j.province:  # a bare 财政厅 in a city's list: the province's
+            return self._at(province_jurisdiction(j.province), rest, prefixed=False)
+        return None
+
+    def _pattern(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
+        """Collective actors with a variable part (纺织服装各省级行业协会), of a province."""
+        rest, province = s, where.province if where else None
+        for p in PROVINCES.values():
+            if s.startswith(p.name) and len(s) > len(p.name):
+                rest, province = s[len(p.name):], p.name
+                break
+        else:
+            for prefix in _PROVINCE_PREFIXES:
+                if s.startswith(prefix) and not s.startswith("市场") and len(s) > len(prefix):
+                    rest = s[len(prefix):]
+                    break
+        for pat in self.patterns:
+            m = pat.regex.match(rest)
+            if not m:
+                continue
+            if province is None:
+                return AgencyInfo(name=s, written=[s], level=pat.level, type=pat.type, province=None, known=False)
+            name = pat.name.replace("{省}", province)
+            for key, value in m.groupdict().items():
+                name = name.replace("{" + key + "}", value or "")
+            return AgencyInfo(name=name, written=[s], level=pat.level, type=pat.type, province=province, known=True)
+        return None
+
+    def _unknown(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
+        """A unit in no table: kept when it follows the agency grammar, with its prefix spelled out."""
+        if not self.follows_grammar(s):
+            return None
+        name, province, level = s, None, "other"
+        j = None
+        for k in range(min(len(s) - 1, 16), 1, -1):
+            j = by_name(s[:k], where.province if where else None)
+            if j is not None:
+                break
+        if j is None and where is not None:
+            for prefix in _RELATIVE_PREFIXES:
+                if s.startswith(prefix) and not s.startswith("市场") and len(s) > len(prefix):
+                    target = where.relative(prefix)
+                    if target is not None:
+                        name, j = target.name + s[len(prefix):], target
+                    break
+        if j is None:
+            for k in range(min(len(s) - 2, 8), 1, -1):  # a short name before a zone: 宜春经开区管委会
+                short = by_short_name(s[:k], where.province if where else None)
+                if short is not None:
+                    j = short
+                    break
+        if j is not None:
+            province = j.province
+            level = {"province": "provincial"}.get(j.level, j.level)
+        name = self.expand(name)
+        return AgencyInfo(name=name, written=[s], level=level, type=self.guess_type(name), province=province,
+                          known=False)
+
+    def _info(self, idx: int) -> AgencyInfo:
+        a = self.agencies[idx]
+        return AgencyInfo(name=a.name, written=[], level=a.level, type=a.type, province=a.province, known=True)
+
+    def _local_info(self, dept: _Department, j: Jurisdiction) -> AgencyInfo:
+        level = "collective" if dept.collective else j.level
+        return AgencyInfo(name=dept.name_for(j), written=[], level=level, type=dept.type, province=j.province,
+                          known=True)
 
 
 @lru_cache(maxsize=1)
 def agency_table() -> AgencyTable:
-    return AgencyTable(_tsv("agencies.tsv"), _tsv("agency_patterns.tsv"), _tsv("agency_types.tsv"))
+    return AgencyTable(read_tsv("agencies.tsv"), read_tsv("agency_patterns.tsv"), read_tsv("agency_types.tsv"),
+                       read_tsv("agencies_central.tsv"), read_tsv("departments.tsv"), read_tsv("agency_grammar.tsv"))
 
 
 def agency_types() -> dict[str, str]:
@@ -240,130 +409,113 @@ def agency_types() -> dict[str, str]:
 # ---- text helpers
 
 def _compact(text: str) -> tuple[str, list[int]]:
-    """``text`` without whitespace, and the index in ``text`` of each kept character."""
+    """``text`` without whitespace (simplified), and the index in ``text`` of each kept character."""
     if not _SPACE.search(text):
-        return text, list(range(len(text)))
+        return to_simplified(text), list(range(len(text)))
     runs: list[str] = []
     keep: list[int] = []
-    for m in _NON_SPACE_RUN.finditer(text):  # re's \S and str.isspace agree on every character
+    for m in _NON_SPACE_RUN.finditer(text):
         runs.append(m.group())
         keep.extend(range(m.start(), m.end()))
-    return "".join(runs), keep
+    return to_simplified("".join(runs)), keep
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
 
 
 def _clean(written: str) -> str:
-    return "".join(written.split()).strip(_EDGE_PUNCT)
+    return to_simplified("".join(written.split()).strip(_EDGE_PUNCT))
 
 
-def _info(agency: _Agency, written: str) -> AgencyInfo:
-    return AgencyInfo(name=agency.name, written=[written], level=agency.level, type=agency.type,
-                      province=agency.province, known=True)
+def _with_written(info: AgencyInfo, written: str) -> AgencyInfo:
+    return info.model_copy(update={"written": [written]})
 
 
-def _strip_province(s: str, province: str | None) -> tuple[str, str | None, bool]:
-    """(rest, province, had a prefix): takes a full province name or the province's own prefix off ``s``."""
-    for p in PROVINCES.values():
-        if s.startswith(p.name) and len(s) > len(p.name):
-            return s[len(p.name):], p.name, True
-    p = PROVINCES.get(province or "")
-    if p:
-        for prefix in p.own_prefixes:
-            if s.startswith(prefix) and len(s) > len(prefix) and not s.startswith("市场"):
-                return s[len(prefix):], p.name, True
-    return s, province, False
-
-
-def _from_patterns(s: str, province: str | None) -> AgencyInfo | None:
+def _normalise_clean(s: str, where: Jurisdiction | None) -> AgencyInfo | None:
     table = agency_table()
-    rest, prov, _ = _strip_province(s, province)
-    for pat in table.patterns:
-        m = pat.regex.match(rest)
-        if not m:
-            continue
-        if prov is None:
-            return AgencyInfo(name=s, written=[s], level=pat.level, type=pat.type, province=None, known=False)
-        name = pat.name.replace("{省}", prov)
-        for key, value in m.groupdict().items():
-            name = name.replace("{" + key + "}", value or "")
-        return AgencyInfo(name=name, written=[s], level=pat.level, type=pat.type, province=prov, known=True)
+    info = table.resolve(s, where)
+    if info is not None:
+        return info
+    for variant in (_BRACKET_TAIL.sub("", s), _INNER_BRACKET.sub(r"\1", s)):  # 有关市（州）人民政府 -> 有关市州人民政府
+        if variant != s and variant:
+            info = table.resolve(variant, where)
+            if info is not None and info.known:
+                return info
     return None
 
 
-def _unknown(s: str, province: str | None) -> AgencyInfo:
-    table = agency_table()
-    rest, prov, prefixed = _strip_province(s, province)
-    kind = table.relative_kind(s)
-    if prefixed and prov:
-        name = prov + rest
-        level = kind[1] if kind else "provincial"
-    else:
-        name, prov, level = s, None, kind[1] if kind else "other"
-    return AgencyInfo(name=name, written=[s], level=level, type=kind[0] if kind else table.guess_type(s),
-                      province=prov, known=False)
+def resolve_agency(written: str, where: Jurisdiction | str | None) -> AgencyInfo | None:
+    """The canonical agency one written unit names, or None when it names none (相关企业, 不再列出).
 
-
-def _normalise_clean(s: str, province: str | None) -> AgencyInfo:
-    table = agency_table()
-    agency, _ = table.resolve(s, province)
-    if agency:
-        return _info(agency, s)
-    found = _from_patterns(s, province)
-    if found:
-        return found
-    stripped = _BRACKET_TAIL.sub("", s)
-    if stripped != s and stripped:
-        agency, _ = table.resolve(stripped, province)
-        if agency:
-            return _info(agency, s)
-    unbracketed = _INNER_BRACKET.sub(r"\1", s)  # 有关市（州）人民政府 -> 有关市州人民政府
-    if unbracketed != s:
-        agency, _ = table.resolve(unbracketed, province)
-        if agency:
-            return _info(agency, s)
-    return _unknown(s, province)
-
-
-def normalise_agency(written: str, province: str | None) -> AgencyInfo:
-    """The canonical agency for one written unit name; never raises.
-
-    ``province`` is the document's province (full name), used for forms relative to it (省发展改革委).
-    A name that is not in the tables keeps its written form (with the province's name in place of a leading
-    省/自治区/市 that means the province) and gets ``known=False``.
-    """
+    ``where`` is the document's jurisdiction (or a province's full name), which relative forms need
+    (省发展改革委, 市工信局, a bare 市场监管局 inside a list)."""
     s = _clean(written or "")
     if not s:
-        return AgencyInfo(name=written or "", written=[written or ""], level="other", type="other", known=False)
-    return _normalise_clean(s, province)
+        return None
+    info = _normalise_clean(s, as_jurisdiction(where))
+    return _with_written(info, s) if info is not None else None
 
 
-def shared_agency(written: str, province: str | None) -> AgencyInfo:
-    """``normalise_agency``, one shared result per (name, province) for names that are not blank: the same
-    agencies recur in every document of a province. Read-only: copy it before changing it."""
-    s = _clean(written or "")
-    return _unit_info(s, province) if s else normalise_agency(written, province)
+def normalise_agency(written: str, where: Jurisdiction | str | None) -> AgencyInfo:
+    """``resolve_agency``, never None: a unit that names no agency keeps its written form, type "other",
+    ``known=False`` (for callers that must show something, such as the query layer)."""
+    info = resolve_agency(written, where)
+    if info is not None:
+        return info
+    s = _clean(written or "") or (written or "")
+    table = agency_table()
+    return AgencyInfo(name=s, written=[written or ""], level="other", type=table.guess_type(s) if s else "other",
+                      known=False)
+
+
+def shared_agency(name: str, where: Jurisdiction | str | None) -> AgencyInfo:
+    """The record of a canonical agency name (as ``normalise_agency`` gives it), for a document's agency list."""
+    return _shared(name, as_jurisdiction(where))
+
+
+@lru_cache(maxsize=20_000)
+def _shared(name: str, where: Jurisdiction | None) -> AgencyInfo:
+    return normalise_agency(name, where)
+
+
+def follows_agency_grammar(name: str) -> bool:
+    """Whether an emitted agency name is a table name or reads as an agency (the property every record keeps)."""
+    table = agency_table()
+    return table.agency(name) is not None or table.follows_grammar(name) or bool(
+        table.patterns and any(p.name.endswith(name[-4:]) for p in table.patterns)) or _is_local_name(name)
+
+
+def _is_local_name(name: str) -> bool:
+    table = agency_table()
+    for k in range(min(len(name) - 1, 16), 1, -1):
+        j = by_name(name[:k])
+        if j is not None and any(dept.name_for(j) == name for entries in table.local.values() for dept, _ in entries):
+            return True
+    return False
 
 
 # ---- unit lists
 
-def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool = False) -> list[tuple[int, int]]:
-    """Segments of a unit list: cut at separators, and at 和/及 where a name has just ended.
+class Unit(NamedTuple):
+    """One unit of a list as written: its agency (None for a vague or non-agency unit) and its span."""
 
-    ``open_end``: ``compact`` is followed by more text (a piece of a longer list), so a 和/及 at its very end
-    is not the list's last character."""
+    info: AgencyInfo | None
+    written: str
+    start: int
+    end: int
+
+
+def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool = False) -> list[tuple[int, int]]:
+    """Segments of a unit list: cut at separators, and at 和/及 where a name has just ended."""
     inside: set[int] = set()
     ends = set()
-    for a, b, *_ in protected:
+    for a, b in protected:
         inside.update(range(a, b))
         ends.add(b)
     segments, start = [], 0
-    for m in _CUT_CHAR.finditer(compact):
-        i = m.start()
-        if i in inside:
+    for i, c in enumerate(compact):
+        if i in inside or (c not in _SEPARATORS and c not in _CONJUNCTIONS):
             continue
-        c = compact[i]
         cut = c in _SEPARATORS
         if c in _CONJUNCTIONS and i > start and (open_end or i + 1 < len(compact)):
             cut = i in ends or bool(_AGENCY_END.search(compact[start:i]))
@@ -382,7 +534,7 @@ def _trim(compact: str, a: int, b: int) -> tuple[int, int]:
         m = _HEAD_LABEL.match(compact, a, b)
         if m and m.end() > a:
             a, changed = m.end(), True
-        for tail in _TAILS if compact.endswith(_TAILS, a, b) else ():
+        for tail in _TAILS:
             if compact.endswith(tail, a, b) and b - len(tail) >= a:
                 b, changed = b - len(tail), True
                 break
@@ -393,112 +545,42 @@ def _trim(compact: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def split_units(clause: str, province: str | None, offset: int = 0) -> list[AgencyMatch]:
-    """The agencies of a unit list as found in responsibility clauses, in order.
+def list_units(clause: str, where: Jurisdiction | str | None, offset: int = 0) -> list[Unit]:
+    """Every unit of a unit list, in order, vague ones included (``info`` None): a declared first-is-lead
+    convention counts a vague first unit ("各有关部门和单位，各省级人民政府按职责分工负责": nobody leads).
 
-    "省工业和信息化厅、省发展改革委、各地级以上市人民政府、纺织服装各省级行业协会" -> four agencies.
-    Separators are 、，,；; and 和/及 where a name ends (never inside 工业和信息化厅); role words and vague
-    tails ("等有关单位", "有关部门") add nobody. Offsets are ``offset`` + index in ``clause``.
-    """
-    key = (clause, province)
-    units = _UNITS.get(key)
-    if units is None:
-        if len(_UNITS) > _MAX_SPLIT:
-            _UNITS.clear()
-        spans = _SPLIT_CACHE.get(clause)
-        if spans is None:
-            if len(_SPLIT_CACHE) > _MAX_SPLIT:
-                _SPLIT_CACHE.clear()
-            spans = _SPLIT_CACHE[clause] = _split_units(clause)
-        units = _UNITS[key] = tuple((_unit_info(written, province), written, a, b) for written, a, b in spans)
-    return [_new_match(AgencyMatch, (info, written, offset + a, offset + b)) for info, written, a, b in units]
-
-
-# clause -> (written, start, end) of each unit: unit lists recur (省工业和信息化厅牵头 ...), and where the units
-# are does not depend on the province (only what they resolve to does, see ``_unit_info``). Tuples of strings
-# and numbers only, which the garbage collector stops tracking: its full collections do not walk the cache.
-_SPLIT_CACHE: dict[str, tuple[tuple[str, int, int], ...]] = {}
-# (clause, province) -> (agency, written, start, end) of each unit: the same, resolved.
-_UNITS: dict[tuple[str, str | None], tuple[tuple[AgencyInfo, str, int, int], ...]] = {}
-# ``AgencyMatch(*fields)`` without the named tuple's ``__new__`` written in Python.
-_new_match = tuple.__new__
-_MAX_SPLIT = 20_000
-
-
-def _split_units(clause: str) -> tuple[tuple[str, int, int], ...]:
-    """Units of a clause, piece by piece: a separator outside every table surface always cuts, so what lies
-    between two such separators is split on its own (``_piece_units``), and pieces recur far more often than
-    whole clauses (the same departments in another order or another company)."""
-    compact, where = _compact(clause)
+    Separators are 、，,；; and 和/及 where a name ends (never inside 工业和信息化厅, 各县、区人民政府); role
+    words and vague tails (等有关单位) are trimmed. Offsets are ``offset`` + index in ``clause``."""
+    where = as_jurisdiction(where)
+    compact, index = _compact(clause)
     if not compact:
-        return ()
-    found = agency_table().matches(compact)
-    out: list[tuple[str, int, int]] = []
-    n = len(compact)
-    k = 0  # next match
-    piece = 0
-    for cut in (*_free_separators(compact, found), n):
-        rel: list[tuple[int, int]] = []
-        while k < len(found) and found[k][0] < cut:
-            rel.append((found[k][0] - piece, found[k][1] - piece))
-            k += 1
-        text = compact[piece:cut]
-        key = (text, cut < n, tuple(rel))
-        units = _PIECE_CACHE.get(key)
-        if units is None:
-            if len(_PIECE_CACHE) > _MAX_SPLIT:
-                _PIECE_CACHE.clear()
-            units = _PIECE_CACHE[key] = _piece_units(text, rel, cut < n)
-        for x, y in units:
-            x += piece
-            y += piece
-            out.append((compact[x:y], where[x], where[y - 1] + 1))
-        piece = cut + 1
-    return tuple(out)
-
-
-# (piece, more text follows, table surfaces in it) -> [start, end) of its units in the piece.
-_PIECE_CACHE: dict[tuple[str, bool, tuple[tuple[int, int], ...]], tuple[tuple[int, int], ...]] = {}
-
-
-def _free_separators(compact: str, found: list[tuple[int, int, str]]) -> list[int]:
-    """Offsets of the separators (、，；/) that are not inside a table surface (各市、县人民政府)."""
-    cuts = [m.start() for m in _SEPARATOR_CHAR.finditer(compact)]
-    if cuts and any(_SEPARATOR_CHAR.search(surface) for _, _, surface in found):
-        cuts = [i for i in cuts if not any(a <= i < b for a, b, _ in found)]
-    return cuts
-
-
-_SEPARATOR_CHAR = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]")
-
-
-def _piece_units(compact: str, found: list[tuple[int, int]], open_end: bool) -> tuple[tuple[int, int], ...]:
-    """[start, end) of the units of one piece of a unit list (no separator outside ``found`` in it)."""
-    out: list[tuple[int, int]] = []
-    for seg_a, seg_b in _split_points(compact, found, open_end):
+        return []
+    table = agency_table()
+    found = table.matches(compact)
+    protected = [(a, b) for a, b, surface in found]
+    out: list[Unit] = []
+    for seg_a, seg_b in _split_points(compact, protected):
         a, b = _trim(compact, seg_a, seg_b)
-        if a >= b or _VAGUE.match(compact[a:b]):
+        if a >= b:
             continue
-        inner = [m for m in found if a <= m[0] and m[1] <= b]
+        inner = [(x, y) for x, y in protected if a <= x and y <= b]
         tiled = len(inner) > 1 and inner[0][0] == a and inner[-1][1] == b and all(
-            x[1] == y[0] for x, y in zip(inner, inner[1:], strict=False))
-        out.extend(inner if tiled else [(a, b)])
-    return tuple(out)
+            p[1] == q[0] for p, q in zip(inner, inner[1:], strict=False))
+        for x, y in inner if tiled else [(a, b)]:
+            written = compact[x:y]
+            info = _normalise_clean(written, where)
+            out.append(Unit(_with_written(info, written) if info else None, written,
+                            offset + index[x], offset + index[y - 1] + 1))
+    return out
 
 
-def _unit_info(written: str, province: str | None) -> AgencyInfo:
-    """``_normalise_clean``, one shared read-only result per (unit, province): the same units recur in
-    many clauses (fewer records to build, and fewer objects for the garbage collector to walk)."""
-    key = (written, province)
-    info = _UNIT_INFO.get(key)
-    if info is None:
-        if len(_UNIT_INFO) > _MAX_SPLIT:
-            _UNIT_INFO.clear()
-        info = _UNIT_INFO[key] = _normalise_clean(written, province)
-    return info
+def split_units(clause: str, where: Jurisdiction | str | None, offset: int = 0) -> list[AgencyMatch]:
+    """The agencies of a unit list as found in responsibility clauses, in order (``list_units`` without the
+    units that name no agency).
 
-
-_UNIT_INFO: dict[tuple[str, str | None], AgencyInfo] = {}
+    "省工业和信息化厅、省发展改革委、各地级以上市人民政府、纺织服装各省级行业协会" -> four agencies."""
+    return [AgencyMatch(u.info, u.written, u.start, u.end) for u in list_units(clause, where, offset)
+            if u.info is not None]
 
 
 # ---- free text
@@ -509,36 +591,78 @@ def _chained(gap: str) -> bool:
     return all(c in _SEPARATORS or c in _CONJUNCTIONS for c in rest)
 
 
-def find_agencies(text: str, province: str | None, offset: int = 0) -> list[AgencyMatch]:
+def find_agencies(text: str, where: Jurisdiction | str | None, offset: int = 0) -> list[AgencyMatch]:
     """Agency names and abbreviations in free text (issuer lines, headers, "由…牵头…配合" sentences).
 
-    Names that carry their province (广东省工业和信息化厅, 广东证监局) are always taken; forms relative to the
-    document's province need its prefix (省科技厅) with nothing glued before it (各省…), or, written bare,
-    must follow another found name in a list (…牵头，发展改革委、科技厅配合); bare department names ending
-    in 厅 and collective actors (各地级以上市人民政府) stand on their own.
+    Names that carry their jurisdiction (广东省工业和信息化厅, 亳州市人民政府, 国务院, 广东证监局) are always
+    taken; forms relative to the document's jurisdiction need their prefix (省科技厅) with nothing glued before it
+    (各省…), or, written bare, must follow another found name in a list (…牵头，发展改革委、科技厅配合); bare
+    department names ending in 厅 and collective actors (各地级以上市人民政府) stand on their own.
     """
+    where = as_jurisdiction(where)
     table = agency_table()
-    compact, where = _compact(text)
+    compact, index = _compact(text)
     out: list[AgencyMatch] = []
     last_end: int | None = None
-    for a, b, surface in table.matches(compact):
-        agency, how = table.resolve(surface, province)
+    spans = sorted(set(table.matches(compact)) | set(_named_jurisdiction_agencies(compact, where)))
+    taken_until = -1
+    for a, b, surface in spans:
+        if a < taken_until:
+            continue
+        info = _normalise_clean(surface, where)
+        if info is None or not info.known:
+            continue
         before = compact[a - 1] if a else ""
         free_before = not before or not _CJK.match(before) or before in _BEFORE_OK or a == last_end
         chained = last_end is not None and _chained(compact[last_end:a])
-        if how == "absolute":
-            ok = agency is not None
-        elif how == "prefixed":
+        how = _how_written(surface, info)
+        if how == "prefixed":
             ok = free_before or chained
         elif how == "bare":
-            kind = table.relative_kind(surface)
-            standalone = surface.endswith("厅") or (kind is not None and kind[1] == "collective")
+            standalone = surface.endswith("厅") or info.level == "collective"
             ok = chained or (standalone and free_before)
         else:
-            ok = False
-        if not ok or (agency is None and province is not None):
+            ok = True
+        if not ok:
             continue
-        info = _info(agency, surface) if agency else _unknown(surface, province)
-        out.append(AgencyMatch(info, surface, offset + where[a], offset + where[b - 1] + 1))
-        last_end = b
+        out.append(AgencyMatch(_with_written(info, surface), surface, offset + index[a], offset + index[b - 1] + 1))
+        last_end = taken_until = b
+    return out
+
+
+def _how_written(surface: str, info: AgencyInfo) -> str:
+    """"absolute" when the surface names its jurisdiction itself, "prefixed" (省科技厅) or "bare" (科技厅)."""
+    if surface == info.name or surface in agency_table().absolute or info.level in ("central",):
+        return "absolute"
+    for k in range(min(len(surface) - 1, 16), 1, -1):
+        if by_name(surface[:k]) is not None:
+            return "absolute"
+    if surface.startswith(_RELATIVE_PREFIXES) and not surface.startswith("市场"):
+        return "prefixed"
+    return "bare"
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> WordAutomaton:
+    from policykg.loaders.jurisdiction import full_names
+
+    return WordAutomaton(full_names(), overlapping=False)
+
+
+def _named_jurisdiction_agencies(compact: str, where: Jurisdiction | None) -> list[tuple[int, int, str]]:
+    """Spans of "<full jurisdiction name><department>" in free text (亳州市人民政府, 长兴县经济和信息化局), the
+    longest department that follows the name."""
+    table = agency_table()
+    out = []
+    for start, name in _full_names().find_longest(compact):
+        end = start + len(name)
+        j = by_name(name, where.province if where else None)
+        if j is None or (where is not None and where.level != "central" and j.province != where.province):
+            continue  # another province's body named in passing (借鉴深圳市发展改革委的做法)
+        if start >= 2 and compact.startswith("中共", start - 2):
+            start -= 2
+        for k in range(min(len(compact) - end, 24), 1, -1):
+            if table._at(j, compact[end:end + k], prefixed=True) is not None:
+                out.append((start, end + k, compact[start:end + k]))
+                break
     return out

@@ -1,32 +1,68 @@
-"""Document-level facts: title, document number, issue date, kind, issuers, province."""
+"""Document-level facts: title, document number, issue date, kind, issuers, and the issuing jurisdiction.
+
+The head of a document (before its first numbered item) holds, in real layouts, any of: a document number
+line, issuer lines, a notice title (X关于印发《Y》的通知, often broken over two or three lines), an addressee
+line, the notice's body (现将《Y》印发给你们), its signature and date, then the attached document's own title
+over one or more lines. The title is the attached document's own heading when the text holds it (the notice
+may name it slightly differently), else the notice's Y; a heading split over lines is joined; a trailing
+edition note (2022年2月版) is dropped, a period (2023—2025年) kept.
+
+The jurisdiction (central / province / city / county) comes, in order of trust, from a central document
+number (国发, 国办发, 工信部…, ``data/doc_number_prefixes.tsv``) or central issuers, from the issuers and the
+signature, from a title that opens with a city or county name (宜春市制造业…), from a city's document number
+(亳政〔2025〕38号), and only then from the province abbreviation of the number and the places the text names.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
+from policykg.data import read_tsv
 from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
-from policykg.loaders.agencies import find_agencies
-from policykg.loaders.provinces import detect_province
+from policykg.loaders.agencies import AgencyMatch, find_agencies
+from policykg.loaders.jurisdiction import (
+    CENTRAL,
+    Jurisdiction,
+    by_name,
+    full_names,
+    province_jurisdiction,
+    short_names,
+)
+from policykg.loaders.provinces import PROVINCES, detect_province, province_of_abbreviation
 
 _KINDS = ["实施意见", "指导意见", "行动方案", "实施方案", "工作方案", "行动计划", "工作计划", "若干措施", "若干政策",
-          "实施细则", "管理办法", "意见", "方案", "计划", "措施", "办法", "规划", "细则", "纲要", "决定", "通知"]
-_KIND_RE = "|".join(_KINDS)
-_TITLE_LINE = re.compile(
-    rf"^[^\n。；！？]{{4,160}}?(?:{_KIND_RE})(?:\s*[（(][^（）()\n]{{2,20}}[）)])?\s*$"
-)
-_SUFFIX_PAREN = re.compile(r"^\s*[（(]([^（）()\n]{2,20})[）)]\s*$")
-_NOTICE = re.compile(r"印发[《“\"]?(.+?)[》”\"]?的通知")
+          "若干举措", "实施细则", "管理办法", "政策清单", "任务清单", "责任分工", "分工方案", "工作要点", "意见", "方案",
+          "计划", "措施", "举措", "办法", "规划", "细则", "纲要", "决定", "清单", "要点", "通知", "规定", "分工"]
+_KIND_END = re.compile(rf"(?:{'|'.join(_KINDS)})(?:\s*[（(][^（）()\n]{{2,24}}[）)])?[》”]?$")
+_KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年|试行|暂行|修订)\s*[）)]$")
+_TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[）)]$")
+_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|印送|下达)\s*[《“\"]?(?P<x>.+?)[》”\"]?\s*的?\s*通知$", re.S)
+_ISSUED_WITH = re.compile(r"《(?P<x>[^《》\n]{4,120})》(?:《[^《》\n]{0,120}》)*[^。\n《》]{0,60}?"
+                          r"(?:现)?(?:印发|转发)(?:给)?(?:你们|各地|你局|你厅|你委)")
+_NOW_ISSUING = re.compile(r"现将《(?P<x>[^《》\n]{4,120})》[^。\n]{0,40}?(?:印发|转发)")
 _DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*\d{1,4}\s*号"
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号"
 )
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
 _ISSUE_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[^。\n]{0,12}印发")
+_EDITION = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*版")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff“”《》（）、，])\s+(?=[\u4e00-\u9fff“”《》（）\d(])|(?<=[\d)])\s+(?=[\u4e00-\u9fff])")
-_ISSUER_PREFIX = re.compile(r"^(.{2,200}?)\s*关于")
-_ISSUER_END = re.compile(r"(?:厅|委|局|政府|部门|办公室)\s*$")
+_SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]|《[^《》]*》|“[^“”]*”")
+_PAREN_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s　]{3,}$")
+_APPROVED_BY = re.compile(r"(?:经|已经)(?P<who>国务院|省委[、，]?省(?:人民)?政府|省(?:人民)?政府|市委[、，]?市(?:人民)?政府|"
+                          r"市(?:人民)?政府|县(?:人民)?政府|区(?:人民)?政府|自治区(?:人民)?政府)[^。]{0,30}?"
+                          r"(?:同意|通过|批准)[^。]{0,160}?印发")
+_COMPILED_BY = re.compile(r"(?:编印|印发|制定|发布|出台|汇编)了?《(?P<x>[^《》\n]{4,80})》")
+_OWN_WORDS = {"province": re.compile(r"[我本全]省|[我本全]自治区"), "city": re.compile(r"[我本全]市"),
+              "county": re.compile(r"[我本全]县|[我本全]区|[我本全]旗")}
+_RELATIVE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])(?:[市县区])(?:发展改革委|发改委|工信局|工业和信息化局|经信局|财政局|商务局|"
+                            r"科技局|人社局|市场监管局|政府)")
 
 
 @dataclass
@@ -38,6 +74,7 @@ class Metadata:
     kind: str | None = None
     issuers: list[str] = field(default_factory=list)
     issuer_written: dict[str, list[str]] = field(default_factory=dict)
+    jurisdiction: Jurisdiction | None = None
 
 
 def squeeze(s: str) -> str:
@@ -45,41 +82,122 @@ def squeeze(s: str) -> str:
     return _CJK_SPACE.sub("", s.strip())
 
 
-def _title_candidates(head: str) -> list[str]:
-    lines = [ln.strip() for ln in head.split("\n")]
-    out = []
-    for i, line in enumerate(lines):
-        if not line or line.endswith(("：", ":")):
+# ---------------------------------------------------------------- title
+
+def _title_like(line: str) -> bool:
+    """A line that may be (part of) a title: short, no sentence punctuation outside brackets, not a date, a
+    document number, a bracketed note or a line of agency names."""
+    s = line.strip()
+    if len(s) < 4 or len(s) > 80 or _PAREN_ONLY.match(s) or _DATE_LINE.match(s) or s.startswith(("附件", "附录")):
+        return False
+    if _SENTENCE_PUNCT.search(_BRACKETED.sub("", s)):
+        return False
+    if _DOC_NUMBER.fullmatch(re.sub(r"\s", "", s)):
+        return False
+    return not _agency_line(s)
+
+
+def _agency_line(s: str) -> bool:
+    """A line of agency names only (an issuer line, a signature)."""
+    if not _SIGNATURE_LINE.match(s) or "关于" in s:
+        return False
+    matches = find_agencies(s, None)
+    covered = sum(m.end - m.start for m in matches)
+    return bool(matches) and covered >= 0.8 * len(re.sub(r"\s", "", s))
+
+
+def _title_blocks(head: str) -> list[str]:
+    """Runs of consecutive title-like lines, joined with line breaks kept (a title split over lines)."""
+    blocks: list[str] = []
+    run: list[str] = []
+    for line in head.split("\n"):
+        if _title_like(line):
+            run.append(line.strip())
             continue
-        if _TITLE_LINE.match(line):
-            title = line
-            if i + 1 < len(lines) and _SUFFIX_PAREN.match(lines[i + 1]) and "稿" not in lines[i + 1]:
-                title += lines[i + 1].strip()
-            out.append(title)
-    return out
+        if run:
+            blocks.append("\n".join(run))
+        run = []
+    if run:
+        blocks.append("\n".join(run))
+    return blocks
+
+
+def _flat(s: str) -> str:
+    return squeeze(re.sub(r"\s*\n\s*", "", s))
+
+
+def _notice_title(head: str, blocks: list[str]) -> str | None:
+    """The title of the document a notice issues: 现将《Y》印发给你们, 《Y》已经…印发给你们, 关于印发《Y》的通知."""
+    for pattern in (_NOW_ISSUING, _ISSUED_WITH):
+        m = pattern.search(head)
+        if m:
+            return m.group("x")
+    for block in blocks:
+        m = _NOTICE.search(_flat(block))
+        if m and _flat(block).endswith(("通知", "通知》")):
+            return m.group("x")
+    return None
+
+
+def _similar(a: str, b: str) -> float:
+    a, b = re.sub(r"[\s《》〈〉“”\"]", "", a), re.sub(r"[\s《》〈〉“”\"]", "", b)
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def find_title(head: str) -> str | None:
+    """The document's own title (see the module docstring)."""
+    blocks = _title_blocks(head)
+    titled = [b for b in blocks if _KIND_END.search(_flat(b))]
+    issued = _notice_title(head, blocks)
+    if issued:
+        own = [b for b in titled if not _NOTICE.search(_flat(b)) and _similar(_flat(b), issued) >= 0.6]
+        if own:
+            return _clean_title(own[-1])
+        return _clean_title(issued.replace("〈", "《").replace("〉", "》"))
+    plain = [b for b in titled if not _flat(b).endswith(("通知", "通知》"))]
+    if plain:
+        return _clean_title(plain[-1])
+    if titled:
+        return _clean_title(titled[-1])
+    return None
 
 
 def _clean_title(title: str) -> str:
-    title = squeeze(title)
-    notice = _NOTICE.search(title)
-    if notice:
-        title = notice.group(1)
-    title = title.strip("《》“”\" ")
-    m = _ISSUER_PREFIX.match(title)
-    if m and (_ISSUER_END.search(m.group(1)) or find_agencies(m.group(1), None)):
-        title = title[m.end() - 2:]  # keep 关于, drop the issuer before it
+    notice = _NOTICE.search(_flat(title))
+    if notice and _flat(title).endswith(("通知", "通知》")):
+        title = notice.group("x").replace("〈", "《").replace("〉", "》")
+    title = title.strip().strip("《》“”\" ")
+    # An issuer before 关于 on a line of its own or after a space is a header, not part of the title
+    # (广东省工业和信息化厅 关于…); glued to it (国务院关于…), it is the title as the document gives it.
+    m = re.match(r"^(.{2,200}?)[ \t\n　]+关于", title, re.S)
+    if m and _issuer_like(m.group(1)):
+        title = title[m.end() - 2:]
+    title = _flat(title)
+    if _TRAILING_PAREN.search(title) and not _KEPT_PAREN.search(title):
+        title = _TRAILING_PAREN.sub("", title)
     # "关于…的<kind>" keeps 关于; "关于<noun phrase><kind>" without 的 does not.
     if title.startswith("关于") and "的" not in title:
         title = title[2:]
     return title.strip()
 
 
-def find_title(head: str) -> str | None:
-    cands = _title_candidates(head)
-    if not cands:
-        return None
-    non_notice = [c for c in cands if not c.endswith("通知")]
-    return _clean_title(non_notice[-1] if non_notice else cands[-1])
+_SEVERAL = re.compile(r"等?[一二三四五六七八九十\d]+(?:个)?(?:部门|单位)$")
+
+
+def _issuer_like(prefix: str) -> bool:
+    """Whether a title's prefix is a list of issuers (广东省工业和信息化厅, 省工业和信息化厅 省发展改革委,
+    湖南省工业和信息化厅等九部门)."""
+    from policykg.loaders.agencies import agency_table
+
+    table = agency_table()
+    tokens = [t for t in re.split(r"[\s、，,]+", prefix) if t]
+    for token in tokens:
+        token = _SEVERAL.sub("", token)
+        if token and not (find_agencies(token, None) or table.follows_grammar(token)):
+            return False
+    return bool(tokens)
 
 
 def find_kind(title: str | None) -> str | None:
@@ -92,8 +210,29 @@ def find_kind(title: str | None) -> str | None:
     return None
 
 
-def find_issued(text: str, body_end: int) -> str | None:
-    """The signature date (a line of its own); else a 'YYYY年M月…印发' statement."""
+# ---------------------------------------------------------------- number and date
+
+def find_doc_number(head: str) -> str | None:
+    """The document's own number: on a line of its own, or opening a line (川办函〔2017〕113号《…》);
+    never one cited inside a sentence (落实《…》（发改产业〔2021〕1780号）要求)."""
+    for m in finditer_from_anchor(_DOC_NUMBER, DOC_NUMBER_YEAR, head, DOC_NUMBER_LEAD):
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        before = head[line_start:m.start()].strip()
+        start = m.start("prefix")
+        # the prefix may have taken characters of a sentence glued before it: only a line start counts
+        if before or (start > line_start and head[start - 1] not in " \t　"):
+            continue
+        line_end = head.find("\n", m.end())
+        after = head[m.end(): len(head) if line_end < 0 else line_end].strip()
+        if after and not after.startswith(("《", "“")) and len(after) > 2:
+            continue
+        return re.sub(r"\s+", "", m.group(0))
+    return None
+
+
+def find_issued(text: str, body_end: int, doc_number: str | None) -> str | None:
+    """The signature date (a line of its own); else a 'YYYY年M月…印发' statement, an edition note (2022年2月版),
+    or the year of the document number."""
     dates = list(_date_lines(text))
     tail = [m for m in dates if m.start() >= body_end]
     for m in tail + dates:
@@ -102,19 +241,18 @@ def find_issued(text: str, body_end: int) -> str | None:
         if "印发" in following:
             continue
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    m = _ISSUE_MONTH.search(text)
+    m = _ISSUE_MONTH.search(text) or _EDITION.search(text[:300])
     if m:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
     return None
 
 
 def _year_starts(text: str) -> Iterator[int]:
-    r"""Where the four digits of ``(?:19|20)\d{2}\s*年`` would start before each 年, in text order: the only
-    places the year of a ``_DATE_LINE`` can start."""
+    r"""Where the four digits of ``(?:19|20)\d{2}\s*年`` would start before each 年, in text order."""
     y = text.find("年")
     while y >= 0:
         digits = y
-        while digits > 0 and text[digits - 1].isspace():  # str.isspace is re's \s
+        while digits > 0 and text[digits - 1].isspace():
             digits -= 1
         if digits >= 4:
             yield digits - 4
@@ -122,10 +260,8 @@ def _year_starts(text: str) -> Iterator[int]:
 
 
 def _date_lines(text: str) -> Iterator[re.Match[str]]:
-    """``_DATE_LINE.finditer(text)``, trying the pattern only where a date line can start: at the first line
-    start of the whitespace before a year (a later line start there gives the same date or none). re tries
-    a pattern that starts with ``^`` at every position; str.find skips to each 年 far faster."""
-    pos = 0  # where finditer would go on: the end of the last match
+    """``_DATE_LINE.finditer(text)``, tried only where a date line can start (before each 年)."""
+    pos = 0
     for digits in _year_starts(text):
         if digits < pos:
             continue
@@ -134,21 +270,23 @@ def _date_lines(text: str) -> Iterator[re.Match[str]]:
             blank -= 1
         if blank == 0 or text[blank - 1] == "\n":
             start = blank
-        else:  # the first line start after ``blank``, before the year
+        else:
             start = text.find("\n", blank, digits) + 1
             if start == 0:
-                continue  # none: the year is not on a line of its own
+                continue
         m = _DATE_LINE.match(text, start)
         if m:
             yield m
             pos = m.end()
 
 
-def find_issuers(text: str, head_end: int, body_end: int, title: str | None, province: str | None) -> dict[str, list[str]]:
+# ---------------------------------------------------------------- issuers
+
+def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | None) -> dict[str, list[str]]:
     """Issuers: agency-only lines of the head and the signature block, and a 'X关于' title prefix."""
     found: dict[str, list[str]] = {}
 
-    def add(matches) -> None:
+    def add(matches: list[AgencyMatch]) -> None:
         for m in matches:
             if m.info.level == "collective":
                 continue
@@ -156,43 +294,185 @@ def find_issuers(text: str, head_end: int, body_end: int, title: str | None, pro
             if m.written not in found[m.info.name]:
                 found[m.info.name].append(m.written)
 
-    regions = [(0, head_end), (body_end, len(text))]
-    for a, b in regions:
+    for a, b in ((0, head_end), (body_end, len(text))):
         pos = a
         for line in text[a:b].split("\n"):
             line_start = pos
             pos += len(line) + 1
             s = line.strip()
-            if not s or s.endswith(("：", ":")) or "印发" in s or "抄送" in s:
+            if not s or s.endswith(("：", ":")) or "抄送" in s:
                 continue
-            if _SIGNATURE_LINE.match(s):
-                matches = find_agencies(line, province, line_start)
+            if _SIGNATURE_LINE.match(s) and "印发" not in s and "关于" not in s:
+                matches = find_agencies(line, where, line_start)
                 covered = sum(m.end - m.start for m in matches)
                 if matches and covered >= 0.6 * len(re.sub(r"\s", "", s)):
                     add(matches)
-            elif "关于" in s and "。" not in s and len(s) <= 120:
+            elif "关于" in s and "。" not in s and len(s) <= 160:
                 prefix = s.split("关于", 1)[0]
                 if prefix.strip():
-                    add(find_agencies(prefix, province, line_start))
+                    add(find_agencies(prefix, where, line_start))
     return found
 
 
-def find_doc_number(head: str) -> str | None:
-    m = next(finditer_from_anchor(_DOC_NUMBER, DOC_NUMBER_YEAR, head, DOC_NUMBER_LEAD), None)
-    return re.sub(r"\s+", "", m.group(0)) if m else None
+def _issuer_by_formula(head: str, where: Jurisdiction | None) -> str | None:
+    """A notice approved by a government (经省政府同意，现印发给你们) is issued by that government's
+    general office: 国务院办公厅, <province>人民政府办公厅, <city or county>人民政府办公室."""
+    m = _APPROVED_BY.search(head)
+    if not m or where is None:
+        return None
+    who = m.group("who")
+    if who == "国务院":
+        return "国务院办公厅"
+    level = "province" if who.startswith(("省", "自治区")) else "city" if who.startswith("市") else "county"
+    target = next((j for j in where.chain() if j.level == level or (level == "city" and j.municipality)), None)
+    if target is None:
+        return None
+    return target.name + ("人民政府办公厅" if target.level == "province" else "人民政府办公室")
 
+
+def _issuer_compiling(head: str, title: str | None, where: Jurisdiction | None) -> dict[str, list[str]]:
+    """An agency that compiled or issued the document named by its title in the preamble
+    (省四送一服办公室…编印《支持实体经济发展政策清单》)."""
+    if not title:
+        return {}
+    for sentence in re.split(r"[。\n]", head):
+        m = _COMPILED_BY.search(sentence)
+        if m and _similar(m.group("x"), title) >= 0.8:
+            found = [x for x in find_agencies(sentence[: m.start()], where) if x.info.level != "collective"]
+            if found:
+                return {found[0].info.name: [found[0].written]}
+    return {}
+
+
+# ---------------------------------------------------------------- jurisdiction
+
+def _central_prefixes() -> tuple[str, ...]:
+    return tuple(sorted((r["prefix"] for r in read_tsv("doc_number_prefixes.tsv")), key=len, reverse=True))
+
+
+_CENTRAL_PREFIXES: tuple[str, ...] = ()
+
+
+def _number_prefix(doc_number: str | None) -> str | None:
+    if not doc_number:
+        return None
+    m = _DOC_NUMBER.match(doc_number)
+    return m.group("prefix") if m else None
+
+
+def _is_central_number(prefix: str | None) -> bool:
+    global _CENTRAL_PREFIXES
+    if not prefix:
+        return False
+    if not _CENTRAL_PREFIXES:
+        _CENTRAL_PREFIXES = _central_prefixes()
+    return prefix.startswith(_CENTRAL_PREFIXES)
+
+
+def _title_jurisdiction(title: str | None) -> Jurisdiction | None:
+    """A jurisdiction the title opens with (宜春市制造业…, 山西省提振消费…, 关于支持长兴县…: not the latter)."""
+    if not title:
+        return None
+    names = full_names()
+    for k in range(min(len(title), 16), 1, -1):
+        if title[:k] in names:
+            return by_name(title[:k])
+    return None
+
+
+def _number_city(prefix: str | None, province: str | None) -> Jurisdiction | None:
+    """The city a document number's prefix names (亳政 -> 亳州市, 甬政发 -> 宁波市), when one city fits."""
+    if not prefix:
+        return None
+    cities = {j for short, found in short_names().items() if short[:1] == prefix[:1]
+              for j in found if j.level == "city" and (province is None or j.province == province)}
+    return next(iter(cities)) if len(cities) == 1 else None
+
+
+def detect_jurisdiction(text: str, head_end: int, title: str | None, doc_number: str | None,
+                        issuers: list[str]) -> Jurisdiction | None:
+    """The issuing jurisdiction of a document (see the module docstring); None when nothing points to one."""
+    prefix = _number_prefix(doc_number)
+    issuer_places = [_agency_jurisdiction(name) for name in issuers]
+    issuer_places = [j for j in issuer_places if j is not None]
+    if _is_central_number(prefix) or (issuer_places and all(j.level == "central" for j in issuer_places)):
+        return CENTRAL
+    number_province = province_of_abbreviation(prefix) if prefix else None
+    local = [j for j in issuer_places if j.level != "central"]
+    if local:
+        return max(local, key=lambda j: ("central", "province", "city", "county").index(j.level))
+    titled = _title_jurisdiction(title)
+    if titled is not None and (number_province is None or titled.province == number_province):
+        return titled
+    if number_province is None and prefix:
+        city = _number_city(prefix, None)
+        if city is not None:
+            return city
+    province = number_province or detect_province(text)
+    if province is None:
+        return None
+    return _below_province(text, head_end, province)
+
+
+def _agency_jurisdiction(name: str) -> Jurisdiction | None:
+    from policykg.loaders.agencies import agency_table
+
+    agency = agency_table().agency(name)
+    if agency is not None:
+        if agency.level == "central":
+            return CENTRAL
+        return province_jurisdiction(agency.province) if agency.province else None
+    for k in range(min(len(name) - 1, 16), 1, -1):
+        start = 2 if name.startswith("中共") else 0
+        j = by_name(name[start:start + k])
+        if j is not None:
+            return j
+    return None
+
+
+def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
+    """A city document of ``province`` when the text speaks as a city (我市, 市工信局) and names one city most."""
+    p = PROVINCES[province]
+    if p.kind == "直辖市":
+        return province_jurisdiction(province)
+    speaks_city = bool(_OWN_WORDS["city"].search(text)) and not _OWN_WORDS["province"].search(text)
+    if not speaks_city and not _RELATIVE_UNIT.search(text):
+        return province_jurisdiction(province)
+    from policykg.loaders.places import find_places
+
+    counts = Counter(m.city for m in find_places(text, province) if m.city)
+    if counts:
+        city, _ = counts.most_common(1)[0]
+        j = by_name(city, province)
+        if j is not None and speaks_city:
+            return j
+    return province_jurisdiction(province)
+
+
+# ---------------------------------------------------------------- entry point
 
 def extract_metadata(text: str, body_start: int, body_end: int) -> Metadata:
+    """Title, number, date, kind, issuers and jurisdiction of a (simplified) document text."""
     head = text[:body_start]
-    province = detect_province(text)
     title = find_title(head)
-    issuers = find_issuers(text, body_start, body_end, title, province)
+    doc_number = find_doc_number(head)
+    issuers = find_issuers(text, body_start, body_end, None)
+    where = detect_jurisdiction(text, body_start, title, doc_number, list(issuers))
+    if where is not None:  # again, now that relative issuer names (省政府, 市政府办公室) can be read
+        issuers = find_issuers(text, body_start, body_end, where) or issuers
+    if not issuers:
+        issuers = _issuer_compiling(head, title, where)
+    if not issuers:
+        formula = _issuer_by_formula(head, where)
+        if formula:
+            issuers = {formula: []}
     return Metadata(
-        province=province,
+        province=where.province if where else None,
         title=title,
-        doc_number=find_doc_number(head),
-        issued=find_issued(text, body_end),
+        doc_number=doc_number,
+        issued=find_issued(text, body_end, doc_number),
         kind=find_kind(title),
         issuers=list(issuers),
         issuer_written=issuers,
+        jurisdiction=where,
     )

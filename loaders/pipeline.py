@@ -13,13 +13,16 @@ from pathlib import Path
 
 from policykg.errors import ExtractionError
 from policykg.loaders.agencies import shared_agency
+from policykg.loaders.clauses import Carry
 from policykg.loaders.clusters import find_cluster_links
+from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.places import document_places, find_places
 from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
 from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target, builder
 from policykg.loaders.repair import repair_text
-from policykg.loaders.roles import Roles, find_roles
+from policykg.loaders.roles import Roles, as_evidence, find_roles
+from policykg.loaders.simplify import simplified_twin
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
 from policykg.loaders.tables import TableRow, table_rows
 from policykg.loaders.targets import find_targets
@@ -27,16 +30,23 @@ from policykg.loaders.topics import classify_topics
 
 
 def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozenset()) -> PolicyDoc:
-    """Extract a record from an already repaired text."""
-    structure = parse_structure(text, heading_starts)
-    meta = extract_metadata(text, structure.body_start, structure.body_end)
+    """Extract a record from an already repaired text.
+
+    A traditional-character text is read through its simplified twin (same offsets): names, titles and
+    metrics come out simplified, while the fields that quote the source (target and measure texts, the
+    names as written) are taken from ``text`` itself."""
+    work = simplified_twin(text) or text
+    structure = parse_structure(work, heading_starts)
+    meta = extract_metadata(work, structure.body_start, structure.body_end)
+    where = meta.jurisdiction
     province = meta.province
-    mentions = find_places(text, province)
+    mentions = find_places(work, province)
     mention_starts = [m.start for m in mentions]  # mentions come in text order
-    measures = [_measure(text, doc_id, node, structure, province, mentions, mention_starts)
-                for node in structure.measures]
-    _apply_tables(text, doc_id, measures, structure, province)
-    doc_targets = _document_targets(text, structure, measures)
+    built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts) for node in structure.measures]
+    measures = [m for m, _ in built]
+    _apply_carries(measures, [carries for _, carries in built])
+    _apply_tables(work, doc_id, measures, structure, where)
+    doc_targets = _document_targets(work, structure, measures)
     doc = PolicyDoc(
         doc_id=doc_id,
         province=province,
@@ -46,15 +56,34 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
         issuers=meta.issuers,
         measures=measures,
         targets=doc_targets,
-        cluster_links=find_cluster_links(text, province, mentions=mentions),
+        cluster_links=find_cluster_links(work, province, mentions=mentions),
         places=document_places(mentions),
         kind=meta.kind,
+        level=where.level if where else None,
+        jurisdiction=where.name if where else None,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         place_mentions=mentions,
         text=text,
     )
-    doc.agencies = _agencies(doc, meta.issuer_written)
+    doc.agencies = _agencies(doc, meta.issuer_written, where)
+    if work is not text:
+        _quote_source(doc, text)
     return doc
+
+
+def _quote_source(doc: PolicyDoc, text: str) -> None:
+    """Fields that quote the source take its characters as written (a traditional text's own forms)."""
+    for target in [*doc.targets, *(t for m in doc.measures for t in m.targets)]:
+        if target.start is not None and target.end is not None:
+            target.text = text[target.start:target.end]
+    for m in doc.measures:
+        m.text = text[m.start:m.end]
+        for ev in m.role_evidence:
+            ev.written = text[ev.start:ev.end]
+        for place in m.places:
+            place.written = text[place.start:place.end]
+    for place in doc.place_mentions:
+        place.written = text[place.start:place.end]
 
 
 def extract_file(path: Path) -> PolicyDoc:
@@ -70,17 +99,18 @@ def extract_file(path: Path) -> PolicyDoc:
     return doc
 
 
-def _own_roles(text: str, item: Item, province: str | None, first_is_lead: bool) -> Roles:
+def _own_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead: bool) -> Roles:
     end = item.children[0].start if item.children else item.end
-    return find_roles(text, item.start, end, province, first_is_lead)
+    return find_roles(text, item.start, end, where, first_is_lead)
 
 
-def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, province: str | None,
-             mentions: list[PlaceMention], mention_starts: list[int]) -> Measure:
-    roles = _own_roles(text, node.item, province, structure.first_is_lead)
+def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, where: Jurisdiction | None,
+             mentions: list[PlaceMention], mention_starts: list[int]) -> tuple[Measure, list[Carry]]:
+    """A measure record, and the carry-over declarations its clause makes for the measures after it."""
+    roles = _own_roles(text, node.item, where, structure.first_is_lead)
     ancestor = node.item.parent
     while roles.is_empty() and ancestor is not None:  # a clause on the parent heading covers its items
-        roles = _own_roles(text, ancestor, province, structure.first_is_lead)
+        roles = _own_roles(text, ancestor, where, structure.first_is_lead)
         ancestor = ancestor.parent
     body = text[node.start:node.end]
     topics, evidence = classify_topics(node.title, body, node.start)
@@ -100,10 +130,26 @@ def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, pr
         "role_evidence": roles.lead + roles.co + roles.responsible,
         "topic_evidence": evidence,
         "places": mentions[bisect_left(mention_starts, node.start):bisect_left(mention_starts, node.end)],
-    })
+    }), roles.carries
 
 
 _MEASURE = builder(Measure)
+
+
+def _apply_carries(measures: list[Measure], carries: list[list[Carry]]) -> None:
+    """Carry-over declarations (以下均需X落实，不再列出; 以下配合单位均含X) give their units to every later measure:
+    as responsible, or co where the measure has a lead; a "co" declaration only extends co lists that exist."""
+    active: list[Carry] = []
+    for measure, declared in zip(measures, carries, strict=True):
+        for carry in active:
+            if carry.role == "co" and not (measure.lead or measure.co):
+                continue
+            role = "co" if carry.role == "co" or measure.lead else "responsible"
+            named = set(measure.lead) | set(measure.co) | set(measure.responsible)
+            for ev in as_evidence([u for u in carry.units if u.info.name not in named], role):
+                getattr(measure, role).append(ev.agency)
+                measure.role_evidence.append(ev)
+        active.extend(declared)
 
 
 def _target_key(t: Target) -> tuple:
@@ -131,9 +177,9 @@ def _similar(a: str, b: str) -> float:
 
 
 def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: Structure,
-                  province: str | None) -> None:
+                  where: Jurisdiction | None) -> None:
     """Give measures the roles a task-division table assigns them; rows that match no measure become measures."""
-    rows = table_rows(text, province, structure.first_is_lead)
+    rows = table_rows(text, where, structure.first_is_lead)
     if not rows:
         return
     for row in rows:
@@ -173,13 +219,13 @@ def _match_row(row: TableRow, measures: list[Measure]) -> Measure | None:
     return best if _similar(best.title, row.task) >= 0.6 else None
 
 
-def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]]) -> list[AgencyInfo]:
+def _agencies(doc: PolicyDoc, issuer_written: dict[str, list[str]], where: Jurisdiction | None) -> list[AgencyInfo]:
     by_name: dict[str, AgencyInfo] = {}
 
     def add(name: str, written: str) -> None:
         info = by_name.get(name)
         if info is None:  # a copy of the shared, read-only record, under this name
-            info = by_name[name] = _AGENCY({**shared_agency(name, doc.province).__dict__, "name": name, "written": []})
+            info = by_name[name] = _AGENCY({**shared_agency(name, where).__dict__, "name": name, "written": []})
         if written and written not in info.written:
             info.written.append(written)
 

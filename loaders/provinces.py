@@ -75,6 +75,11 @@ def _by_any_name(found: str) -> tuple[str, bool]:
     return next(p.name for p in PROVINCES.values() if p.short == found), False
 
 
+def province_of_abbreviation(prefix: str) -> str | None:
+    """The province a document number's prefix abbreviates (粤工信消费函 -> 广东省), by its first character."""
+    return _BY_ABBR.get(prefix[:1]) if prefix else None
+
+
 def province_from_doc_number(text: str) -> str | None:
     """粤工信消费函〔2023〕2号 -> 广东省: the first document number in the head that starts with a province abbreviation."""
     for m in finditer_from_anchor(_DOC_NUMBER, DOC_NUMBER_YEAR, text[:_DOC_NUMBER_HEAD], DOC_NUMBER_LEAD):
@@ -88,7 +93,7 @@ def _province_from_issuers(text: str) -> str | None:
     from policykg.loaders.agencies import find_agencies  # agencies imports this module
 
     counts = Counter(m.info.province for m in find_agencies(text[:_ISSUER_HEAD], None)
-                     if m.info.known and m.info.province and m.info.level != "collective")
+                     if m.info.known and m.info.province and m.info.level not in ("collective", "central"))
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA = "policydoc/1"
 
 Role = Literal["lead", "co", "responsible"]
-AgencyLevel = Literal["provincial", "national-branch", "collective", "other"]
+AgencyLevel = Literal["central", "provincial", "city", "county", "national-branch", "collective", "other"]
 
 
 class _Record(BaseModel):
@@ -120,6 +120,8 @@ class PolicyDoc(_Record):
     places: list[str] = Field(default_factory=list)
     # extras
     kind: str | None = None              # 实施意见 / 行动方案 / 行动计划 / 意见 ...
+    level: str | None = None             # central / province / city / county: the issuing government's level
+    jurisdiction: str | None = None      # 国务院 / 江苏省 / 苏州市 / 长兴县: the issuing government
     source: str | None = None            # source file name
     source_format: str | None = None     # txt / md / html / docx / pdf
     content_hash: str | None = None      # sha256 of the normalised text

@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykg.loaders.simplify import to_simplified
+
 
 @dataclass(frozen=True)
 class RepairedText:
@@ -44,6 +46,12 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # re looks for it by itself: the look-behinds take the space in)
 _SPACE_CJK_ASCII = re.compile(rf" (?:(?<=[{_CJK}] )(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%] )(?=[{_CJK}]))")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
+# Pinyin glosses some mirrors inject after characters (關(guān)于, 部門(mén)): lower-case letters with at least one
+# tone mark, in brackets, right after a CJK character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}üv]{{1,7}}[)）]")
+# Markers of a paginated web page ([接上页], （接下页）): not text.
+_PAGE_MARKER = re.compile(r"[\[［【(（]\s*(?:接上页|接下页|续上页|上接|下转)\s*[\]］】)）]")
 
 
 _MAPPED_TEXT = {chr(c): "" if v is None else v if isinstance(v, str) else chr(v) for c, v in _CHAR_MAP.items()}
@@ -64,6 +72,10 @@ def _clean_mapped_line(line: str) -> str:
     """``_clean_line`` after the character map (``repair_text`` maps the whole text at once)."""
     if "[" in line:
         line = _BOOKMARK.sub("", line)
+    if "(" in line or "（" in line:
+        line = _PINYIN_GLOSS.sub("", line)
+    if "接" in line or "续" in line or "转" in line:
+        line = _PAGE_MARKER.sub("", line)
     if "．" in line:
         line = _FULLWIDTH_POINT.sub(".", line)
     if "  " in line:
@@ -104,14 +116,33 @@ _ITEM_START = re.compile(
     r"|[•●○■□◆◇▪►]"
     r"|\|)"
 )
+
+
+def _item_start(line: str) -> bool:
+    """Whether ``line`` opens a numbered item, list entry, attachment, box or table row (its first
+    characters simplified: a traditional mirror writes 第三條, 專欄)."""
+    return bool(_ITEM_START.match(to_simplified(line[:16])))
+
+
+# A numbered item run into the previous one on the same line after a sentence end and a space, as pages
+# flattened from HTML print them ("…新产品。责任单位:…。 20、积极开展…"): each item gets its own line.
+_INLINE_ITEM = re.compile(
+    rf"(?<=[。；;！？!?])\s+(?=(?:\d{{1,3}}[、．]|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
+)
+
+
+def _split_inline_items(line: str) -> list[str]:
+    return _INLINE_ITEM.split(line) if " " in line else [line]
+
+
 _TERMINAL = frozenset("。；！？：!?;:）)】]")
 _INCOMPLETE_END = frozenset("、，,“‘《（(〔【[—-的和与及或并")
 _CLOSING_START = frozenset("，。、；：！？）)》”’〕】,.;:!?%")
 _SENTENCE_PUNCT = re.compile(r"[。；！？]")
 _COLON = re.compile(r"[：:]")
 _DOC_KIND_END = re.compile(
-    r"(?:通知|意见|方案|计划|规划|办法|措施|细则|决定|纲要|规定|公告|通告|批复|函|报告|解读|条例|指南|清单|目录|要点)"
-    r"(?: ?[（(][^（）()]{1,24}[）)])?$"
+    r"(?:通知|意见|方案|计划|规划|办法|措施|举措|细则|决定|纲要|规定|公告|通告|批复|函|报告|解读|条例|指南|清单|目录|要点|分工)"
+    r"(?: ?[（(][^（）()]{1,24}[）)])?[》”]?$"
 )
 _ROLE_WORDS = re.compile(r"牵头|负责|责任|配合|参与")
 
@@ -150,7 +181,7 @@ def is_page_number(line: str) -> bool:
 
 def starts_new_block(line: str) -> bool:
     """Whether a line opens a numbered item, a list entry or a table row (never a continuation)."""
-    return bool(_ITEM_START.match(_clean_line(line).lstrip("*#")))
+    return bool(_item_start(_clean_line(line).lstrip("*#")))
 
 
 # ---------------------------------------------------------------- running headers / footers
@@ -176,8 +207,8 @@ def _running_lines_by_repeat(lines: list[str]) -> set[str]:
     """Without page breaks: short plain lines repeated at wide, regular distances."""
     where: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
-        if (line and _units(line) <= _HEADER_UNITS and not _ITEM_START.match(line)
-                and line[-1] not in _TERMINAL and not _ROLE_WORDS.search(line)):
+        if (line and _units(line) <= _HEADER_UNITS and not _item_start(line)
+                and line[-1] not in _TERMINAL and not _ROLE_WORDS.search(to_simplified(line))):
             where[_header_key(line)].append(i)
     found = set()
     for key, idx in where.items():
@@ -237,14 +268,14 @@ def _mark_headings(raw_lines: list[str]) -> list[_Line]:
 
 
 def _is_title_end(line: str) -> bool:
-    return bool(_DOC_KIND_END.search(line)) and not _SENTENCE_PUNCT.search(line) and _units(line) <= 80
+    return bool(_DOC_KIND_END.search(to_simplified(line))) and not _SENTENCE_PUNCT.search(line) and _units(line) <= 80
 
 
 def _heading_like(line: str) -> bool:
     """Short line without sentence punctuation: a heading, a name, a date."""
     if _units(line) > _SHORT_UNITS or _SENTENCE_PUNCT.search(line):
         return False
-    return not (_ITEM_START.match(line) and _COLON.search(line) and _units(line) > 20)
+    return not (_item_start(line) and _COLON.search(line) and _units(line) > 20)
 
 
 def _wrap_width(lines: list[_Line]) -> float | None:
@@ -270,7 +301,7 @@ def _continues(prev: str, last: str, nxt: _Line, wrap: float | None) -> bool:
         return False
     if nxt.text[0] in _CLOSING_START:
         return True
-    if _ITEM_START.match(nxt.text):
+    if _item_start(nxt.text):
         return False
     if wrap is not None and wrap - _WRAP_SLACK <= _units(last) <= wrap + 1:
         return True
@@ -286,12 +317,12 @@ def _continues(prev: str, last: str, nxt: _Line, wrap: float | None) -> bool:
 def _title_run(lines: list[_Line], i: int) -> int:
     """Index past a "关于…" title split over short lines, or ``i`` when there is none."""
     first = lines[i].text
-    if not first.startswith("关于") or lines[i].heading or not _heading_like(first) or _is_title_end(first):
+    if not to_simplified(first[:2]) == "关于" or lines[i].heading or not _heading_like(first) or _is_title_end(first):
         return i
     end = i
     for j in range(i + 1, min(len(lines), i + 1 + _TITLE_RUN)):
         line = lines[j]
-        if (line.heading or _ITEM_START.match(line.text) or line.text.startswith("关于")
+        if (line.heading or _item_start(line.text) or to_simplified(line.text[:2]) == "关于"
                 or not _heading_like(line.text)):
             break
         if _is_title_end(line.text):
@@ -340,7 +371,7 @@ def repair_text(raw: str) -> RepairedText:
     pages = []
     dropped = _DROPPED.match
     for page in raw.split("\f"):
-        cleaned = (_clean_mapped_line(x) for x in page.split("\n"))
+        cleaned = (part for x in page.split("\n") for part in _split_inline_items(_clean_mapped_line(x)))
         pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))])
     lines = _mark_headings(_drop_running_lines(pages))
     paragraphs = _paragraphs(lines)

@@ -1,13 +1,14 @@
-"""Responsibility roles (lead / co / responsible) of a measure, from every form they take.
+"""Responsibility roles (lead / co / responsible) of a measure, wherever its clause stands.
 
-Forms recognised:
-- a parenthesised clause: （省工业和信息化厅、省发展改革委牵头，各地级以上市人民政府按职责分工负责）,
-  （责任单位：省科技厅、省财政厅）, （牵头单位：…；配合单位：…）;
-- the same as lines: "责任单位：…", "牵头单位：…", "配合单位：…";
-- a sentence: "由省商务厅牵头，省发展改革委配合";
-- task-division tables (序号 | 工作任务 | 牵头单位 | 配合单位), see ``table_roles``;
-- a declared convention ("列第一位的为牵头单位") turns a plain unit list into lead + co.
-SCHEMA rules: a unit both lead and co is lead only; vague tails ("等有关单位") add nobody.
+A measure's clause (read by ``loaders.clauses``) may be
+- bracketed anywhere in its text, in （）()〔〕【】, or cut off by the end of the text;
+- labelled lines or a labelled tail after a sentence: "责任单位：…", "牵头单位：… / 配合单位：…" (consecutive
+  lines are one clause: 责任单位 after a 牵头单位 line support the lead);
+- a sentence of its own that is only units and a verb: "省发展改革委、省财政厅按职责分工负责。";
+- a "由A牵头，B配合" sentence.
+Task-division tables are read by ``loaders.tables``. SCHEMA rules: a unit both lead and co is lead only;
+vague units ("等有关单位") add nobody. Carry-over declarations (以下均需X落实，不再列出) are returned with the
+roles; the pipeline applies them to later measures.
 """
 
 from __future__ import annotations
@@ -15,27 +16,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders._patterns import finditer_from_anchor
-from policykg.loaders.agencies import AgencyMatch, split_units
-from policykg.loaders.records import RoleEvidence, builder
+from policykg.loaders.agencies import Unit
+from policykg.loaders.clauses import Carry, Clause, has_cue, parse_clause
+from policykg.loaders.jurisdiction import Jurisdiction
+from policykg.loaders.records import RoleEvidence
+from policykg.loaders.simplify import to_simplified
 
-_ROLE_WORDS = re.compile(r"牵头|负责|责任单位|责任部门|配合|参与|协同|主办|承办")
-_PAREN = re.compile(r"[（(]([^（）()]{2,400})[）)]")
-_FULLWIDTH_PAREN = re.compile(r"（([^（）()]{2,400})[）)]")  # _PAREN in a text without "("
-_LABELLED = re.compile(
-    r"(牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位|承办单位)\s*[:：]\s*"
+_OPEN = "（(〔【[［"
+# Each opening bracket and the class of its closers (a full-width bracket closed half-width is common).
+_CLOSE = {"（": "）)", "(": "）)", "〔": "〕", "【": "】", "[": "]］", "［": "]］"}
+_CLOSERS = set("）)〕】]］")
+_LABEL_START = re.compile(
+    r"(?:^|(?<=[。；;\s）)】〕]))[ \t]*(?:牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|配合单位|配合部门|参与单位|"
+    r"协办单位|支持单位|负责单位|实施单位|牵头领导|责任领导|分管领导)\s*[：:]",
+    re.M,
 )
-_LINE_LABELS = r"(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位)\s*[:：]"
-_LINE_CLAUSE = re.compile(rf"^\s*{_LINE_LABELS}[^\n]+$", re.M)
-_LINE_LABEL = re.compile(_LINE_LABELS)  # re finds it by its first character, unlike the line pattern
-_YOU = re.compile(
-    r"由([^。；;，,（）()]{2,120}?)(牵头|负责)(?:[，,]\s*([^。；;（）()]{2,200}?)(?:配合|参与|协同|按职责分工负责))?"
-)
-_LEAD_SPLIT = re.compile(r"牵头(?:负责|实施|落实)?")
-_CO_TAIL = re.compile(
-    r"(?:等(?:有关|相关)?(?:单位|部门)?)?(?:按职责分工负责|按照职责分工负责|按职责负责|分工负责|配合|参与|协同|负责|落实)[。.]?\s*$"
-)
-_DECLARATION = re.compile(r"列第一|排第一|列首位|第一位的|为牵头单位|下同")
+_YOU = re.compile(r"由([^。；;，,（）()]{2,80}?)(牵头|负责)")
+_SENTENCE_END = re.compile(r"[。；;\n]")
 
 
 @dataclass
@@ -43,6 +40,7 @@ class Roles:
     lead: list[RoleEvidence] = field(default_factory=list)
     co: list[RoleEvidence] = field(default_factory=list)
     responsible: list[RoleEvidence] = field(default_factory=list)
+    carries: list[Carry] = field(default_factory=list)
 
     def names(self, role: str) -> list[str]:
         return [e.agency for e in getattr(self, role)]
@@ -51,20 +49,22 @@ class Roles:
         self.lead.extend(other.lead)
         self.co.extend(other.co)
         self.responsible.extend(other.responsible)
+        self.carries.extend(other.carries)
 
     def is_empty(self) -> bool:
         return not (self.lead or self.co or self.responsible)
 
+    def add_units(self, role: str, units: list[Unit]) -> None:
+        getattr(self, role).extend(as_evidence(units, role))
+
     def finalise(self) -> Roles:
-        """Dedupe; a unit that leads is not also co or responsible. Itself when no unit is named twice."""
-        named = self.lead + self.co + self.responsible
-        if len({e.agency for e in named}) == len(named):  # most measures: nothing to drop
-            return self
+        """Dedupe; a unit that leads is not also co or responsible."""
         leads = _dedupe(self.lead)
         lead_names = {e.agency for e in leads}
         co = [e for e in _dedupe(self.co) if e.agency not in lead_names]
-        resp = [e for e in _dedupe(self.responsible) if e.agency not in lead_names]
-        return Roles(leads, co, resp)
+        co_names = {e.agency for e in co}
+        resp = [e for e in _dedupe(self.responsible) if e.agency not in lead_names | co_names]
+        return Roles(leads, co, resp, self.carries)
 
 
 def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
@@ -77,102 +77,118 @@ def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
     return out
 
 
-def as_evidence(matches: list[AgencyMatch], role: str) -> list[RoleEvidence]:
-    """Role evidence for agencies found in a clause (canonical name, as written, span)."""
-    return [_EVIDENCE({"agency": m.info.name, "role": role, "written": m.written, "start": m.start, "end": m.end})
-            for m in matches]
+def as_evidence(units: list[Unit], role: str) -> list[RoleEvidence]:
+    """Role evidence for the agencies of a clause (canonical name, as written, span)."""
+    return [RoleEvidence(agency=u.info.name, role=role, written=u.written, start=u.start, end=u.end)
+            for u in units if u.info is not None]
 
 
-_EVIDENCE = builder(RoleEvidence)
+def from_clause(clause: Clause) -> Roles:
+    roles = Roles(carries=list(clause.carries))
+    roles.add_units("lead", clause.lead)
+    roles.add_units("co", clause.co)
+    roles.add_units("responsible", clause.responsible)
+    return roles
 
 
-def clause_units(text: str, start: int, end: int, province: str | None) -> list[AgencyMatch]:
-    """The units named in ``text[start:end]``, without a trailing 按职责分工负责/配合/等有关单位."""
-    segment = text[start:end]
-    tail = _CO_TAIL.search(segment)
-    if tail:
-        segment = segment[: tail.start()]
-    return split_units(segment.strip("，,；;。 "), province, start + (len(segment) - len(segment.lstrip("，,；;。 "))))
+def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """Top-level bracketed groups of ``text[start:end]``: (open, content start, content end, close end). A bracket
+    left open at the end of the span (a clause cut off with the text) runs to the end."""
+    out = []
+    opened = 0
+    stack: list[str] = []
+    for i in range(start, end):
+        c = text[i]
+        if c in _OPEN:
+            if not stack:
+                opened = i
+            stack.append(_CLOSE[c])
+        elif c in _CLOSERS and any(c in closers for closers in stack):
+            while c not in stack.pop():  # brackets a damaged text left open inside (皖发〔20229号,…) close with it
+                pass
+            if not stack:
+                out.append((opened, opened + 1, i, i + 1))
+        elif c == "\n" and stack:
+            stack.clear()  # a bracket does not run over a paragraph
+    if stack:
+        out.append((opened, opened + 1, end, end))
+    return out
 
 
-def parse_clause(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
-    """Roles stated by one responsibility clause ``text[start:end]`` (without its brackets)."""
-    clause = text[start:end]
-    roles = Roles()
-    labelled = list(_LABELLED.finditer(clause))
-    if labelled:
-        has_lead = any(m.group(1).startswith(("牵头", "主责", "主办")) for m in labelled)
-        for i, m in enumerate(labelled):
-            seg_start = start + m.end()
-            seg_end = start + (labelled[i + 1].start() if i + 1 < len(labelled) else len(clause))
-            # Trim a trailing remark after a full stop or a bracket.
-            units = clause_units(text, seg_start, _clause_end(text, seg_start, seg_end), province)
-            label = m.group(1)
-            if label.startswith(("牵头", "主责", "主办")):
-                roles.lead += as_evidence(units, "lead")
-            elif label.startswith(("配合", "参与", "协办", "承办")) or has_lead:
-                roles.co += as_evidence(units, "co")  # with a lead named, the other units support it
-            else:
-                roles.merge(_plain_list(units, first_is_lead))
-        return roles
-    split = _LEAD_SPLIT.search(clause)
-    if split:
-        lead_units = split_units(clause[: split.start()].strip("，,；; "), province, start)
-        roles.lead += as_evidence(lead_units, "lead")
-        roles.co += as_evidence(clause_units(text, start + split.end(), end, province), "co")
-        return roles
-    return _plain_list(clause_units(text, start, end, province), first_is_lead)
+def _label_clauses(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of labelled clauses: from a label to its line's end, consecutive label lines joined."""
+    spans: list[tuple[int, int]] = []
+    for m in _LABEL_START.finditer(text, start, end):
+        a = m.start() + len(m.group()) - len(m.group().lstrip())
+        if any(x <= a < y for x, y in covered):
+            continue
+        line_end = text.find("\n", a, end)
+        b = end if line_end < 0 else line_end
+        if spans and not text[spans[-1][1]:a].strip():
+            spans[-1] = (spans[-1][0], b)  # the next label line of the same clause
+        elif spans and spans[-1][0] <= a < spans[-1][1]:
+            continue
+        else:
+            spans.append((a, b))
+    return spans
 
 
-# A bracket inside a unit name (各市（州）人民政府, 各市（含定州、辛集市）人民政府) does not end the clause.
-_INNER_BRACKET = re.compile(r"[（(][^（）()。]{1,12}[）)](?=[\u4e00-\u9fff])")
-
-
-def _clause_end(text: str, start: int, end: int) -> int:
-    segment = _INNER_BRACKET.sub(lambda m: "　" * len(m.group(0)), text[start:end])
-    m = _CLAUSE_STOP.search(segment)
-    return start + m.start() if m else end
-
-
-def _plain_list(units: list[AgencyMatch], first_is_lead: bool) -> Roles:
-    if first_is_lead and units:
-        return Roles(lead=as_evidence(units[:1], "lead"), co=as_evidence(units[1:], "co"))
-    return Roles(responsible=as_evidence(units, "responsible"))
-
-
-def find_roles(text: str, start: int, end: int, province: str | None, first_is_lead: bool) -> Roles:
+def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None, first_is_lead: bool) -> Roles:
     """All roles stated inside the span ``text[start:end]`` (a measure's text)."""
+    from policykg.loaders.agencies import as_jurisdiction
+
+    where = as_jurisdiction(where)
     roles = Roles()
-    span = text[start:end]
     covered: list[tuple[int, int]] = []
-    # without a "(" in the span, only "（" opens: re skips to a literal first character far faster than to a class
-    for m in (_PAREN if "(" in span else _FULLWIDTH_PAREN).finditer(span):
-        inner = m.group(1)
-        if not _ROLE_WORDS.search(inner) or _DECLARATION.search(inner) and "：" not in inner and ":" not in inner:
+    tail = end
+    while tail > start and text[tail - 1].isspace():
+        tail -= 1
+    for open_at, a, b, close_end in bracket_groups(text, start, end):
+        closes_measure = close_end >= tail or not text[close_end:tail].strip("。；; \n")
+        if not has_cue(text[a:b]) and not closes_measure:
             continue
-        if not _ROLE_CUE.search(inner):
+        clause = parse_clause(text, a, b, where, first_is_lead, bare=closes_measure)
+        if clause is not None:
+            roles.merge(from_clause(clause))
+            covered.append((open_at, close_end))
+    for a, b in _label_clauses(text, start, end, covered):
+        clause = _lenient(text, a, b, where, first_is_lead)
+        if clause is not None:
+            roles.merge(from_clause(clause))
+            covered.append((a, b))
+    for a, b in _sentences(text, start, end, covered):
+        if not has_cue(text[a:b]):
             continue
-        roles.merge(parse_clause(text, start + m.start(1), start + m.end(1), province, first_is_lead))
-        covered.append((m.start(), m.end()))
-    # every line clause holds a label and its colon (str's ``in`` finds a colon far faster than re the labels)
-    lines = finditer_from_anchor(_LINE_CLAUSE, _LINE_LABEL, span) if "：" in span or ":" in span else ()
-    for m in lines:
-        if any(a <= m.start() < b for a, b in covered):
-            continue
-        roles.merge(parse_clause(text, start + m.start(), start + m.end(), province, first_is_lead))
-        covered.append((m.start(), m.end()))
+        clause = parse_clause(text, a, b, where, first_is_lead)
+        if clause is not None and (clause.lead or clause.co or clause.responsible):
+            roles.merge(from_clause(clause))
+            covered.append((a, b))
     if roles.is_empty():
-        for m in _YOU.finditer(span):
-            units = split_units(m.group(1), province, start + m.start(1))
-            if m.group(2) == "负责" and not m.group(3):  # "由A、B负责": responsible, nobody leads
-                roles.responsible += as_evidence(units, "responsible")
-                continue
-            roles.lead += as_evidence(units, "lead")
-            if m.group(3):
-                roles.co += as_evidence(split_units(m.group(3), province, start + m.start(3)), "co")
+        for m in _YOU.finditer(to_simplified(text[start:end])):
+            a = start + m.start(1)
+            b = _SENTENCE_END.search(text, a, end)
+            clause = parse_clause(text, a, b.start() if b else end, where, first_is_lead)
+            if clause is not None:
+                roles.merge(from_clause(clause))
     return roles.finalise()
 
 
-# Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
-_CLAUSE_STOP = re.compile(r"[。（(]")
-_ROLE_CUE = re.compile(r"牵头|负责|责任单位|责任部门|配合单位|参与单位|配合$")
+def _lenient(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool) -> Clause | None:
+    """A labelled clause that may run into prose after its last sentence: the longest parsing prefix."""
+    stops = [m.start() for m in _SENTENCE_END.finditer(text, start, end)] + [end]
+    for stop in reversed(stops):
+        clause = parse_clause(text, start, stop, where, first_is_lead)
+        if clause is not None:
+            return clause
+    return None
+
+
+def _sentences(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of the span outside the clauses already read."""
+    out = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if b > a and not any(x <= a < y or x < b <= y for x, y in covered)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policykg.loaders.clauses import FIRST_IS_LEAD
 from policykg.loaders.numbering import Numbering, match_numbering
 
 ChapterKind = str  # "measures" | "situation" | "goal" | "principle" | "schedule"
@@ -82,18 +83,16 @@ class Structure:
         return self.text[: self.body_start]
 
 
-_FIRST_IS_LEAD = re.compile(
-    r"(?:列|排|排列|排名|排序)(?:在)?(?:第一|首|第1|首位|最前)(?:位|个)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主要负责|主责)"
-)
-
+# The usual nesting of numbering styles in government documents, outermost first.
+_RANK = {"chapter": 0, "article": 1, "cn": 2, "paren_cn": 3, "arabic": 4, "paren_arabic": 5, "circled": 6}
 
 _FIRST_IS_LEAD_TAILS = tuple(a + b for a in "为是" for b in ("牵头", "主要负责", "主责"))
 
 
 def declares_first_is_lead(text: str) -> bool:
-    """True when the document declares that the first listed unit leads."""
+    """True when the document declares that the first listed unit leads (列第一位者为牵头单位)."""
     # the declaration ends in 为/是 + 牵头/主要负责/主责: look for those first (most documents have none)
-    return any(tail in text for tail in _FIRST_IS_LEAD_TAILS) and bool(_FIRST_IS_LEAD.search(text))
+    return any(tail in text for tail in _FIRST_IS_LEAD_TAILS) and bool(FIRST_IS_LEAD.search(text))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -202,6 +201,12 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         if num is None:
             continue
         style = num.style
+        if style not in stack and num.value > 1 and style in _RANK:
+            # A style met first in the middle of its list ((三) after 19、20、21 on a page that starts mid-document)
+            # is an outer level of the outline, not a child of the item before it: it goes where the usual
+            # order of numbering styles puts it.
+            at = next((i for i, st in enumerate(stack) if _RANK.get(st, 99) > _RANK[style]), len(stack))
+            stack.insert(at, style)
         level = stack.index(style) if style in stack else len(stack)
         if in_box:
             if box_level is None:
@@ -248,10 +253,11 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
             if parent_kind == "measures" and not item.children and _GOAL_TITLE.fullmatch(item.title) \
                     and classify_chapter(item.title) == "goal":
                 item.kind = "goal"
+        if item.kind == "goal" and not item.children and _ASSIGNS_UNITS.search(text, item.start, item.end):
+            item.kind = "measures"  # a numbered item that assigns units is a measure, even among the goals
 
     measures = _measures(text, items)
-    goal_spans = [(i.start, _subtree_end(i)) for i in items
-                  if i.kind == "goal" and (i.parent is None or i.parent.kind != "goal")]
+    goal_spans = _goal_spans(items)
     heading_spans = [
         (i.start, i.line_end) for i in items if i.kind == "measures" and i.children and i.parent is None
     ]
@@ -267,6 +273,28 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         box_spans=box_spans,
         first_is_lead=declares_first_is_lead(text),
     )
+
+
+def _goal_spans(items: list[Item]) -> list[tuple[int, int]]:
+    """Text of the goal chapters (document-level targets), without the items in them that are measures."""
+    spans = []
+    for item in items:
+        if item.kind != "goal" or (item.parent is not None and item.parent.kind == "goal"):
+            continue
+        if not any(d.kind == "measures" for d in _descendants(item)):
+            spans.append((item.start, _subtree_end(item)))
+            continue
+        spans.append((item.start, item.children[0].start if item.children else item.end))
+        spans += [(d.start, d.end) for d in _descendants(item) if d.kind == "goal" and not d.children]
+    return spans
+
+
+def _descendants(item: Item) -> list[Item]:
+    out = []
+    for child in item.children:
+        out.append(child)
+        out.extend(_descendants(child))
+    return out
 
 
 def _is_closing(text: str, item: Item) -> bool:
@@ -317,8 +345,9 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
     leaves = [i for i in items if not i.children and i.kind == "measures"]
     continuous: dict[str, bool] = {}  # by numbering style
     for leaf in leaves:
-        # A bare heading with no text of its own is not a measure.
-        if leaf.end - leaf.line_end <= 0 and leaf.title_end >= leaf.line_end and leaf.parent is None:
+        # A bare heading with no text of its own is not a measure, unless the text is cut off inside it.
+        cut = leaf is items[-1] and text.rstrip()[-1:] not in _SENTENCE_END
+        if leaf.end - leaf.line_end <= 0 and leaf.title_end >= leaf.line_end and leaf.parent is None and not cut:
             continue
         chain = _path(leaf)
         if leaf.numbering.style == "bold":
@@ -337,4 +366,5 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
 _SENTENCE_STOP = re.compile(r"[。；;！？!?]")
 _COMMA_OR_COLON = re.compile(r"[，,：:]")
 _GOAL_TITLE = re.compile(r".{0,6}目标")
+_ASSIGNS_UNITS = re.compile(r"(?:牵头单位|责任单位|配合单位|牵头部门|责任部门)\s*[：:]|[（(][^（）()\n]{2,200}?(?:牵头|负责|配合)[）)]")
 _FIRST_SENTENCE_STOP = re.compile(r"[。；;]")

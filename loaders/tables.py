@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders.roles import Roles, as_evidence, clause_units
+from policykg.loaders.agencies import as_jurisdiction, list_units
+from policykg.loaders.jurisdiction import Jurisdiction
+from policykg.loaders.roles import Roles
 
 _ROW = re.compile(r"^\|(.*)\|\s*$", re.M)
 _LEAD_COL = re.compile(r"牵头|主责|主办")
@@ -41,7 +43,7 @@ def _cells(text: str, line_start: int, inner: str, inner_start: int) -> list[tup
     return cells
 
 
-def table_rows(text: str, province: str | None, first_is_lead: bool) -> list[TableRow]:
+def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool) -> list[TableRow]:
     """Rows of every task-division table in ``text``."""
     if "|" not in text:  # no table line (most documents): skip the line-by-line pattern
         return []
@@ -60,7 +62,7 @@ def table_rows(text: str, province: str | None, first_is_lead: bool) -> list[Tab
             continue
         if not columns:
             continue
-        rows.append(_row(text, cells, columns, m.start(), m.end(), province, first_is_lead))
+        rows.append(_row(text, cells, columns, m.start(), m.end(), as_jurisdiction(where), first_is_lead))
     return [r for r in rows if not r.roles.is_empty()]
 
 
@@ -83,23 +85,28 @@ def _header(names: list[str]) -> dict[str, int] | None:
 
 
 def _row(text: str, cells, columns: dict[str, int], start: int, end: int,
-         province: str | None, first_is_lead: bool) -> TableRow:
+         where: Jurisdiction | None, first_is_lead: bool) -> TableRow:
     def cell(key: str) -> tuple[str, int, int] | None:
         i = columns.get(key)
         return cells[i] if i is not None and i < len(cells) else None
 
+    def units(c: tuple[str, int, int]) -> list:
+        return [u for u in list_units(text[c[1]:c[2]], where, c[1]) if u.info is not None]
+
     roles = Roles()
     if (c := cell("lead")) and c[0]:
-        roles.lead += as_evidence(clause_units(text, c[1], c[2], province), "lead")
+        roles.add_units("lead", units(c))
     if (c := cell("co")) and c[0]:
-        roles.co += as_evidence(clause_units(text, c[1], c[2], province), "co")
+        roles.add_units("co", units(c))
     if (c := cell("responsible")) and c[0]:
-        units = clause_units(text, c[1], c[2], province)
+        listed = units(c)
         if first_is_lead and not roles.lead:
-            roles.lead += as_evidence(units[:1], "lead")
-            roles.co += as_evidence(units[1:], "co")
+            roles.add_units("lead", listed[:1])
+            roles.add_units("co", listed[1:])
+        elif roles.lead:
+            roles.add_units("co", listed)
         else:
-            roles.responsible += as_evidence(units, "responsible")
+            roles.add_units("responsible", listed)
     task = cell("task") or ("", start, start)
     number = cell("number")
     return TableRow(number[0] if number else None, task[0], task[1], task[2], start, end, roles.finalise())

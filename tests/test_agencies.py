@@ -114,7 +114,7 @@ def test_addressee_line_of_prefecture_bureaus_names_no_provincial_department():
      ["安徽省经济和信息化厅", "安徽省人力资源和社会保障厅", "安徽省住房和城乡建设厅", "安徽省卫生健康委员会", "安徽省文化和旅游厅"]),
     ("省税务局、青岛海关、济南海关、省通信管理局", "山东省",
      ["国家税务总局山东省税务局", "中华人民共和国青岛海关", "中华人民共和国济南海关", "山东省通信管理局"]),
-    ("各市（州）人民政府、省级有关部门", "四川省", ["四川省各市州人民政府"]),
+    ("各市（州）人民政府、省级有关部门", "四川省", ["四川省各设区市人民政府"]),
     ("各设区市政府，省有关部门", "江苏省", ["江苏省各设区市人民政府"]),
     ("省制造强省建设领导小组成员单位", "湖南省", ["湖南省制造强省建设领导小组成员单位"]),
     ("湖南金融监管局、人民银行湖南省分行", "湖南省", ["国家金融监督管理总局湖南监管局", "中国人民银行湖南省分行"]),
@@ -208,7 +208,7 @@ STANDARD = {  # written form in a 省/自治区 document -> type; the standard p
 
 @pytest.mark.parametrize("province", [p for p in PROVINCES.values() if p.kind != "直辖市"], ids=lambda p: p.name)
 def test_every_province_has_the_standard_departments(province):
-    prefix = province.own_prefixes[0]
+    prefix = "自治区" if province.kind == "自治区" else "省"
     for written, type_ in STANDARD.items():
         info = normalise_agency(prefix + written, province.name)
         assert info.known and info.type == type_ and info.name.startswith(("国家", "中国", province.name)), written
@@ -233,4 +233,4 @@ def test_every_type_in_the_table_has_a_label():
     table = agency_table()
     labels = agency_types()
     assert {a.type for a in table.agencies} <= set(labels)
-    assert {a.level for a in table.agencies} <= {"provincial", "national-branch", "collective", "other"}
+    assert {a.level for a in table.agencies} <= {"central", "provincial", "national-branch", "collective", "other"}

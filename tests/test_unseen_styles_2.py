@@ -48,7 +48,7 @@ def test_measures_are_the_numbered_action_items(doc_id: str) -> None:
 
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_roles(doc_id: str) -> None:
-    """Provincial departments in their full names, 兵团 bodies, collectives (各地州市人民政府), banks, customs."""
+    """Provincial departments in their full names, 兵团 bodies, collectives (各设区市人民政府), banks, customs."""
     got = {m["label"]: m for m in extracted(ROUND2, doc_id)["measures"]}
     for m in expected(ROUND2, doc_id)["measures"]:
         for role in ("lead", "co", "responsible"):
@@ -107,7 +107,7 @@ def test_topics(doc_id: str) -> None:
 @pytest.mark.parametrize(("province", "written", "canonical"), [
     ("新疆维吾尔自治区", "兵团工业和信息化局", "新疆生产建设兵团工业和信息化局"),
     ("新疆维吾尔自治区", "兵团发展改革委", "新疆生产建设兵团发展和改革委员会"),
-    ("新疆维吾尔自治区", "各地（州、市）人民政府（行政公署）", "新疆维吾尔自治区各地州市人民政府"),
+    ("新疆维吾尔自治区", "各地（州、市）人民政府（行政公署）", "新疆维吾尔自治区各设区市人民政府"),
     ("新疆维吾尔自治区", "自治区党委金融办", "中共新疆维吾尔自治区委员会金融委员会办公室"),
     ("江西省", "省委金融办", "中共江西省委金融委员会办公室"),
     ("安徽省", "省投资促进局", "安徽省投资促进局"),

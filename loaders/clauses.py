@@ -1,0 +1,251 @@
+"""The grammar of responsibility clauses: who leads, who supports, who is responsible.
+
+One grammar covers every style real documents use, bracketed or not:
+
+    clause    := sentence ( ("。" | "；") sentence )*
+    sentence  := phrase ( "，" phrase )*
+    phrase    := declaration | docref | [label "："] units [verb]
+    label     := 牵头单位 | 配合单位 | 责任单位 | 牵头部门 | …   (data/clause_words.tsv)
+    verb      := 牵头 | 配合 | 按职责分工负责 | 负责 | 落实 | …       (data/clause_words.tsv)
+    docref    := a document number (皖发〔2022〕9号) before the units it cites
+    declaration := 列第一位者为牵头单位 | 以下均需X落实，不再列出 | 以下配合单位均含X | …，下同
+
+A phrase without a label or a verb takes the role of the next marked phrase of its sentence (the comma was
+a list separator: "市工信局，宜春经开区管委会、各县市区政府按职责分工负责"), else of the label before it.
+A 牵头 phrase gives ``lead``; a 配合/参与 phrase ``co``; a 责任/负责/落实 phrase ``co`` when the clause has a
+lead, the first unit ``lead`` and the rest ``co`` under a declared first-is-lead convention, else
+``responsible``. 牵头领导 names a person: nobody. A clause is only accepted when every phrase parses: a
+bracket of prose that happens to hold 负责 (省政府主要负责同志为总召集人) is no clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from policykg.data import read_tsv
+from policykg.loaders.agencies import Unit, list_units
+from policykg.loaders.jurisdiction import Jurisdiction
+from policykg.loaders.simplify import to_simplified
+
+Role = str  # "lead" | "co" | "responsible"
+
+
+@dataclass(frozen=True)
+class _Words:
+    labels: re.Pattern[str]       # a label and its colon at the start of a phrase
+    label_role: dict[str, str]    # label -> lead / co / responsible / person
+    verbs: re.Pattern[str]        # a role verb at the end of a phrase
+    verb_role: dict[str, str]
+    cues: re.Pattern[str]         # any label or verb: a bracket without one is no clause
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    rows = read_tsv("clause_words.tsv")
+    labels = {r["form"]: r["role"] for r in rows if r["kind"] == "label"}
+    verbs = {r["form"]: r["role"] for r in rows if r["kind"] == "verb"}
+
+    def alternation(forms: dict[str, str]) -> str:
+        return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+
+    return _Words(
+        labels=re.compile(rf"^\s*({alternation(labels)})\s*(?:[：:]|(?=[\u4e00-\u9fff]))"),
+        label_role=labels,
+        verbs=re.compile(rf"({alternation(verbs)})[。.]?\s*$"),
+        verb_role=verbs,
+        cues=re.compile(f"{alternation(labels)}|{alternation(verbs)}"),
+    )
+
+
+# Declarations: a document (or a clause) saying how its lists read.
+FIRST_IS_LEAD = re.compile(
+    r"(?:列|排|排列|排名|排序)(?:在)?(?:第一|首|第1|首位|最前)(?:位|个)?(?:者|的)?(?:单位|部门)?(?:为|是)(?:牵头|主要负责|主责)"
+)
+# 以下均需X落实，不再列出 / 以下均由X负责 / 以下配合单位均含X / 具体任务均涉及X，不再做分工，下同
+_CARRY = re.compile(
+    r"(?:以下|下列|后续)?(?P<co>配合单位|配合部门)?(?:均需|均须|均由|均要|均请|均含|均包括|均涉及|都需|均应)"
+    r"(?P<units>[^。；;]*?)(?:按职责分工)?(?:负责落实|负责|落实|配合|参与|实施)?(?=[，,。；;]|$)"
+)
+_NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列出|列举|列明|标注|做分工|分工)|下同")
+# A document number cited before the units of a clause (皖发〔2022〕9号; damaged mirrors lose characters).
+_DOCREF = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{2,6}\s*[〕\]］】）)]?\s*第?\s*\d{0,4}\s*号?$|"
+                     r"^[\u4e00-\u9fff]{1,12}〔\d{4,9}号?$")
+_SENTENCE = re.compile(r"[。；;\n]")
+_PHRASE = re.compile(r"[，,]")
+# A unit that names no agency but is only a vague collective (有关部门, 各金融机构): allowed in a clause.
+_VAGUE = re.compile(r"有关|相关|各类|各级|其他|其它|^各|单位$|部门$|机构$|企业$|载体$|主体$|方面$|县市区$|^等")
+_MAX_VAGUE = 20
+
+
+@dataclass
+class Carry:
+    """Units a clause declares for every later measure: ``role`` "all" (以下均需X落实) joins them as
+    responsible (co where the measure has a lead); "co" (以下配合单位均含X) extends co lists that exist."""
+
+    role: str
+    units: list[Unit]
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    lead: list[Unit] = field(default_factory=list)
+    co: list[Unit] = field(default_factory=list)
+    responsible: list[Unit] = field(default_factory=list)
+    carries: list[Carry] = field(default_factory=list)
+    first_is_lead: bool = False
+
+    def is_empty(self) -> bool:
+        return not (self.lead or self.co or self.responsible or self.carries)
+
+
+@dataclass
+class _Phrase:
+    role: str | None        # lead / co / responsible / person / None (no marker)
+    units: list[Unit]
+    labelled: bool
+
+
+def _phrase(text: str, start: int, end: int, where: Jurisdiction | None) -> _Phrase | None:
+    """One phrase ``text[start:end]``; None when it is no clause phrase (prose)."""
+    words = _words()
+    raw = text[start:end]
+    simple = to_simplified(raw)
+    stripped = simple.strip()
+    if not stripped:
+        return _Phrase(None, [], False)
+    if _DOCREF.match(stripped):
+        return _Phrase(None, [], False)
+    role, labelled = None, False
+    m = words.labels.match(simple)
+    if m:
+        role, labelled = words.label_role[m.group(1)], True
+        if role == "person":
+            return _Phrase("person", [], True)
+        start += m.end()
+        simple = simple[m.end():]
+    v = words.verbs.search(simple)
+    if v:
+        if role is None:
+            role = words.verb_role[v.group(1)]
+        end = start + v.start()
+        simple = simple[: v.start()]
+    units = list_units(text[start:end], where, start)
+    if any(u.info is None and not _is_vague(u.written) for u in units):
+        return None
+    return _Phrase(role, units, labelled)
+
+
+def _is_vague(written: str) -> bool:
+    return len(written) <= _MAX_VAGUE and bool(_VAGUE.search(written))
+
+
+def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdiction | None) -> bool:
+    """Reads a declaration sentence into ``clause``; False when the sentence declares nothing."""
+    simple = to_simplified(text[start:end])
+    found = False
+    if FIRST_IS_LEAD.search(simple):
+        clause.first_is_lead = found = True
+    carry = _CARRY.search(simple)
+    if carry and (_NOT_LISTED.search(simple) or carry.group("co")):
+        a, b = carry.span("units")
+        units = [u for u in list_units(text[start + a:start + b], where, start + a) if u.info is not None]
+        clause.carries.append(Carry("co" if carry.group("co") else "all", units))
+        found = True
+    elif _NOT_LISTED.search(simple) and not _words().verbs.search(simple.split("，")[0]):
+        found = True  # 下同 / 不再列出 after a convention: nothing more to read
+    return found
+
+
+def parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool,
+                 bare: bool = False) -> Clause | None:
+    """The roles a responsibility clause ``text[start:end]`` (without its brackets) states, or None when the
+    span is not a clause. ``first_is_lead``: the document declares that the first listed unit leads. ``bare``:
+    a list of agencies with no label or verb at all counts as responsible (a bracket closing a measure)."""
+    clause = Clause(start, end)
+    sentences: list[list[_Phrase]] = []
+    pos = start
+    for piece in [*_SENTENCE.split(text[start:end])]:
+        s_start, s_end = pos, pos + len(piece)
+        pos = s_end + 1
+        if not piece.strip():
+            continue
+        if _declaration(clause, text, s_start, s_end, where):
+            continue
+        phrases: list[_Phrase] = []
+        p_pos = s_start
+        for part in _PHRASE.split(piece):
+            p_start, p_end = p_pos, p_pos + len(part)
+            p_pos = p_end + 1
+            if _declaration(clause, text, p_start, p_end, where):
+                continue
+            phrase = _phrase(text, p_start, p_end, where)
+            if phrase is None:
+                return None
+            phrases.append(phrase)
+        sentences.append(phrases)
+    first_is_lead = first_is_lead or clause.first_is_lead
+    roles: list[tuple[str, list[Unit]]] = []
+    for phrases in sentences:
+        roles.extend(_sentence_roles(phrases))
+    has_lead = any(role == "lead" and any(u.info for u in units) for role, units in roles)
+    for role, units in roles:
+        if role == "lead":
+            clause.lead += units
+        elif role == "co":
+            clause.co += units
+        elif role == "responsible" and has_lead:
+            clause.co += units
+        elif role == "responsible" and first_is_lead:
+            if not clause.lead and not clause.co and units:
+                clause.lead.append(units[0])
+                units = units[1:]
+            clause.co += units
+        elif role == "responsible" or (role == "bare" and bare and len(roles) == 1 and units
+                                         and all(u.info is not None and u.info.known for u in units)):
+            clause.responsible += units
+    if not (clause.lead or clause.co or clause.responsible or clause.carries or clause.first_is_lead):
+        return None
+    _keep_agencies(clause)
+    return clause
+
+
+def _sentence_roles(phrases: list[_Phrase]) -> list[tuple[str, list[Unit]]]:
+    """(role, units) of each phrase of a sentence, unmarked phrases taking their neighbour's role."""
+    out: list[tuple[str, list[Unit]]] = []
+    pending: list[Unit] = []
+    previous: str | None = None
+    for phrase in phrases:
+        if phrase.role == "person":
+            previous = None
+            continue
+        if phrase.role is None:
+            if previous is not None and previous != "lead":
+                out.append((previous, phrase.units))  # the label before it goes on (责任单位：A、B，C)
+            else:
+                pending += phrase.units
+            continue
+        if phrase.role == "lead" and pending:
+            out.append(("lead", pending))
+        elif pending:
+            out.append((phrase.role, pending))
+        pending = []
+        out.append((phrase.role, phrase.units))
+        previous = phrase.role if phrase.labelled else ("co" if phrase.role == "lead" else phrase.role)
+    if pending:
+        out.append((previous or "bare", pending))
+    return out
+
+
+def _keep_agencies(clause: Clause) -> None:
+    """Units that name no agency (vague ones) leave the lists once their position has counted."""
+    for role in ("lead", "co", "responsible"):
+        setattr(clause, role, [u for u in getattr(clause, role) if u.info is not None])
+
+
+def has_cue(text: str) -> bool:
+    """Whether ``text`` holds a role label or verb at all (a cheap test before parsing)."""
+    return bool(_words().cues.search(to_simplified(text)))

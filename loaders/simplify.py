@@ -1,0 +1,64 @@
+"""Traditional characters -> simplified, character for character, for matching.
+
+Some public mirrors of mainland policy documents serve them in traditional characters (發展改革委,
+責任單位). The extractor matches simplified tables and patterns, so a traditional text is matched through
+its simplified twin. The conversion maps one character to one character (jionlp's ``tra2sim_char``
+table, with the corrections of ``data/simplified_overrides.tsv``), so every offset into the twin is the
+same offset into the text as written: spans keep pointing into the original, and fields that quote the
+source take their characters from it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from functools import lru_cache
+
+from policykg.data import read_tsv
+
+# A text is traditional when at least this share of its CJK characters (and this many) are traditional
+# forms: a simplified text quotes a traditional name now and then (an appendix note, 著作权), a
+# traditional text has one traditional form in every four or five characters.
+_MIN_SHARE = 0.02
+_MIN_COUNT = 5
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        from jionlp.dictionary.dictionary_loader import traditional_simplified_loader
+
+        pairs = traditional_simplified_loader("tra2sim_char.txt")
+    table = {ord(t): s for t, s in pairs.items() if len(t) == 1 and len(s) == 1 and t != s}
+    for row in read_tsv("simplified_overrides.tsv"):
+        char, simplified = row["char"], row["simplified"]
+        if simplified == "=":
+            table.pop(ord(char), None)
+        else:
+            table[ord(char)] = simplified
+    return table
+
+
+@lru_cache(maxsize=1)
+def _traditional_class() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(chr(c) for c in _table())) + "]")
+
+
+def is_traditional(text: str) -> bool:
+    """True when ``text`` is written in traditional characters (see ``_MIN_SHARE``)."""
+    found = len(_traditional_class().findall(text))
+    if found < _MIN_COUNT:
+        return False
+    return found >= _MIN_SHARE * len(_CJK.findall(text))
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with every traditional character replaced by its simplified form (same length)."""
+    return text.translate(_table())
+
+
+def simplified_twin(text: str) -> str | None:
+    """The simplified twin of a traditional ``text``; None when ``text`` is not traditional."""
+    return to_simplified(text) if is_traditional(text) else None
