@@ -61,6 +61,9 @@ _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")
 _EDGE_PUNCT = "　 \t\r\n“”\"'‘’《》【】[]:：。，,、；;"
+_COUNTED = re.compile(r"^(?:[一二三四五六七八九十两几\d]+个?|部分|各个)(?:市|县|区|州|旗|盟|地)")
+# The end of a national body's local branch: its place and the branch word (…云南省分行, …青岛市中心支行).
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,12}(?:分行|支行|营业管理部|分局|监管局|调查总队|调查队)$")
 
 
 class AgencyMatch(NamedTuple):
@@ -140,6 +143,7 @@ class AgencyTable:
         self.patterns = [_Pattern(re.compile(p["pattern"]), p["name"], p["type"], p["level"]) for p in patterns]
         self.suffixes = tuple(sorted((g["form"] for g in grammar if g["kind"] == "suffix"), key=len, reverse=True))
         self.clause_words = re.compile("|".join(re.escape(g["form"]) for g in grammar if g["kind"] == "clause_word"))
+        self.generic = {g["form"] for g in grammar if g["kind"] == "generic"}
         abbreviations = {g["form"]: g["expansion"] for g in grammar if g["kind"] == "abbreviation"}
         self._abbreviation = re.compile("|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))))
         self._expansions = abbreviations
@@ -210,6 +214,10 @@ class AgencyTable:
         for alias in filter(None, row["aliases"].split("|")):
             self.central_alias[alias] = idx
         self.central_alias[row["name"]] = idx
+        if level == "central" and row["name"].endswith(("部", "委员会", "总局", "署")):  # its general office
+            office = self._new_agency(row["name"] + "办公厅", "general_office", "central", None)
+            if office is not None:
+                self.central_alias[row["name"] + "办公厅"] = office
 
     def _add_department(self, row: dict[str, str]) -> None:
         self._check_type("departments.tsv", row["type"], row["name"])
@@ -293,6 +301,7 @@ class AgencyTable:
                 return self._info(next(iter(best)))
         if where is not None and where.level == "central" and s in self.central_alias:
             return self._info(self.central_alias[s])
+
         body = s[2:] if s.startswith("中共") and len(s) > 4 else s
         # a full jurisdiction name first (苏州市工信局, 长兴县人民政府), the longest that leaves a known department
         for k in range(min(len(body) - 1, 16), 1, -1):
@@ -357,8 +366,17 @@ class AgencyTable:
 
     def _unknown(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
         """A unit in no table: kept when it follows the agency grammar, with its prefix spelled out."""
-        if not self.follows_grammar(s):
+        if not self.follows_grammar(s) or self._generic(s):
             return None
+        branch = self._national_branch(s)
+        if branch is not None:
+            return branch
+        if _COUNTED.match(s):
+            return None  # 四市人民政府, 部分市人民政府: which ones the clause does not say
+        if where is not None and s.startswith(_RELATIVE_PREFIXES) and not s.startswith(("市场", "区域", "省级", "市级")):
+            prefix = next(p for p in _RELATIVE_PREFIXES if s.startswith(p))
+            if where.relative(prefix) is None:
+                return None  # 县政府 in a provincial document: which county is not said
         name, province, level = s, None, "other"
         j = None
         for k in range(min(len(s) - 1, 16), 1, -1):
@@ -384,6 +402,26 @@ class AgencyTable:
         name = self.expand(name)
         return AgencyInfo(name=name, written=[s], level=level, type=self.guess_type(name), province=province,
                           known=False)
+
+    def _generic(self, s: str) -> bool:
+        """A committee of zones in general, not of a named one (园区管委会, 各开发区（投资区）管委会)."""
+        stem = re.sub(r"[（(][^（）()]*[）)]", "", s)
+        stem = re.sub(r"(?:管委会|管理委员会|管委)$", "", stem)
+        stem = re.sub(r"^(?:[省市县区]|各|有关|相关)+", "", stem)
+        return stem in self.generic or not stem
+
+    def _national_branch(self, s: str) -> AgencyInfo | None:
+        """A local branch of a national body written with the body's short name (农业发展银行云南省分行 ->
+        中国农业发展银行云南省分行)."""
+        if not _BRANCH.search(s):
+            return None
+        for k in range(len(s) - 3, 1, -1):
+            idx = self.central_alias.get(s[:k])
+            if idx is not None and _BRANCH.fullmatch(s[k:]) and self.agencies[idx].level == "central":
+                body = self.agencies[idx]
+                return AgencyInfo(name=body.name + s[k:], written=[s], level="national-branch", type=body.type,
+                                  province=None, known=False)
+        return None
 
     def _info(self, idx: int) -> AgencyInfo:
         a = self.agencies[idx]
@@ -504,6 +542,26 @@ class Unit(NamedTuple):
     start: int
     end: int
 
+    @property
+    def vague(self) -> bool:
+        """A unit that names no agency but is a vague collective, not prose: 有关部门, 各金融机构, 园区管委会,
+        县政府 in a provincial document (which county is not said)."""
+        return self.info is None and is_vague(self.written)
+
+
+_VAGUE = re.compile(r"有关|相关|各类|各级|其他|其它|^各|单位$|部门$|机构$|企业$|载体$|主体$|方面$|县市区$|^等")
+
+
+def is_vague(written: str, where: Jurisdiction | None = None) -> bool:
+    """Whether a unit that names no agency is only a vague or generic one (see ``Unit.vague``)."""
+    s = to_simplified(written)
+    if len(s) > 20:
+        return False
+    table = agency_table()
+    if _VAGUE.search(s) or _COUNTED.match(s) or (table.follows_grammar(s) and table._generic(s)):
+        return True
+    return s.startswith(("县", "区", "市", "州", "旗", "盟")) and s.endswith(("政府", "人民政府"))
+
 
 def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool = False) -> list[tuple[int, int]]:
     """Segments of a unit list: cut at separators, and at 和/及 where a name has just ended."""
@@ -559,6 +617,7 @@ def list_units(clause: str, where: Jurisdiction | str | None, offset: int = 0) -
     found = table.matches(compact)
     protected = [(a, b) for a, b, surface in found]
     out: list[Unit] = []
+    segments: list[tuple[int, int]] = []
     for seg_a, seg_b in _split_points(compact, protected):
         a, b = _trim(compact, seg_a, seg_b)
         if a >= b:
@@ -566,12 +625,63 @@ def list_units(clause: str, where: Jurisdiction | str | None, offset: int = 0) -
         inner = [(x, y) for x, y in protected if a <= x and y <= b]
         tiled = len(inner) > 1 and inner[0][0] == a and inner[-1][1] == b and all(
             p[1] == q[0] for p, q in zip(inner, inner[1:], strict=False))
-        for x, y in inner if tiled else [(a, b)]:
-            written = compact[x:y]
-            info = _normalise_clean(written, where)
-            out.append(Unit(_with_written(info, written) if info else None, written,
-                            offset + index[x], offset + index[y - 1] + 1))
+        segments.extend(inner if tiled else [(a, b)])
+    names = [compact[x:y] for x, y in segments]
+    for i, (written, (x, y)) in enumerate(zip(names, segments, strict=True)):
+        info = _normalise_clean(written, where) or _distributed(written, names[i + 1:], where)
+        out.append(Unit(_with_written(info, written) if info else None, written,
+                        offset + index[x], offset + index[y - 1] + 1))
     return out
+
+
+def complete_unit(unit: Unit, where: Jurisdiction | str | None) -> Unit:
+    """A unit cut short by the end of the text (省发展改革, 市国资), completed when one agency of its
+    jurisdiction has a written form that starts with it."""
+    where = as_jurisdiction(where)
+    table = agency_table()
+    s = to_simplified(unit.written)
+    targets: list[tuple[Jurisdiction, str]] = []
+    for prefix in _RELATIVE_PREFIXES:
+        if s.startswith(prefix) and where is not None and where.relative(prefix) is not None:
+            targets.append((where.relative(prefix), s[len(prefix):]))
+    if where is not None:
+        targets.append((where, s))
+    for j, rest in targets:
+        if len(rest) < 2:
+            continue
+        found: dict[str, tuple[int, AgencyInfo]] = {}
+        aliases = (table.central_alias if j.level == "central" else
+                   [a for (p, a) in table.relative if p == j.name] if j.level == "province" else table.local)
+        for alias in aliases:
+            if alias.startswith(rest) and alias != rest:
+                info = table._at(j, alias, prefixed=True)
+                if info is not None and (info.name not in found or len(alias) < found[info.name][0]):
+                    found[info.name] = (len(alias), info)
+        if found:  # the agency of the shortest form; among equals the table's first (its more common form)
+            _, info = min(found.values(), key=lambda x: x[0])
+            return unit._replace(info=_with_written(info, unit.written))
+    return unit
+
+
+def _place(written: str, where: Jurisdiction | None) -> Jurisdiction | None:
+    province = where.province if where else None
+    return by_name(written, province) or by_short_name(written, province)
+
+
+def _distributed(written: str, following: list[str], where: Jurisdiction | None) -> AgencyInfo | None:
+    """A bare place name sharing the department of the next unit of the list (哈尔滨、黑河、绥芬河市政府;
+    银川市、石嘴山市、吴忠市人民政府): that place's department."""
+    j = _place(written, where)
+    if j is None:
+        return None
+    for name in following:
+        if _place(name, where) is not None:
+            continue  # another bare place of the same run
+        for k in range(min(len(name) - 1, 16), 1, -1):
+            if _place(name[:k], where) is not None:
+                return _normalise_clean(j.name + name[k:], where)
+        return None
+    return None
 
 
 def split_units(clause: str, where: Jurisdiction | str | None, offset: int = 0) -> list[AgencyMatch]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.data import read_tsv
-from policykg.loaders.agencies import Unit, list_units
+from policykg.loaders.agencies import Unit, complete_unit, list_units
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.simplify import to_simplified
 
@@ -50,6 +50,8 @@ def _words() -> _Words:
     def alternation(forms: dict[str, str]) -> str:
         return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
 
+    global _SPACED_LABEL
+    _SPACED_LABEL = re.compile(rf"\s+(?=(?:{alternation(labels)})\s*[：:])")
     return _Words(
         labels=re.compile(rf"^\s*({alternation(labels)})\s*(?:[：:]|(?=[\u4e00-\u9fff]))"),
         label_role=labels,
@@ -68,15 +70,18 @@ _CARRY = re.compile(
     r"(?:以下|下列|后续)?(?P<co>配合单位|配合部门)?(?:均需|均须|均由|均要|均请|均含|均包括|均涉及|都需|均应)"
     r"(?P<units>[^。；;]*?)(?:按职责分工)?(?:负责落实|负责|落实|配合|参与|实施)?(?=[，,。；;]|$)"
 )
+_BARE_NOTE = re.compile(r"^\s*(?:下同|不再(?:一一|单独|重复|逐项|另行)?列出|以下同)\s*$")
 _NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列出|列举|列明|标注|做分工|分工)|下同")
 # A document number cited before the units of a clause (皖发〔2022〕9号; damaged mirrors lose characters).
 _DOCREF = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{2,6}\s*[〕\]］】）)]?\s*第?\s*\d{0,4}\s*号?$|"
                      r"^[\u4e00-\u9fff]{1,12}〔\d{4,9}号?$")
 _SENTENCE = re.compile(r"[。；;\n]")
+# A deadline or schedule note beside the units (年内持续推进, 2020年12月底前完成, 长期坚持): no unit.
+_SCHEDULE = re.compile(r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:底|年内|年底|月底|季度|上半年|下半年)?(?:前|内|起)?"
+                       r"|长期|持续|逐步|及时|定期|每年|按年度|年内|分年度|20\d\d年起)"
+                       r"(?:持续|逐步)?(?:完成|推进|实施|坚持|开展|落实|见效|部署|取得[^，,；;。]{0,6})\s*$")
 _PHRASE = re.compile(r"[，,]")
-# A unit that names no agency but is only a vague collective (有关部门, 各金融机构): allowed in a clause.
-_VAGUE = re.compile(r"有关|相关|各类|各级|其他|其它|^各|单位$|部门$|机构$|企业$|载体$|主体$|方面$|县市区$|^等")
-_MAX_VAGUE = 20
+_SPACED_LABEL: re.Pattern[str]  # set with the words: a space before a label cuts a sentence
 
 
 @dataclass
@@ -109,7 +114,7 @@ class _Phrase:
     labelled: bool
 
 
-def _phrase(text: str, start: int, end: int, where: Jurisdiction | None) -> _Phrase | None:
+def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bool = False) -> _Phrase | None:
     """One phrase ``text[start:end]``; None when it is no clause phrase (prose)."""
     words = _words()
     raw = text[start:end]
@@ -134,13 +139,11 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None) -> _Phr
         end = start + v.start()
         simple = simple[: v.start()]
     units = list_units(text[start:end], where, start)
-    if any(u.info is None and not _is_vague(u.written) for u in units):
+    if cut and units and units[-1].info is None:
+        units[-1] = complete_unit(units[-1], where)
+    if any(u.info is None and not u.vague for u in units):
         return None
     return _Phrase(role, units, labelled)
-
-
-def _is_vague(written: str) -> bool:
-    return len(written) <= _MAX_VAGUE and bool(_VAGUE.search(written))
 
 
 def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdiction | None) -> bool:
@@ -155,38 +158,61 @@ def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdi
         units = [u for u in list_units(text[start + a:start + b], where, start + a) if u.info is not None]
         clause.carries.append(Carry("co" if carry.group("co") else "all", units))
         found = True
-    elif _NOT_LISTED.search(simple) and not _words().verbs.search(simple.split("，")[0]):
-        found = True  # 下同 / 不再列出 after a convention: nothing more to read
+    elif _BARE_NOTE.match(simple):
+        found = True  # 下同 / 不再列出 on their own: the wording before them goes on, no unit is carried
     return found
 
 
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of a clause: cut at 。；, line breaks, and at spaces before a label (牵头单位：A  责任单位：B)."""
+    _words()  # sets _SPACED_LABEL
+    cuts = [m.start() for m in _SENTENCE.finditer(text, start, end)]
+    cuts += [start + m.start() for m in _SPACED_LABEL.finditer(to_simplified(text[start:end]))]
+    spans, pos = [], start
+    for cut in sorted(cuts):
+        spans.append((pos, cut))
+        pos = cut + 1
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
 def parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool,
-                 bare: bool = False) -> Clause | None:
+                 bare: bool = False, cut: bool = False) -> Clause | None:
     """The roles a responsibility clause ``text[start:end]`` (without its brackets) states, or None when the
     span is not a clause. ``first_is_lead``: the document declares that the first listed unit leads. ``bare``:
-    a list of agencies with no label or verb at all counts as responsible (a bracket closing a measure)."""
+    a list of agencies with no label or verb at all counts as responsible (a bracket closing a measure).
+    ``cut``: the text ends inside the clause, so its last unit may be cut short (省发展改革 for 省发展改革委).
+    A sentence of other matter beside a labelled one (办理方式：申请享受。责任单位：…) is passed over."""
     clause = Clause(start, end)
     sentences: list[list[_Phrase]] = []
-    pos = start
-    for piece in [*_SENTENCE.split(text[start:end])]:
-        s_start, s_end = pos, pos + len(piece)
-        pos = s_end + 1
-        if not piece.strip():
+    failed_plain = False
+    for s_start, s_end in _sentence_spans(text, start, end):
+        piece = text[s_start:s_end]
+        if not piece.strip() or _SCHEDULE.match(to_simplified(piece)):
             continue
         if _declaration(clause, text, s_start, s_end, where):
             continue
         phrases: list[_Phrase] = []
         p_pos = s_start
+        ok = True
         for part in _PHRASE.split(piece):
             p_start, p_end = p_pos, p_pos + len(part)
             p_pos = p_end + 1
-            if _declaration(clause, text, p_start, p_end, where):
+            if _SCHEDULE.match(to_simplified(part)) or _declaration(clause, text, p_start, p_end, where):
                 continue
-            phrase = _phrase(text, p_start, p_end, where)
+            phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end)
             if phrase is None:
-                return None
+                ok = False
+                break
             phrases.append(phrase)
+        if not ok:
+            if has_cue(piece):
+                return None  # prose that speaks of 负责 or 牵头: no clause
+            failed_plain = True
+            continue
         sentences.append(phrases)
+    if failed_plain and not any(p.labelled for phrases in sentences for p in phrases):
+        return None
     first_is_lead = first_is_lead or clause.first_is_lead
     roles: list[tuple[str, list[Unit]]] = []
     for phrases in sentences:

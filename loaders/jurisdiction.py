@@ -116,7 +116,9 @@ def _registry() -> _Registry:
             if PROVINCES[pname].kind == "直辖市":  # its districts and counties lie directly under it
                 for county in cv:
                     if not county.startswith("_"):
-                        add(full, county, Jurisdiction("county", county, pname, None))
+                        j = _county(county, pname, None)
+                        add(full, county, j)
+                        add(full, pname + county, j)
                 continue
             if cname.endswith(_DIRECT_GROUP):  # 济源市, 仙桃市, 琼海市: prefecture-level in practice
                 for county, kv in cv.items():
@@ -132,7 +134,9 @@ def _registry() -> _Registry:
                     add(short, alias, city)
             for county in cv:
                 if not county.startswith("_"):
-                    add(full, county, Jurisdiction("county", county, pname, cname))
+                    j = _county(county, pname, cname)
+                    add(full, county, j)
+                    add(full, cname + county, j)
     current: dict[str, str] = {}
     for change in jionlp.china_location_change_loader():
         (pname, _), (old_city, old_short), (old_county, _) = change["old_loc"]
@@ -144,6 +148,14 @@ def _registry() -> _Registry:
                     add(short, old_short, city_jurisdiction(old_city, new_province))
             current[old_city] = new_city
     return _Registry({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, current)
+
+
+def _county(name: str, province: str, city: str | None) -> Jurisdiction:
+    """A county-level jurisdiction. A district (区) is named with its city, as its own documents name it
+    (金华市婺城区人民政府, 北京市朝阳区): district names repeat across cities."""
+    if name.endswith("区") and not name.endswith(("林区", "特区", "矿区")):
+        return Jurisdiction("county", (city or province) + name, province, city)
+    return Jurisdiction("county", name, province, city)
 
 
 def by_name(name: str, province: str | None = None) -> Jurisdiction | None:
@@ -182,13 +194,18 @@ def _short_names() -> dict[str, str]:
         for j in found:
             if j.level != "province" and (j.name not in out or len(short) < len(out[j.name])):
                 out[j.name] = short
-    for name, found in _registry().full.items():
+    for found in _registry().full.values():
         for j in found:
-            if j.level == "county" and name not in out:
-                for suffix in ("自治县", "自治旗", "县", "区", "市", "旗"):
-                    if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                        out[name] = name[: -len(suffix)]
-                        break
+            if j.level != "county" or j.name in out:
+                continue
+            plain = j.name
+            for above in (j.city, j.province):
+                if above and plain.startswith(above) and len(plain) > len(above):
+                    plain = plain[len(above):]
+            for suffix in ("自治县", "自治旗", "县", "区", "市", "旗"):
+                if plain.endswith(suffix) and len(plain) - len(suffix) >= 2:
+                    out[j.name] = plain[: -len(suffix)]
+                    break
     return out
 
 

@@ -32,16 +32,17 @@ from policykg.loaders.jurisdiction import (
     province_jurisdiction,
     short_names,
 )
+from policykg.loaders.numbering import match_numbering, to_int
 from policykg.loaders.provinces import PROVINCES, detect_province, province_of_abbreviation
 
 _KINDS = ["实施意见", "指导意见", "行动方案", "实施方案", "工作方案", "行动计划", "工作计划", "若干措施", "若干政策",
           "若干举措", "实施细则", "管理办法", "政策清单", "任务清单", "责任分工", "分工方案", "工作要点", "意见", "方案",
           "计划", "措施", "举措", "办法", "规划", "细则", "纲要", "决定", "清单", "要点", "通知", "规定", "分工"]
 _KIND_END = re.compile(rf"(?:{'|'.join(_KINDS)})(?:\s*[（(][^（）()\n]{{2,24}}[）)])?[》”]?$")
-_KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年|试行|暂行|修订)\s*[）)]$")
+_KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订版)?|试行|暂行|修订|第[一二三四五六七八九十\d]+批)\s*[）)]$")
 _TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[）)]$")
 _NOTICE = re.compile(r"(?:关于)?(?:印发|转发|印送|下达)\s*[《“\"]?(?P<x>.+?)[》”\"]?\s*的?\s*通知$", re.S)
-_ISSUED_WITH = re.compile(r"《(?P<x>[^《》\n]{4,120})》(?:《[^《》\n]{0,120}》)*[^。\n《》]{0,60}?"
+_ISSUED_WITH = re.compile(r"《(?P<x>[^《》\n]{4,120})》(?:[和、及与,，]?《[^《》\n]{0,120}》)*[^。\n《》]{0,60}?"
                           r"(?:现)?(?:印发|转发)(?:给)?(?:你们|各地|你局|你厅|你委)")
 _NOW_ISSUING = re.compile(r"现将《(?P<x>[^《》\n]{4,120})》[^。\n]{0,40}?(?:印发|转发)")
 _DOC_NUMBER = re.compile(
@@ -52,6 +53,11 @@ _ISSUE_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[^。\n]{0,1
 _EDITION = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*版")
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff“”《》（）、，])\s+(?=[\u4e00-\u9fff“”《》（）\d(])|(?<=[\d)])\s+(?=[\u4e00-\u9fff])")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff《》“”（）〈〉]")
+_CN_DATE_LINE = re.compile(r"^\s*[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日\s*$",
+                           re.M)
+_QUOTED = re.compile(r"(?:发布|印发|公布|刊发|转发)了?《([^《》\n]{6,160})》")
+_REPORTED = re.compile(r"(?:印发|发布|出台)了?《(?P<x>[^《》\n]{4,120})》$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]|《[^《》]*》|“[^“”]*”")
 _PAREN_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）()\s　]{3,}$")
@@ -85,12 +91,15 @@ def squeeze(s: str) -> str:
 # ---------------------------------------------------------------- title
 
 def _title_like(line: str) -> bool:
-    """A line that may be (part of) a title: short, no sentence punctuation outside brackets, not a date, a
-    document number, a bracketed note or a line of agency names."""
+    """A line that may be (part of) a title: short, mostly Chinese, no sentence punctuation outside brackets,
+    not a date, a document number, a numbered item, a bracketed note or a line of agency names."""
     s = line.strip()
-    if len(s) < 4 or len(s) > 80 or _PAREN_ONLY.match(s) or _DATE_LINE.match(s) or s.startswith(("附件", "附录")):
+    if _PAREN_ONLY.match(s) and _KEPT_PAREN.search(s):
+        return True  # a period or edition on a line of its own ((2025年版), (2023-2025年))
+    if len(s) < 4 or len(s) > 80 or _PAREN_ONLY.match(s) or _DATE_LINE.match(s) or _CN_DATE_LINE.match(s) \
+            or s.startswith(("附件", "附录")) or match_numbering(s):
         return False
-    if _SENTENCE_PUNCT.search(_BRACKETED.sub("", s)):
+    if _SENTENCE_PUNCT.search(_BRACKETED.sub("", s)) or len(_CJK_CHAR.findall(s)) < 0.6 * len(s):
         return False
     if _DOC_NUMBER.fullmatch(re.sub(r"\s", "", s)):
         return False
@@ -127,14 +136,24 @@ def _flat(s: str) -> str:
 
 
 def _notice_title(head: str, blocks: list[str]) -> str | None:
-    """The title of the document a notice issues: 现将《Y》印发给你们, 《Y》已经…印发给你们, 关于印发《Y》的通知."""
+    """The title of the document a notice issues or a news item reports: 现将《Y》印发给你们,
+    《Y》已经…印发给你们, 关于印发《Y》的通知, 发布了《…关于印发Y的通知》, 上海印发《Y》."""
     for pattern in (_NOW_ISSUING, _ISSUED_WITH):
         m = pattern.search(head)
         if m:
             return m.group("x")
     for block in blocks:
-        m = _NOTICE.search(_flat(block))
-        if m and _flat(block).endswith(("通知", "通知》")):
+        flat = _flat(block)
+        m = _NOTICE.search(flat)
+        if m and flat.endswith(("通知", "通知》")):
+            return m.group("x")
+    for quoted in _QUOTED.finditer(head):  # a notice named in a news sentence
+        m = _NOTICE.search(quoted.group(1))
+        if m:
+            return m.group("x")
+    for block in blocks:
+        m = _REPORTED.search(_flat(block))
+        if m:
             return m.group("x")
     return None
 
@@ -150,9 +169,12 @@ def find_title(head: str) -> str | None:
     """The document's own title (see the module docstring)."""
     blocks = _title_blocks(head)
     titled = [b for b in blocks if _KIND_END.search(_flat(b))]
+    # A page repeats its title with a site name or a caption glued before it: the bare one wins.
+    titled = [b for b in titled if not any(o != b and _flat(b).endswith(_flat(o)) for o in titled)]
     issued = _notice_title(head, blocks)
     if issued:
-        own = [b for b in titled if not _NOTICE.search(_flat(b)) and _similar(_flat(b), issued) >= 0.6]
+        own = [b for b in titled if not _NOTICE.search(_flat(b)) and not _REPORTED.search(_flat(b))
+               and _similar(_flat(b), issued) >= 0.6]
         if own:
             return _clean_title(own[-1])
         return _clean_title(issued.replace("〈", "《").replace("〉", "》"))
@@ -170,20 +192,29 @@ def _clean_title(title: str) -> str:
         title = notice.group("x").replace("〈", "《").replace("〉", "》")
     title = title.strip().strip("《》“”\" ")
     # An issuer before 关于 on a line of its own or after a space is a header, not part of the title
-    # (广东省工业和信息化厅 关于…); glued to it (国务院关于…), it is the title as the document gives it.
+    # (广东省工业和信息化厅 关于…, 资料图 王海欣 摄北京市人民政府办公厅⏎关于…); glued to it (国务院关于…),
+    # it is the title as the document gives it.
     m = re.match(r"^(.{2,200}?)[ \t\n　]+关于", title, re.S)
-    if m and _issuer_like(m.group(1)):
+    header = bool(m and (_issuer_like(m.group(1)) or _ends_with_agency(m.group(1))))
+    if header:
         title = title[m.end() - 2:]
     title = _flat(title)
+    # A header "<issuer> 关于 <plan>" without 的 names the plan: 关于 is not part of its title.
+    if header and "的" not in title:
+        title = title[2:]
     if _TRAILING_PAREN.search(title) and not _KEPT_PAREN.search(title):
         title = _TRAILING_PAREN.sub("", title)
-    # "关于…的<kind>" keeps 关于; "关于<noun phrase><kind>" without 的 does not.
-    if title.startswith("关于") and "的" not in title:
-        title = title[2:]
     return title.strip()
 
 
 _SEVERAL = re.compile(r"等?[一二三四五六七八九十\d]+(?:个)?(?:部门|单位)$")
+
+
+def _ends_with_agency(prefix: str) -> bool:
+    """A header line that ends in an agency name (a caption glued before the issuer: 摄北京市人民政府办公厅)."""
+    last = re.split(r"\s+", prefix.strip())[-1]
+    found = find_agencies(last, None)
+    return bool(found) and found[-1].end == len(last)
 
 
 def _issuer_like(prefix: str) -> bool:
@@ -219,20 +250,28 @@ def find_doc_number(head: str) -> str | None:
         line_start = head.rfind("\n", 0, m.start()) + 1
         before = head[line_start:m.start()].strip()
         start = m.start("prefix")
-        # the prefix may have taken characters of a sentence glued before it: only a line start counts
-        if before or (start > line_start and head[start - 1] not in " \t　"):
+        # the prefix may have taken characters of a sentence glued before it: only a line start (or a
+        # bracket or a 文号 label opening the line) counts
+        if _NUMBER_LABEL.search(before):
+            return re.sub(r"\s+", "", m.group(0))
+        if (before and before not in "（(") or (start > line_start and head[start - 1] not in " \t　（("):
             continue
         line_end = head.find("\n", m.end())
-        after = head[m.end(): len(head) if line_end < 0 else line_end].strip()
-        if after and not after.startswith(("《", "“")) and len(after) > 2:
+        after = head[m.end(): len(head) if line_end < 0 else line_end]
+        if after.strip() and not after.strip().startswith(("《", "“", ",", "，")) and len(after.strip()) > 2 \
+                and not after[:1].isspace():
             continue
         return re.sub(r"\s+", "", m.group(0))
     return None
 
 
-def find_issued(text: str, body_end: int, doc_number: str | None) -> str | None:
-    """The signature date (a line of its own); else a 'YYYY年M月…印发' statement, an edition note (2022年2月版),
-    or the year of the document number."""
+_NUMBER_LABEL = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[：:|\s]*$")
+
+
+def find_issued(text: str, body_start: int, body_end: int, doc_number: str | None) -> str | None:
+    """The signature date (a line of its own, in digits or Chinese numerals, or right after the signing
+    agency); else a date field of the page (成文日期, 颁发时间, 发布日期), a 'YYYY年M月…印发' statement, an
+    edition note (2022年2月版), or the year of the document number."""
     dates = list(_date_lines(text))
     tail = [m for m in dates if m.start() >= body_end]
     for m in tail + dates:
@@ -241,9 +280,63 @@ def find_issued(text: str, body_end: int, doc_number: str | None) -> str | None:
         if "印发" in following:
             continue
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    for m in _CN_DATE_LINE.finditer(text):
+        return _chinese_date(m.group(0))
+    head = text[:body_start]
+    signed = _signed_inline(head)
+    if signed:
+        return signed[1]
+    fields = _page_fields(head)
+    for key in ("成文日期", "颁发时间", "发文日期", "印发日期", "发布日期"):
+        date = _iso_date(fields.get(key, ""))
+        if date:
+            return date
     m = _ISSUE_MONTH.search(text) or _EDITION.search(text[:300])
     if m:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    year = re.search(r"[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]", doc_number or "")
+    return year.group(1) if year else None
+
+
+_FIELD = re.compile(r"(?P<key>发文机构|发文单位|发布机构|发布机关|发文机关|颁发时间|成文日期|发布日期|发文日期|印发日期)"
+                    r"\s*[:：]?\s*\|?\s*(?P<value>[^|\n]{2,60})")
+_ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
+_INLINE_SIGNED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=\s|$|[（(])", re.M)
+
+
+def _page_fields(head: str) -> dict[str, str]:
+    """Labelled fields a government web page prints above a document (发文机构：…, 成文日期 2023-01-16)."""
+    fields: dict[str, str] = {}
+    for m in _FIELD.finditer(head):
+        fields.setdefault(m.group("key"), m.group("value").strip())
+    return fields
+
+
+def _iso_date(value: str) -> str | None:
+    m = _ANY_DATE.search(value)
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+def _chinese_date(written: str) -> str | None:
+    """二○一二年四月二十八日 -> 2012-04-28."""
+    m = re.search(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日",
+                  written)
+    if not m:
+        return None
+    year = "".join(_CN_DIGIT[c] for c in m.group(1))
+    return f"{year}-{to_int(m.group(2)):02d}-{to_int(m.group(3)):02d}"
+
+
+def _signed_inline(head: str) -> tuple[AgencyMatch, str] | None:
+    """An agency name right before a date inside a line (鄂尔多斯市人民政府 2025年3月21日): a signature."""
+    for m in _INLINE_SIGNED.finditer(head):
+        before = head[max(0, m.start() - 40):m.start()].rstrip()
+        found = [a for a in find_agencies(before, None) if a.info.level != "collective"]
+        if found and found[-1].end == len(before):
+            return found[-1], f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return None
 
 
@@ -296,12 +389,18 @@ def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | 
 
     for a, b in ((0, head_end), (body_end, len(text))):
         pos = a
-        for line in text[a:b].split("\n"):
+        lines = text[a:b].split("\n")
+        for i, line in enumerate(lines):
             line_start = pos
             pos += len(line) + 1
             s = line.strip()
             if not s or s.endswith(("：", ":")) or "抄送" in s:
                 continue
+            if i + 1 < len(lines) and lines[i + 1].lstrip().startswith("关于"):
+                named = find_agencies(line, where, line_start)
+                if named and named[-1].end - line_start >= len(line.rstrip()):
+                    add(named[-1:])  # an issuer line over its title, after a caption (摄北京市人民政府办公厅)
+                    continue
             if _SIGNATURE_LINE.match(s) and "印发" not in s and "关于" not in s:
                 matches = find_agencies(line, where, line_start)
                 covered = sum(m.end - m.start for m in matches)
@@ -327,7 +426,23 @@ def _issuer_by_formula(head: str, where: Jurisdiction | None) -> str | None:
     target = next((j for j in where.chain() if j.level == level or (level == "city" and j.municipality)), None)
     if target is None:
         return None
-    return target.name + ("人民政府办公厅" if target.level == "province" else "人民政府办公室")
+    office = "人民政府办公厅" if target.level == "province" or target.name in _sub_provincial() else "人民政府办公室"
+    return target.name + office
+
+
+def _sub_provincial() -> set[str]:
+    return {r["name"] for r in read_tsv("sub_provincial_cities.tsv")}
+
+
+def _issuer_of_quoted_notice(head: str, where: Jurisdiction | None) -> dict[str, list[str]]:
+    """The issuer a news item names with the notice it reports (发布了《自治区人民政府办公厅关于印发…的通知》)."""
+    for quoted in _QUOTED.finditer(head):
+        notice = quoted.group(1)
+        if _NOTICE.search(notice) and "关于" in notice:
+            found = [m for m in find_agencies(notice.split("关于", 1)[0], where) if m.info.level != "collective"]
+            if found:
+                return {m.info.name: [m.written] for m in found}
+    return {}
 
 
 def _issuer_compiling(head: str, title: str | None, where: Jurisdiction | None) -> dict[str, list[str]]:
@@ -431,12 +546,19 @@ def _agency_jurisdiction(name: str) -> Jurisdiction | None:
 
 
 def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
-    """A city document of ``province`` when the text speaks as a city (我市, 市工信局) and names one city most."""
+    """A city or county document of ``province`` when the text speaks as one (我市, 结合淮安实际, 市工信局) and
+    names that city or county; else the province itself."""
     p = PROVINCES[province]
     if p.kind == "直辖市":
         return province_jurisdiction(province)
-    speaks_city = bool(_OWN_WORDS["city"].search(text)) and not _OWN_WORDS["province"].search(text)
-    if not speaks_city and not _RELATIVE_UNIT.search(text):
+    own = _OWN_PLACE.search(text)
+    if own:
+        j = by_name(own.group(1), province) or _short(own.group(1), province)
+        if j is not None and j.level in ("city", "county"):
+            return j
+    speaks_province = bool(_OWN_WORDS["province"].search(text))
+    speaks_city = bool(_OWN_WORDS["city"].search(text)) or bool(_RELATIVE_UNIT.search(text))
+    if speaks_province or not speaks_city:
         return province_jurisdiction(province)
     from policykg.loaders.places import find_places
 
@@ -444,9 +566,19 @@ def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
     if counts:
         city, _ = counts.most_common(1)[0]
         j = by_name(city, province)
-        if j is not None and speaks_city:
+        if j is not None:
             return j
     return province_jurisdiction(province)
+
+
+def _short(name: str, province: str) -> Jurisdiction | None:
+    from policykg.loaders.jurisdiction import by_short_name
+
+    return by_short_name(name, province)
+
+
+# 结合淮安实际 / 结合我市实际: a document says whose circumstances it is written for.
+_OWN_PLACE = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:的)?(?:实际|发展实际|实际情况)")
 
 
 # ---------------------------------------------------------------- entry point
@@ -461,7 +593,17 @@ def extract_metadata(text: str, body_start: int, body_end: int) -> Metadata:
     if where is not None:  # again, now that relative issuer names (省政府, 市政府办公室) can be read
         issuers = find_issuers(text, body_start, body_end, where) or issuers
     if not issuers:
-        issuers = _issuer_compiling(head, title, where)
+        signed = _signed_inline(head)
+        field_issuer = _page_fields(head).get("发文机构") or _page_fields(head).get("发文单位") \
+            or _page_fields(head).get("发布机关") or _page_fields(head).get("发文机关") \
+            or _page_fields(head).get("发布机构")
+        if signed:
+            issuers = {signed[0].info.name: [signed[0].written]}
+        elif field_issuer:
+            issuers = {m.info.name: [m.written] for m in find_agencies(field_issuer, where)
+                       if m.info.level != "collective"}
+    if not issuers:
+        issuers = _issuer_compiling(head, title, where) or _issuer_of_quoted_notice(head, where)
     if not issuers:
         formula = _issuer_by_formula(head, where)
         if formula:
@@ -470,7 +612,7 @@ def extract_metadata(text: str, body_start: int, body_end: int) -> Metadata:
         province=where.province if where else None,
         title=title,
         doc_number=doc_number,
-        issued=find_issued(text, body_end, doc_number),
+        issued=find_issued(text, body_start, body_end, doc_number),
         kind=find_kind(title),
         issuers=list(issuers),
         issuer_written=issuers,

@@ -21,7 +21,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"第([{_CN_DIGITS}]{{1,4}}|\d{{1,3}})(?:章|部分|篇)[、，,：:\s]*")),
     ("article", re.compile(rf"第([{_CN_DIGITS}]{{1,4}}|\d{{1,3}})条[、，,：:\s]*")),
     ("paren_cn", re.compile(rf"[（(]([{_CN_DIGITS}]{{1,4}})[）)][、，,．.\s]*")),
-    ("cn", re.compile(rf"([{_CN_DIGITS}]{{1,4}})[、．.](?![{_CN_DIGITS}\d])\s*")),
+    ("cn", re.compile(rf"([{_CN_DIGITS}]{{1,4}})(?:、|[．.](?![{_CN_DIGITS}\d]))\s*")),
     ("paren_arabic", re.compile(r"[（(](\d{1,3})[）)][、，,．.\s]*")),
     ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))\s*")),
     ("circled", re.compile(rf"([{_CIRCLED}])\s*")),

@@ -50,6 +50,7 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 # tone mark, in brackets, right after a CJK character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}üv]{{1,7}}[)）]")
+_AT_MARKS = re.compile(r"@{2,}")
 # Markers of a paginated web page ([接上页], （接下页）): not text.
 _PAGE_MARKER = re.compile(r"[\[［【(（]\s*(?:接上页|接下页|续上页|上接|下转)\s*[\]］】)）]")
 
@@ -72,6 +73,8 @@ def _clean_mapped_line(line: str) -> str:
     """``_clean_line`` after the character map (``repair_text`` maps the whole text at once)."""
     if "[" in line:
         line = _BOOKMARK.sub("", line)
+    if "@@" in line:  # a mirror's injected markers (投资@@、消费@@)
+        line = _AT_MARKS.sub("", line)
     if "(" in line or "（" in line:
         line = _PINYIN_GLOSS.sub("", line)
     if "接" in line or "续" in line or "转" in line:
@@ -127,12 +130,20 @@ def _item_start(line: str) -> bool:
 # A numbered item run into the previous one on the same line after a sentence end and a space, as pages
 # flattened from HTML print them ("…新产品。责任单位:…。 20、积极开展…"): each item gets its own line.
 _INLINE_ITEM = re.compile(
-    rf"(?<=[。；;！？!?])\s+(?=(?:\d{{1,3}}[、．]|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
+    rf"(?<=[。；;！？!?）)])\s+(?=(?:\d{{1,3}}(?:[、．]|\.(?!\d))|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
 )
+# The first sub-item run into its chapter heading ("一、以互助共进为基础创新市域合作 (一)统筹旗区…").
+_INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])[^。；;！？!?，,]{{2,40}}?)\s+(?=[（(](?:一|1)[）)]|1[、．.])")
 
 
 def _split_inline_items(line: str) -> list[str]:
-    return _INLINE_ITEM.split(line) if " " in line else [line]
+    if " " not in line:
+        return [line]
+    out = []
+    for piece in _INLINE_ITEM.split(line):
+        m = _INLINE_FIRST_ITEM.match(piece)
+        out.extend((m.group(1), piece[m.end():]) if m else (piece,))
+    return out
 
 
 _TERMINAL = frozenset("。；！？：!?;:）)】]")

@@ -143,16 +143,18 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
     tail = end
     while tail > start and text[tail - 1].isspace():
         tail -= 1
+    text_end = len(text.rstrip())
     for open_at, a, b, close_end in bracket_groups(text, start, end):
         closes_measure = close_end >= tail or not text[close_end:tail].strip("。；; \n")
         if not has_cue(text[a:b]) and not closes_measure:
             continue
-        clause = parse_clause(text, a, b, where, first_is_lead, bare=closes_measure)
+        clause = parse_clause(text, a, b, where, first_is_lead, bare=closes_measure,
+                              cut=close_end == b and b >= text_end)
         if clause is not None:
             roles.merge(from_clause(clause))
             covered.append((open_at, close_end))
     for a, b in _label_clauses(text, start, end, covered):
-        clause = _lenient(text, a, b, where, first_is_lead)
+        clause = _lenient(text, a, b, where, first_is_lead, cut=b >= text_end)
         if clause is not None:
             roles.merge(from_clause(clause))
             covered.append((a, b))
@@ -173,11 +175,12 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
     return roles.finalise()
 
 
-def _lenient(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool) -> Clause | None:
+def _lenient(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool,
+             cut: bool = False) -> Clause | None:
     """A labelled clause that may run into prose after its last sentence: the longest parsing prefix."""
     stops = [m.start() for m in _SENTENCE_END.finditer(text, start, end)] + [end]
     for stop in reversed(stops):
-        clause = parse_clause(text, start, stop, where, first_is_lead)
+        clause = parse_clause(text, start, stop, where, first_is_lead, cut=cut and stop == end)
         if clause is not None:
             return clause
     return None

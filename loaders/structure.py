@@ -240,6 +240,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         cut = [b for b, _ in box_spans if item.start < b < nxt]
         item.end = _rstrip_pos(text, item.start, min(cut) if cut else nxt)
 
+    task_division = bool(_TASK_DIVISION.search(text, 0, items[0].start if items else 0))
     # Chapter kinds: classify top-level items; second-level goal items too.
     for item in items:
         if not item.children and _is_closing(text, item):
@@ -253,8 +254,11 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
             if parent_kind == "measures" and not item.children and _GOAL_TITLE.fullmatch(item.title) \
                     and classify_chapter(item.title) == "goal":
                 item.kind = "goal"
-        if item.kind == "goal" and not item.children and _ASSIGNS_UNITS.search(text, item.start, item.end):
-            item.kind = "measures"  # a numbered item that assigns units is a measure, even among the goals
+        if item.kind == "goal" and not item.children and (
+                task_division or _ASSIGNS_UNITS.search(text, item.start, item.end)):
+            # a numbered item that assigns units is a measure, even among the goals; in a task-division
+            # document (分工方案) every numbered item is a task
+            item.kind = "measures"
 
     measures = _measures(text, items)
     goal_spans = _goal_spans(items)
@@ -366,5 +370,6 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
 _SENTENCE_STOP = re.compile(r"[。；;！？!?]")
 _COMMA_OR_COLON = re.compile(r"[，,：:]")
 _GOAL_TITLE = re.compile(r".{0,6}目标")
+_TASK_DIVISION = re.compile(r"分工方案|部门分工|责任分工|任务分工|工作分工|分工的意见|分解落实|任务分解|责任分解|分工安排")
 _ASSIGNS_UNITS = re.compile(r"(?:牵头单位|责任单位|配合单位|牵头部门|责任部门)\s*[：:]|[（(][^（）()\n]{2,200}?(?:牵头|负责|配合)[）)]")
 _FIRST_SENTENCE_STOP = re.compile(r"[。；;]")
