@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import NamedTuple
 
 from policykg.errors import ExtractionError
 from policykg.loaders.agencies import shared_agency
@@ -42,11 +44,13 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     province = meta.province
     mentions = find_places(work, province)
     mention_starts = [m.start for m in mentions]  # mentions come in text order
-    built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts) for node in structure.measures]
+    years = _Years(title_year(meta.title), _document_year(meta.issued, meta.doc_number))
+    built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts, years)
+             for node in structure.measures]
     measures = [m for m, _ in built]
     _apply_carries(measures, [carries for _, carries in built])
     _apply_tables(work, doc_id, measures, structure, where)
-    doc_targets = _document_targets(work, structure, measures)
+    doc_targets = _document_targets(work, structure, measures, years)
     doc = PolicyDoc(
         doc_id=doc_id,
         province=province,
@@ -104,8 +108,45 @@ def _own_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead:
     return find_roles(text, item.start, end, where, first_is_lead)
 
 
+class _Years(NamedTuple):
+    """The years a document's targets inherit: its title's (2024年…工作方案) and its own (今年, 全年)."""
+
+    title: int | None
+    current: int | None
+
+
+def title_year(title: str | None) -> int | None:
+    """The single year a title or heading names (2024年省政府工作报告…; not a period 2023—2025年)."""
+    if not title or _YEAR_RANGE.search(title):
+        return None
+    years = {int(m.group(1)) for m in _SINGLE_YEAR.finditer(title)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _document_year(issued: str | None, doc_number: str | None) -> int | None:
+    if issued:
+        return int(issued[:4])
+    m = re.search(r"[〔\[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]", doc_number or "")
+    return int(m.group(1)) if m else None
+
+
+_SINGLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度)")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–～~至到]\s*(?:19|20)\d{2}")
+
+
+def _heading_year(node: MeasureNode, years: _Years) -> int | None:
+    """The year the chapter headings above a measure name (一、落实2020年发展主要目标…), else the title's."""
+    item = node.item.parent
+    while item is not None:
+        year = title_year(item.title)
+        if year is not None:
+            return year
+        item = item.parent
+    return years.title
+
+
 def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, where: Jurisdiction | None,
-             mentions: list[PlaceMention], mention_starts: list[int]) -> tuple[Measure, list[Carry]]:
+             mentions: list[PlaceMention], mention_starts: list[int], years: _Years) -> tuple[Measure, list[Carry]]:
     """A measure record, and the carry-over declarations its clause makes for the measures after it."""
     roles = _own_roles(text, node.item, where, structure.first_is_lead)
     ancestor = node.item.parent
@@ -121,7 +162,7 @@ def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, wh
         "lead": roles.names("lead"),
         "co": roles.names("co"),
         "responsible": roles.names("responsible"),
-        "targets": find_targets(body, node.start, None),
+        "targets": find_targets(body, node.start, _heading_year(node, years), years.current),
         "topics": topics,
         "id": f"{doc_id}#{node.label}",
         "text": body,
@@ -157,15 +198,32 @@ def _target_key(t: Target) -> tuple:
             t.multiplier)
 
 
-def _document_targets(text: str, structure: Structure, measures: list[Measure]) -> list[Target]:
-    """Targets of goal chapters, and of chapter headings unless an item below restates them."""
+def _document_targets(text: str, structure: Structure, measures: list[Measure], years: _Years) -> list[Target]:
+    """Targets of goal chapters, of goal sentences before the first item (力争全年…增长8.5%以上), and of
+    chapter headings unless an item below restates them."""
     out: list[Target] = []
+    for start, end in _preamble_goals(text, structure.body_start):
+        out.extend(find_targets(text[start:end], start, years.title, years.current))
     for start, end in structure.goal_spans:
-        out.extend(find_targets(text[start:end], start, None))
+        out.extend(find_targets(text[start:end], start, years.title, years.current))
     restated = {_target_key(t) for m in measures for t in m.targets}
     for start, end in structure.heading_spans:
-        out.extend(t for t in find_targets(text[start:end], start, None) if _target_key(t) not in restated)
+        out.extend(t for t in find_targets(text[start:end], start, years.title, years.current)
+                   if _target_key(t) not in restated)
     return out
+
+
+_GOAL_SENTENCE = re.compile(r"力争|确保|争取|目标|全年|到(?:19|20)\d{2}年")
+
+
+def _preamble_goals(text: str, body_start: int) -> list[tuple[int, int]]:
+    """Sentences before the first numbered item that state a goal (the preamble's 力争…, a report's lead)."""
+    spans, pos = [], 0
+    for m in re.finditer(r"[。；;\n]", text[:body_start]):
+        if _GOAL_SENTENCE.search(text, pos, m.start()):
+            spans.append((pos, m.start()))
+        pos = m.end()
+    return spans
 
 
 def _similar(a: str, b: str) -> float:

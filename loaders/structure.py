@@ -262,8 +262,9 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
 
     measures = _measures(text, items)
     goal_spans = _goal_spans(items)
+    # a chapter's heading and the paragraph before its first item (一、强化科技创新…力争研发投入强度达到2.95%)
     heading_spans = [
-        (i.start, i.line_end) for i in items if i.kind == "measures" and i.children and i.parent is None
+        (i.start, i.children[0].start) for i in items if i.kind == "measures" and i.children and i.parent is None
     ]
     body_start = items[0].start if items else len(text)
     return Structure(

@@ -39,13 +39,14 @@ MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 # Count words, longest first; a count word must not start a longer word (家具, 名城, 项目 …).
 COUNT_UNITS = [
-    "个百分点", "家次", "人次", "场次", "批次", "台套", "平方米",
+    "个百分点", "家次", "人次", "场次", "批次", "台套", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公里",
+    "千米", "标准箱", "公顷",
     "家", "个", "名", "件", "场", "项", "所", "座", "条", "人", "户", "款", "台", "套", "次", "位",
-    "支", "亩", "吨", "米", "锭",
+    "支", "亩", "吨", "米", "锭", "根", "辆", "艘",
 ]
 _NOT_AFTER_UNIT = {  # what may not follow a count word (家具, 家纺 but not 家纺织, 名城, 项目 …)
-    "家": re.compile(r"具|纺(?!织)|居|电|用|庭|属|乡"),
-    "个": re.compile(r"[性体案]"),
+    "家": re.compile(r"具|纺(?!织)|居|电|用|庭|属|乡|湖"),
+    "个": re.compile(r"[性体案月]|工作日|小时|星期|季度|年度"),
     "名": re.compile(r"[城区企品牌优录单称列义片]"),
     "项": re.compile(r"目"),
     "条": re.compile(r"[件例款]"),
@@ -66,9 +67,9 @@ _NOT_AFTER_UNIT = {  # what may not follow a count word (家具, 家纺 but not 
 # --- cue words ---------------------------------------------------------------
 
 # Any of these in a clause marks it as a subsidy or reward rule: its numbers are rates and caps.
-SUBSIDY_WORDS = re.compile(r"奖励|补助|补贴|奖补|资助|贴息|扣除|减免|给予|报销|返还|贴费|奖金")
+SUBSIDY_WORDS = re.compile(r"奖励|补助|补贴(?!性)|奖补|资助|贴息|扣除|减免|给予|报销|返还|贴费|奖金")
 # Caps on money: 不超过1000万元, 最高500万元.
-CAP_BEFORE = re.compile(r"(不超过|不高于|最高|最多|上限|不足|低于|以内)$")
+CAP_BEFORE = re.compile(r"(不超过|不高于|最高|最多|上限|不足|(?<!不)低于|以内)$")
 # Clauses that describe the present, not a goal.
 DESCRIPTIVE_WORDS = re.compile(r"现有|已有|拥有|共有|已经|已建|已培育|已形成|目前|以来|现已|截至目前|截止目前|位居|居全国|占全国|约占")
 # A bare year followed by these reports a result (2022年，实现营收…) unless a goal modal is there too.
@@ -79,7 +80,8 @@ GOAL_VERBS = (
     "达到|达|超过|超出|超|突破|实现|力争|争取|确保|培育|建设|建成|打造|形成|发布|评选|开展|举办|"
     "新增|引进|培养|培训|认定|创建|推动|累计|完成|遴选|推广|展示|组建|设立|建立|扶持|支持|带动|"
     "吸引|招引|覆盖|提升|提高|增加|增长|降低|下降|减少|发展|扩大|保持|稳定|控制|普及|培植|壮大|"
-    "做强|做大|孵化|认证|服务|组织|参加|举行|落地|引育|汇聚|集聚|攻克|突破|制定|修订|主导"
+    "做强|做大|孵化|认证|服务|组织|参加|举行|落地|引育|汇聚|集聚|攻克|突破|制定|修订|主导|推进|选准|新改扩建|"
+    "筹措|整合|安排|投入|投资|下达|拨付|统筹|压缩|缩短"
 )
 _GOAL_VERB_RE = re.compile(GOAL_VERBS)
 MONEY_METRIC_END = re.compile(
@@ -107,7 +109,7 @@ _AMOUNT_REST = (
     rf"(?:(?P<sep>-|~|—|–|至|到)(?P<num2>{_NUM}|{_CN_NUM}))?"
     r"(?P<more>多|余)?"
     r"(?P<mag>万亿|亿|万|千)?"
-    rf"(?P<unit>{_UNIT_ALT})"
+    rf"(?P<unit>{_UNIT_ALT}|(?<=亿)(?=规模|产值|产业))"  # 五千亿规模: 亿 without 元 is money too
     r"(?![A-Za-z0-9])"
 )
 _AMOUNT_RE = re.compile(rf"(?P<num>[\d{_CN_DIGITS}]" + _AMOUNT_REST)
@@ -116,9 +118,11 @@ _AMOUNT_ASCII_RE = re.compile(rf"(?P<num>[0-9{_CN_DIGITS}]" + _AMOUNT_REST)
 _MULTIPLIER_RE = re.compile(r"翻(?P<n>一|两|二|三|四|\d)?番")
 _YEAR_RE = re.compile(
     r"(?P<pre>力争到|争取到|到|至|截至|截止到|截止|在|于|)"
-    r"(?P<year>(?:19|20)\d{2})年(?P<post>底前|底|末|前|以前|年底|内)?"
+    r"(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?=底|末|前|以前))?(?P<post>底前|底|末|前|以前|年底|内)?"
     r"(?![度月\d])"
 )
+# A year said in words: 今年, 全年, 年内 mean the document's own year.
+_CURRENT_YEAR = re.compile(r"今年|全年|年内|本年度|当年(?!度)")
 _YEAR_AT = re.compile(r"(?:19|20)\d{2}年")  # the year group of _YEAR_RE and the 年 after it
 _MAX_YEAR_PRE = 3  # the longest "pre" of _YEAR_RE (力争到, 争取到, 截止到)
 _PLAN_YEAR_RE = re.compile(r"(?P<pre>到|至|)“?十(?P<n>[四五六])五”?(?P<post>末|期末|期间|时期)")
@@ -160,25 +164,30 @@ class _Amount:
 # --- public ------------------------------------------------------------------
 
 
-def find_targets(text: str, offset: int = 0, year: int | None = None) -> list[Target]:
-    """Quantified goals stated in ``text`` (spans absolute: ``offset`` is where ``text`` starts)."""
+def find_targets(text: str, offset: int = 0, year: int | None = None, current_year: int | None = None) -> list[Target]:
+    """Quantified goals stated in ``text`` (spans absolute: ``offset`` is where ``text`` starts).
+
+    ``year`` is the deadline the context gives (a year in the title or the chapter heading: 2024年…工作方案);
+    ``current_year`` is the document's own year, which 今年 / 全年 / 年内 mean."""
     clean = clean_text(text)
     s = clean.text
     amounts = _amounts(s, clean.ascii_digits)
     if not amounts and "翻" not in s:  # no amount and no multiplier (翻一番): most measures
         return []
     quoted = _quoted_spans(s)
-    years = _year_marks(s)
+    years = _year_marks(s, current_year)
     amounts = [a for a in amounts if not _inside(a.start, quoted)]
     found: list[tuple[int, Target]] = []
-    kept = [a for a in amounts if _is_goal(s, a, amounts) and not _reports_past(s, years, a.start)]
+    kept = [a for a in amounts if _is_goal(s, a, amounts) and not _reports_past(s, years, a.start)
+            and not _condition(s, a.start)]
     for a in kept:
         nxt = min((b.start for b in kept if b.start > a.start), default=len(s))
-        found.append((a.start, _target_from_amount(text, clean, a, _year_at(years, a.start, year), offset, nxt)))
+        found.append((a.start, _target_from_amount(text, clean, a, _year_for(s, years, a.start, year), offset, nxt)))
     for m in _MULTIPLIER_RE.finditer(s):
         if _inside(m.start(), quoted) or _reports_past(s, years, m.start()):
             continue
-        found.append((m.start(), _target_from_multiplier(text, clean, m, _year_at(years, m.start(), year), offset)))
+        found.append((m.start(), _target_from_multiplier(text, clean, m, _year_for(s, years, m.start(), year),
+                                                         offset)))
     found.sort(key=lambda pair: pair[0])
     targets = [t for _, t in found]
     _fill_multiplier_metrics(targets)
@@ -320,8 +329,51 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 # --- years -------------------------------------------------------------------
 
 
-def _year_marks(s: str) -> list[tuple[int, int, bool]]:
-    """(position, year, bare) of every year that can govern later targets.
+def _year_for(s: str, marks: list[tuple[int, int, bool, int]], pos: int, default: int | None) -> int | None:
+    """The deadline of an amount at ``pos``: the last year mark before it; else a deadline later in the same
+    sentence (选准1—2个主导产业，力争到2030年…); else ``default``."""
+    mark = _mark_before(marks, pos)
+    if mark is not None:
+        return mark[1]
+    _, end = _bounds(s, pos, SENTENCE_DELIMS)
+    later = next((m for m in marks if pos < m[0] < end and not m[2]), None)
+    return later[1] if later else default
+
+
+def _condition(s: str, pos: int) -> bool:
+    """An amount that states who qualifies, not a goal: the sentence sets a reward or subsidy
+    (…同比增长15%以上的企业，给予补贴), a clause opens with 对/凡/符合 and the amount qualifies a noun
+    (对实际总投资20亿元以上…的项目), or it ranks (前110家) or steps (每增加2000万元)."""
+    s0, s1 = _bounds(s, pos, SENTENCE_DELIMS)
+    c0, c1 = _bounds(s, pos, CLAUSE_DELIMS)
+    before = s[c0:pos]
+    if before.endswith(("前", "每")) or re.search(r"每(?:增加|超过?|提高|增长)?$", before):
+        return True
+    if _RATE_OF.search(before):
+        return True  # 按其年度实际固定资产投资额的5%: a rate
+    reward = SUBSIDY_WORDS.search(s, pos, s1)
+    if reward and re.search(r"(?:对于|对|凡|符合)", s[s0:pos]) and "的" in s[pos:reward.start()]:
+        return True  # 对…增长15%以上的企业，…给予补贴
+    if s[c0:c1].endswith("的") and SUBSIDY_WORDS.search(s, c1, s1):
+        return True  # 首次列入…百家重点企业的，分别给予…奖励
+    f0, _ = _bounds(s, pos, _FULL_STOPS)
+    if s.startswith("其中", f0) and f0 > 0:  # a breakdown of the reward rule before it
+        p0, _ = _bounds(s, f0 - 1, _FULL_STOPS)
+        if SUBSIDY_WORDS.search(s, p0, f0):
+            return True
+    opens = _CONDITION_OPEN.match(s, s0) or _CONDITION_OPEN.match(s, c0)
+    return bool(opens) and "的" in s[pos:s1]
+
+
+_FULL_STOPS = "。！!？?\n"
+_PER = re.compile(r"/(?:人|亩|平方米|吨|户|家|个)")
+_RATE_OF = re.compile(r"按(?:照)?[^，,；;。]{0,30}的$")
+_CONDITION_OPEN = re.compile(r"(?:\d{1,3}[.、．]\s*)?(?:对于|对|凡|符合|针对|凡是|经认定)")
+_GOAL_OPEN = re.compile(r"力争|确保|目标|争取|到\d{4}年")
+
+
+def _year_marks(s: str, current_year: int | None = None) -> list[tuple[int, int, bool, int]]:
+    """(position, year, bare, scope end) of every year that can govern later targets.
 
     A deadline is "到2027年", "2025年底前", "“十四五”末"; a bare year starting a clause
     ("2024年组织举办…") also counts, but may report the past (see ``_reports_past``).
@@ -333,33 +385,40 @@ def _year_marks(s: str) -> list[tuple[int, int, bool]]:
     for m in years:
         pre, post = m.group("pre"), m.group("post")
         start = m.start("year")
-        if start > 0 and s[start - 1] in "-—–~至" and not pre:
-            continue  # the first year of a range 2023-2025年 is not a deadline
+        ranged = start > 0 and s[start - 1] in "-—–~至" and not pre  # 2018—2021年累计…: the period ends then
         at_clause_start = m.start() == 0 or s[m.start() - 1] in SEGMENT_DELIMS + "(（"
-        deadline = bool(pre and pre not in ("在", "于")) or bool(post)
-        if deadline or at_clause_start:
-            marks.append((m.start(), int(m.group("year")), not deadline))
+        deadline = bool(pre and pre not in ("在", "于")) or bool(post) or ranged
+        if ranged:
+            _, end = _bounds(s, m.start(), SENTENCE_DELIMS)
+            marks.append((m.start(), int(m.group("year")), False, end))  # a period: its own sentence only
+        elif deadline or at_clause_start:
+            marks.append((m.start(), int(m.group("year")), not deadline, len(s)))
     for m in _PLAN_YEAR_RE.finditer(s) if "十" in s else ():
-        marks.append((m.start(), {"四": 2025, "五": 2030, "六": 2035}[m.group("n")], False))
+        marks.append((m.start(), {"四": 2025, "五": 2030, "六": 2035}[m.group("n")], False, len(s)))
+    if current_year is not None:
+        for m in _CURRENT_YEAR.finditer(s):
+            marks.append((m.start(), current_year, False, len(s)))
     marks.sort()
     return marks
 
 
-def _year_at(marks: list[tuple[int, int, bool]], pos: int, default: int | None) -> int | None:
+def _year_at(marks: list[tuple[int, int, bool, int]], pos: int, default: int | None) -> int | None:
     mark = _mark_before(marks, pos)
     return mark[1] if mark else default
 
 
-def _mark_before(marks: list[tuple[int, int, bool]], pos: int) -> tuple[int, int, bool] | None:
+def _mark_before(marks: list[tuple[int, int, bool, int]], pos: int) -> tuple[int, int, bool, int] | None:
+    """The last year mark before ``pos`` whose scope reaches it."""
     found = None
     for mark in marks:
         if mark[0] >= pos:
             break
-        found = mark
+        if pos < mark[3]:
+            found = mark
     return found
 
 
-def _reports_past(s: str, marks: list[tuple[int, int, bool]], pos: int) -> bool:
+def _reports_past(s: str, marks: list[tuple[int, int, bool, int]], pos: int) -> bool:
     """2022年，集群实现工业增加值6608.6亿元: a bare year with a result reported, no goal wording."""
     mark = _mark_before(marks, pos)
     if mark is None or not mark[2]:
@@ -409,6 +468,8 @@ def _amount(s: str, m: re.Match) -> _Amount | None:
             return None
         if chinese and s[m.end(): m.end() + 1] in tuple(_CN_DIGITS):
             return None  # 千家万户
+    if unit == "":
+        unit = "元"
     if unit == "成":
         if not chinese or value >= 10 or mag:
             return None
@@ -434,7 +495,11 @@ def _amount(s: str, m: re.Match) -> _Amount | None:
         return None  # 一个, 两个市场: Chinese small numerals count only after a goal verb
     if chinese and value == 1:
         return None
-    return _Amount(m.start(), m.end(), value, value_max, unit, kind, chinese, bool(m.group("more")))
+    per = _PER.match(s, m.end())
+    if per:  # 50万元/人: a ratio, not an amount of money
+        unit, kind = unit + per.group(), "count"
+    return _Amount(m.start(), m.end() + (len(per.group()) if per else 0), value, value_max, unit, kind, chinese,
+                   bool(m.group("more")))
 
 
 @lru_cache(maxsize=4096)
@@ -475,7 +540,7 @@ def _reversed(s: str) -> str:
 
 
 _DELIM_CLASS = {delims: re.compile("[" + re.escape(delims) + "]")
-                for delims in (CLAUSE_DELIMS, SEGMENT_DELIMS, SENTENCE_DELIMS)}
+                for delims in (CLAUSE_DELIMS, SEGMENT_DELIMS, SENTENCE_DELIMS, "。！!？?\n")}
 
 
 def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
@@ -491,9 +556,12 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
         return False
     seg0, seg1 = _bounds(s, a.start, SEGMENT_DELIMS)
     later_counts = [b for b in amounts if b is not a and a.end <= b.start < seg1 and b.kind == "count"]
+    if a.kind == "money" and _FUNDING.search(before) and _FUND_AFTER.match(after):
+        return True  # 整合3000万元资金, 组建总规模100亿元的工业发展基金: a funding total
     if a.kind in ("money", "percent"):
-        if _ADJECTIVAL_AFTER.match(after) or (
-            a.kind == "money" and _SCALE_AFTER.match(after)
+        scale = _SCALE_AFTER.match(after) if a.kind == "money" else None
+        if (_ADJECTIVAL_AFTER.match(after) and not _GOAL_NOUN_AFTER.match(after)) or (
+            scale and after[scale.end():]  # 百亿规模企业 (a threshold), not …超过五千亿规模 (a goal)
         ):
             return False  # 营收超10亿元的品牌企业, 千亿级集群: a threshold of what is counted
         if later_counts:
@@ -631,6 +699,9 @@ def _source_text(text: str, start: int, end: int) -> str:
 # Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
 _GOAL_VERB_AT_END = re.compile(f"(?:{GOAL_VERBS})$")
 _ADJECTIVAL_AFTER = re.compile(r"(以上|以下)?(的|级|量级|左右的)")
+_GOAL_NOUN_AFTER = re.compile(r"(以上|左右)?的(目标|任务|水平)")
+_FUNDING = re.compile(r"(安排|筹措|筹集|整合|设立|组建|统筹|投入|争取|下达|拨付|新增|落实|总规模|规模为?)[^，,；;。]{0,16}$")
+_FUND_AFTER = re.compile(r"(以上|左右)?(的)?[\u4e00-\u9fff]{0,12}(资金|基金|专项资金|引导资金|消费券|财政资金)")
 _SCALE_AFTER = re.compile(r"(以上|以下)?规模")
 _RATIO_WORD = re.compile(r"(率|比重|占比|比例|水平|覆盖)")
 _YEAR_LEAD = re.compile(r"(?:力争|争取)?(?:到|至)?\d{4}年(?:底|末)?(?:前)?")
@@ -642,4 +713,5 @@ _SHARE_PHRASE = re.compile(r"(.+?)(?:达到|占|为|提高到|提升到)(.+?)的
 _LEADING_LINK = re.compile(r"^(的|和|及|等|以上)")
 _TRAILING_VERB = re.compile(r"(实现|力争|争取|确保)+$")
 _MARKS_AND_BREAKS = re.compile(r"[*#]|\s*\n\s*")
-_QUOTED = re.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,80}》|〔[^〕\n]{0,10}〕|‘[^’\n]{0,40}’|「[^」\n]{0,40}」")
+_QUOTED = re.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^》\n]{0,80}》|〔[^〕\n]{0,10}〕|‘[^’\n]{0,40}’|「[^」\n]{0,40}」"
+                     r"|[（(]共?\d{1,4}(?:项|条|个|批|款)[）)]")
