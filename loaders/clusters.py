@@ -67,20 +67,58 @@ class _Place:
 
 
 def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
-                       mentions: list[PlaceMention] | None = None) -> list[ClusterLink]:
+                       mentions: list[PlaceMention] | None = None, city: str | None = None) -> list[ClusterLink]:
     """Every cluster/park/base/town/market/regional brand tied to a prefecture-level city.
 
     ``cluster`` is the name as written (shortest self-contained form); ``city`` the
     prefecture's full name; spans are shifted by ``offset``. ``mentions`` are
-    ``find_places(text, province)`` when the caller has them already.
+    ``find_places(text, province)`` when the caller has them already. ``city``: the prefecture a city or
+    county document is issued in, whose zones (亳芜现代产业园区管委会, 古雷开发区) need not name it.
     """
     if mentions is None:
         mentions = find_places(text, province)
-    return _cluster_links(text, [_Place(m.city, m.written, m.start, m.end) for m in mentions], offset)
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    # a place inside a cited document's title (《开封市培育壮大主导产业若干财政支持措施》) ties nothing to it
+    places = [_Place(m.city, m.written, m.start, m.end) for m in mentions
+              if not any(a <= m.start < b for a, b in titles)]
+    links = _cluster_links(text, places) + _zone_names(text, places, city, province)
+    return _dedupe(links, offset)
 
 
-def _cluster_links(text: str, mentions: list[_Place], offset: int) -> list[ClusterLink]:
-    """``find_cluster_links`` on the mentions (in text order) as ``_Place``."""
+# A development zone or park by name: a place or a proper name, then the zone word.
+_ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?P<zone>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|"
+                   r"台商投资区|综合保税区|现代产业园区|产业园区|工业园区|开发区|投资区)")
+_BOOK_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+_ZONE_SHORT = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
+_ZONE_NOT_NAME = re.compile(r"^(?:各|有关|相关|市|省|县|区|国家级|省级|市级|全市|全省|我市|本市|所在|周边|其他|现有)|(?:和|及|与|等|的)$")
+
+
+def _zone_names(text: str, mentions: list[_Place], city: str | None, province: str | None) -> list[ClusterLink]:
+    """Zones named after a place (襄樊高新区, 宜昌高新区 -> their cities) or, in a city's own document, by a
+    proper name (亳芜现代产业园区, 古雷开发区 -> that city)."""
+    links: list[ClusterLink] = []
+    for m in _ZONE.finditer(text):
+        name = m.group("name")
+        start = m.start("name")
+        # the name starts after a list separator or a verb: take the shortest tail that is a name
+        for cut in (text.rfind(sep, m.start("name"), m.start("zone")) for sep in "、，,：:（("):
+            if cut >= 0:
+                start = max(start, cut + 1)
+        name = text[start:m.start("zone")]
+        name = _LEAD_VERBS.sub("", name)
+        start = m.start("zone") - len(name)
+        if len(name) < 2 or _ZONE_NOT_NAME.search(name):
+            continue
+        placed = [p for p in mentions if p.start == start]
+        if placed:
+            links.append(_link(text[start:m.end("zone")], placed[0].city, start, m.end("zone")))
+        elif city is not None and not find_places(name, province):
+            links.append(_link(text[start:m.end("zone")], city, start, m.end("zone")))
+    return links
+
+
+def _cluster_links(text: str, mentions: list[_Place]) -> list[ClusterLink]:
+    """``find_cluster_links``' general patterns on the mentions (in text order) as ``_Place``."""
     starts = [m.start for m in mentions]
     links: list[ClusterLink] = []
     links += _distribution_lines(text, mentions)
@@ -94,7 +132,7 @@ def _cluster_links(text: str, mentions: list[_Place], offset: int) -> list[Clust
             continue
         links += _enumerations(text, s_start, s_end, inside, claimed)
         links += _city_lists(text, s_end, inside, claimed)
-    return _dedupe(links, offset)
+    return links
 
 
 # ---------------------------------------------------------------- helpers
@@ -129,10 +167,15 @@ _LINK = builder(ClusterLink)
 
 
 def _dedupe(links: list[ClusterLink], offset: int) -> list[ClusterLink]:
+    """Each cluster once per city, in text order; a zone written short and in full (宜春经开区,
+    宜春经济技术开发区) is one zone, named as first written."""
     seen: set[tuple[str, str]] = set()
     out = []
     for link in sorted(links, key=lambda x: (x.start or 0)):
-        key = (link.cluster, link.city)
+        cluster = link.cluster
+        for short, full in _ZONE_SHORT.items():
+            cluster = cluster.replace(short, full)
+        key = (cluster, link.city)
         if link.cluster and key not in seen:
             seen.add(key)
             if offset:

@@ -34,6 +34,9 @@ _DIRECT_GROUP = "行政区划"
 # County entries that are zones, not administrative divisions (开发区, 管委会 ...).
 _NOT_A_COUNTY = ("开发区", "示范区", "管委会", "管理区", "工业园", "产业园", "园区", "试验区", "合作区",
                  "委员会", "管理委员会", "实验区", "旅游区", "风景区", "新城", "直辖")
+# Characters that join words as well as open county names (和县, 和政): such a name glued to the next word is the
+# joining character and a word (市场和县域 -> 和|县域, 法规和政策 -> 和|政策).
+_FUNCTION_CHARS = set("和与及同在对为将")
 _COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")
 
 
@@ -118,10 +121,13 @@ class _Gazetteer:
         jionlp = _jionlp()
 
         for change in jionlp.china_location_change_loader():
-            (_, _), (_, _), (old_county, old_alias) = change["old_loc"]
+            (_, _), (old_city, old_city_alias), (old_county, old_alias) = change["old_loc"]
             province, city, _ = change["new_loc"]
             if old_county and city in self.city_province and province == self.city_province[city]:
                 self._add_county(old_county, old_alias or "", city, province)
+            elif (not old_county and old_city and city in self.city_province and old_city != city
+                  and old_city not in self.names):  # a renamed prefecture (襄樊市 -> 襄阳市)
+                self._add_prefecture(city, [old_city, old_city_alias] if old_city_alias else [old_city], province)
 
     def _add_prefecture(self, city: str, aliases: list[str], province: str) -> None:
         self._add(city, _Candidate(city, province, "prefecture", True))
@@ -187,6 +193,14 @@ class _Gazetteer:
     def is_weak(self, name: str) -> bool:
         """True when ``name`` is only a short county form (新化), never a prefecture or listed name."""
         return all(c.level == "county" and not c.full for c in self.names.get(name, []))
+
+    def county_only(self, name: str) -> bool:
+        """True when ``name`` names counties only (和县, 和政), never a prefecture or a listed name."""
+        return all(c.level == "county" for c in self.names.get(name, []))
+
+    def glued_to_next_word(self, text: str, end: int) -> bool:
+        """The name's last character and the one after it form a word (和政|策, 和县|域)."""
+        return end < len(text) and text[end - 1: end + 1] in self.words
 
     def glued_to_previous_word(self, text: str, start: int) -> bool:
         """The character before ``start`` and the first one of the name form a word (创|新化)."""
@@ -268,7 +282,9 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
         city, weak = gaz.lookup(name, province)
         if city is False:
             covered = start + len(name)
-        elif city and not (weak and gaz.glued_to_previous_word(text, start)):
+        elif city and not (weak and gaz.glued_to_previous_word(text, start)) \
+                and not (len(name) == 2 and name[0] in _FUNCTION_CHARS and gaz.county_only(name)
+                         and gaz.glued_to_next_word(text, start + 2)):
             mentions.append(_MENTION({"city": city, "written": name, "start": start + offset,
                                       "end": start + len(name) + offset}))
             covered = start + len(name)
