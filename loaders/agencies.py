@@ -149,6 +149,7 @@ class AgencyTable:
         self._expansions = abbreviations
         self.automaton = WordAutomaton(self._surfaces(), overlapping=False)
         self._resolved: dict[tuple[str, Jurisdiction | None], AgencyInfo | None] = {}
+        self._infos: dict[int, AgencyInfo] = {}
 
     # ---- building
     def _scope(self, scope: str) -> list[Province]:
@@ -424,8 +425,13 @@ class AgencyTable:
         return None
 
     def _info(self, idx: int) -> AgencyInfo:
-        a = self.agencies[idx]
-        return AgencyInfo(name=a.name, written=[], level=a.level, type=a.type, province=a.province, known=True)
+        """The (shared, read-only) record of table agency ``idx``."""
+        info = self._infos.get(idx)
+        if info is None:
+            a = self.agencies[idx]
+            info = self._infos[idx] = AgencyInfo(name=a.name, written=[], level=a.level, type=a.type,
+                                                 province=a.province, known=True)
+        return info
 
     def _local_info(self, dept: _Department, j: Jurisdiction) -> AgencyInfo:
         level = "collective" if dept.collective else j.level
@@ -517,19 +523,12 @@ def _shared(name: str, where: Jurisdiction | None) -> AgencyInfo:
 
 
 def follows_agency_grammar(name: str) -> bool:
-    """Whether an emitted agency name is a table name or reads as an agency (the property every record keeps)."""
+    """Whether an emitted agency name is a table agency or reads as one (``AgencyTable.follows_grammar``):
+    the property every record keeps (no 不再列出, 以下均需…, 相关企业 ever reaches a record)."""
     table = agency_table()
-    return table.agency(name) is not None or table.follows_grammar(name) or bool(
-        table.patterns and any(p.name.endswith(name[-4:]) for p in table.patterns)) or _is_local_name(name)
-
-
-def _is_local_name(name: str) -> bool:
-    table = agency_table()
-    for k in range(min(len(name) - 1, 16), 1, -1):
-        j = by_name(name[:k])
-        if j is not None and any(dept.name_for(j) == name for entries in table.local.values() for dept, _ in entries):
-            return True
-    return False
+    if name.endswith("成员单位"):  # a leading group's members (data/agency_patterns.tsv): the group is an agency
+        name = name[: -len("成员单位")]
+    return table.agency(name) is not None or table.follows_grammar(name)
 
 
 # ---- unit lists
@@ -608,15 +607,20 @@ def list_units(clause: str, where: Jurisdiction | str | None, offset: int = 0) -
     convention counts a vague first unit ("各有关部门和单位，各省级人民政府按职责分工负责": nobody leads).
 
     Separators are 、，,；; and 和/及 where a name ends (never inside 工业和信息化厅, 各县、区人民政府); role
-    words and vague tails (等有关单位) are trimmed. Offsets are ``offset`` + index in ``clause``."""
-    where = as_jurisdiction(where)
+    words and vague tails (等有关单位) are trimmed. Offsets are ``offset`` + index in ``clause``. The agency
+    records are shared: read only."""
+    return [Unit(info, written, offset + a, offset + b) for info, written, a, b in _units(clause, as_jurisdiction(where))]
+
+
+@lru_cache(maxsize=20_000)  # unit lists recur: the same departments in clause after clause
+def _units(clause: str, where: Jurisdiction | None) -> tuple[tuple[AgencyInfo | None, str, int, int], ...]:
     compact, index = _compact(clause)
     if not compact:
-        return []
+        return ()
     table = agency_table()
     found = table.matches(compact)
     protected = [(a, b) for a, b, surface in found]
-    out: list[Unit] = []
+    out: list[tuple[AgencyInfo | None, str, int, int]] = []
     segments: list[tuple[int, int]] = []
     for seg_a, seg_b in _split_points(compact, protected):
         a, b = _trim(compact, seg_a, seg_b)
@@ -629,9 +633,8 @@ def list_units(clause: str, where: Jurisdiction | str | None, offset: int = 0) -
     names = [compact[x:y] for x, y in segments]
     for i, (written, (x, y)) in enumerate(zip(names, segments, strict=True)):
         info = _normalise_clean(written, where) or _distributed(written, names[i + 1:], where)
-        out.append(Unit(_with_written(info, written) if info else None, written,
-                        offset + index[x], offset + index[y - 1] + 1))
-    return out
+        out.append((info, written, index[x], index[y - 1] + 1))
+    return tuple(out)
 
 
 def complete_unit(unit: Unit, where: Jurisdiction | str | None) -> Unit:
@@ -659,7 +662,7 @@ def complete_unit(unit: Unit, where: Jurisdiction | str | None) -> Unit:
                     found[info.name] = (len(alias), info)
         if found:  # the agency of the shortest form; among equals the table's first (its more common form)
             _, info = min(found.values(), key=lambda x: x[0])
-            return unit._replace(info=_with_written(info, unit.written))
+            return unit._replace(info=info)
     return unit
 
 
@@ -702,6 +705,13 @@ def _chained(gap: str) -> bool:
 
 
 def find_agencies(text: str, where: Jurisdiction | str | None, offset: int = 0) -> list[AgencyMatch]:
+    """Agency names and abbreviations in free text (see ``_find_agencies``); spans shifted by ``offset``."""
+    return [m._replace(start=m.start + offset, end=m.end + offset)
+            for m in _find_agencies(text, as_jurisdiction(where))]
+
+
+@lru_cache(maxsize=20_000)  # issuer lines and signatures recur across a province's documents
+def _find_agencies(text: str, where: Jurisdiction | None) -> tuple[AgencyMatch, ...]:
     """Agency names and abbreviations in free text (issuer lines, headers, "由…牵头…配合" sentences).
 
     Names that carry their jurisdiction (广东省工业和信息化厅, 亳州市人民政府, 国务院, 广东证监局) are always
@@ -709,7 +719,6 @@ def find_agencies(text: str, where: Jurisdiction | str | None, offset: int = 0) 
     (各省…), or, written bare, must follow another found name in a list (…牵头，发展改革委、科技厅配合); bare
     department names ending in 厅 and collective actors (各地级以上市人民政府) stand on their own.
     """
-    where = as_jurisdiction(where)
     table = agency_table()
     compact, index = _compact(text)
     out: list[AgencyMatch] = []
@@ -735,9 +744,9 @@ def find_agencies(text: str, where: Jurisdiction | str | None, offset: int = 0) 
             ok = True
         if not ok:
             continue
-        out.append(AgencyMatch(_with_written(info, surface), surface, offset + index[a], offset + index[b - 1] + 1))
+        out.append(AgencyMatch(info, surface, index[a], index[b - 1] + 1))
         last_end = taken_until = b
-    return out
+    return tuple(out)
 
 
 def _how_written(surface: str, info: AgencyInfo) -> str:

@@ -27,7 +27,6 @@ from functools import lru_cache
 from policykg.data import read_tsv
 from policykg.loaders.agencies import Unit, complete_unit, list_units
 from policykg.loaders.jurisdiction import Jurisdiction
-from policykg.loaders.simplify import to_simplified
 
 Role = str  # "lead" | "co" | "responsible"
 
@@ -70,6 +69,7 @@ _CARRY = re.compile(
     r"(?:以下|下列|后续)?(?P<co>配合单位|配合部门)?(?:均需|均须|均由|均要|均请|均含|均包括|均涉及|都需|均应)"
     r"(?P<units>[^。；;]*?)(?:按职责分工)?(?:负责落实|负责|落实|配合|参与|实施)?(?=[，,。；;]|$)"
 )
+_DECLARATION_HINT = re.compile(r"第一|第1|首位|最前|均|都需|下同|不再")
 _BARE_NOTE = re.compile(r"^\s*(?:下同|不再(?:一一|单独|重复|逐项|另行)?列出|以下同)\s*$")
 _NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列出|列举|列明|标注|做分工|分工)|下同")
 # A document number cited before the units of a clause (皖发〔2022〕9号; damaged mirrors lose characters).
@@ -81,6 +81,7 @@ _SCHEDULE = re.compile(r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:底|年内|年底
                        r"|长期|持续|逐步|及时|定期|每年|按年度|年内|分年度|20\d\d年起)"
                        r"(?:持续|逐步)?(?:完成|推进|实施|坚持|开展|落实|见效|部署|取得[^，,；;。]{0,6})\s*$")
 _PHRASE = re.compile(r"[，,]")
+_VERB_TAIL = 12  # longer than the longest verb with its full stop and spaces
 _SPACED_LABEL: re.Pattern[str]  # set with the words: a space before a label cuts a sentence
 
 
@@ -117,8 +118,7 @@ class _Phrase:
 def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bool = False) -> _Phrase | None:
     """One phrase ``text[start:end]``; None when it is no clause phrase (prose)."""
     words = _words()
-    raw = text[start:end]
-    simple = to_simplified(raw)
+    simple = text[start:end]  # the pipeline reads a simplified text (a traditional one's twin)
     stripped = simple.strip()
     if not stripped:
         return _Phrase(None, [], False)
@@ -132,7 +132,8 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
             return _Phrase("person", [], True)
         start += m.end()
         simple = simple[m.end():]
-    v = words.verbs.search(simple)
+    tail = max(0, len(simple) - _VERB_TAIL)  # a verb closes the phrase: only its tail is searched
+    v = words.verbs.search(simple, tail)
     if v:
         if role is None:
             role = words.verb_role[v.group(1)]
@@ -148,7 +149,9 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
 
 def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdiction | None) -> bool:
     """Reads a declaration sentence into ``clause``; False when the sentence declares nothing."""
-    simple = to_simplified(text[start:end])
+    simple = text[start:end]
+    if not _DECLARATION_HINT.search(simple):
+        return False  # most sentences declare nothing: one cheap search rules them out
     found = False
     if FIRST_IS_LEAD.search(simple):
         clause.first_is_lead = found = True
@@ -167,7 +170,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of a clause: cut at 。；, line breaks, and at spaces before a label (牵头单位：A  责任单位：B)."""
     _words()  # sets _SPACED_LABEL
     cuts = [m.start() for m in _SENTENCE.finditer(text, start, end)]
-    cuts += [start + m.start() for m in _SPACED_LABEL.finditer(to_simplified(text[start:end]))]
+    cuts += [m.start() for m in _SPACED_LABEL.finditer(text, start, end)]
     spans, pos = [], start
     for cut in sorted(cuts):
         spans.append((pos, cut))
@@ -179,6 +182,28 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool,
                  bare: bool = False, cut: bool = False) -> Clause | None:
     """The roles a responsibility clause ``text[start:end]`` (without its brackets) states, or None when the
+    span is not a clause (see ``_parse_clause``). Clauses recur word for word across measures and documents:
+    each is read once, its units shifted to where it stands."""
+    found = _parse_cached(text[start:end], where, first_is_lead, bare, cut)
+    if found is None:
+        return None
+    return Clause(start, end, *(_shifted(units, start) for units in (found.lead, found.co, found.responsible)),
+                  [Carry(c.role, _shifted(c.units, start)) for c in found.carries], found.first_is_lead)
+
+
+def _shifted(units: list[Unit], offset: int) -> list[Unit]:
+    return [u._replace(start=u.start + offset, end=u.end + offset) for u in units]
+
+
+@lru_cache(maxsize=20_000)
+def _parse_cached(clause: str, where: Jurisdiction | None, first_is_lead: bool, bare: bool,
+                  cut: bool) -> Clause | None:
+    return _parse_clause(clause, 0, len(clause), where, first_is_lead, bare, cut)
+
+
+def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool,
+                  bare: bool = False, cut: bool = False) -> Clause | None:
+    """The roles a responsibility clause ``text[start:end]`` (without its brackets) states, or None when the
     span is not a clause. ``first_is_lead``: the document declares that the first listed unit leads. ``bare``:
     a list of agencies with no label or verb at all counts as responsible (a bracket closing a measure).
     ``cut``: the text ends inside the clause, so its last unit may be cut short (省发展改革 for 省发展改革委).
@@ -188,7 +213,7 @@ def parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, fi
     failed_plain = False
     for s_start, s_end in _sentence_spans(text, start, end):
         piece = text[s_start:s_end]
-        if not piece.strip() or _SCHEDULE.match(to_simplified(piece)):
+        if not piece.strip() or _SCHEDULE.match(piece):
             continue
         if _declaration(clause, text, s_start, s_end, where):
             continue
@@ -198,7 +223,7 @@ def parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, fi
         for part in _PHRASE.split(piece):
             p_start, p_end = p_pos, p_pos + len(part)
             p_pos = p_end + 1
-            if _SCHEDULE.match(to_simplified(part)) or _declaration(clause, text, p_start, p_end, where):
+            if _SCHEDULE.match(part) or _declaration(clause, text, p_start, p_end, where):
                 continue
             phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end)
             if phrase is None:
@@ -272,6 +297,12 @@ def _keep_agencies(clause: Clause) -> None:
         setattr(clause, role, [u for u in getattr(clause, role) if u.info is not None])
 
 
+def ends_with_verb(text: str) -> bool:
+    """Whether ``text`` (simplified) ends with a role verb (…按职责分工负责, …牵头).)"""
+    text = text.rstrip("。；;，, \n")
+    return bool(_words().verbs.search(text, max(0, len(text) - _VERB_TAIL)))
+
+
 def has_cue(text: str) -> bool:
-    """Whether ``text`` holds a role label or verb at all (a cheap test before parsing)."""
-    return bool(_words().cues.search(to_simplified(text)))
+    """Whether ``text`` (simplified) holds a role label or verb at all (a cheap test before parsing)."""
+    return bool(_words().cues.search(text))

@@ -89,31 +89,31 @@ def find_cluster_links(text: str, province: str | None = None, offset: int = 0,
 _ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?P<zone>高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|"
                    r"台商投资区|综合保税区|现代产业园区|产业园区|工业园区|开发区|投资区)")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{2,120}》")
+_ZONE_WORD = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|台商投资区|综合保税区|现代产业园区|产业园区|"
+                        r"工业园区|开发区|投资区")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 _ZONE_SHORT = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
-_ZONE_NOT_NAME = re.compile(r"^(?:各|有关|相关|市|省|县|区|国家级|省级|市级|全市|全省|我市|本市|所在|周边|其他|现有)|(?:和|及|与|等|的)$")
+_ZONE_NOT_NAME = re.compile(r"^(?:各|有关|相关|市|省|县|区|国家级|省级|市级|全市|全省|我市|本市|所在|周边|其他|现有)|(?:和|及|与|等|的|国家级|省级|市级|县级)$")
 
 
 def _zone_names(text: str, mentions: list[_Place], city: str | None, province: str | None) -> list[ClusterLink]:
     """Zones named after a place (襄樊高新区, 宜昌高新区 -> their cities) or, in a city's own document, by a
     proper name (亳芜现代产业园区, 古雷开发区 -> that city)."""
     links: list[ClusterLink] = []
-    for m in _ZONE.finditer(text):
-        name = m.group("name")
-        start = m.start("name")
-        # the name starts after a list separator or a verb: take the shortest tail that is a name
-        for cut in (text.rfind(sep, m.start("name"), m.start("zone")) for sep in "、，,：:（("):
-            if cut >= 0:
-                start = max(start, cut + 1)
-        name = text[start:m.start("zone")]
+    for z in _ZONE_WORD.finditer(text):  # the zone words first: the names before them are few
+        run = _NAME_RUN.search(text, max(0, z.start() - 10), z.start())
+        if run is None or run.end() != z.start():
+            continue
+        name = _ZONE_WORD.split(run.group())[-1]  # not over an earlier zone (宜昌高新区申报国家级高新区)
         name = _LEAD_VERBS.sub("", name)
-        start = m.start("zone") - len(name)
+        start = z.start() - len(name)
         if len(name) < 2 or _ZONE_NOT_NAME.search(name):
             continue
         placed = [p for p in mentions if p.start == start]
         if placed:
-            links.append(_link(text[start:m.end("zone")], placed[0].city, start, m.end("zone")))
+            links.append(_link(text[start:z.end()], placed[0].city, start, z.end()))
         elif city is not None and not find_places(name, province):
-            links.append(_link(text[start:m.end("zone")], city, start, m.end("zone")))
+            links.append(_link(text[start:z.end()], city, start, z.end()))
     return links
 
 

@@ -15,7 +15,7 @@ import contextlib
 import io
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from policykg.loaders.provinces import PROVINCES
 
@@ -32,9 +32,9 @@ _PREFIX_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Jurisdiction:
-    """One government: its level, its full name, and the province (and prefecture) it lies in."""
+class Jurisdiction(NamedTuple):
+    """One government: its level, its full name, and the province (and prefecture) it lies in. (A named
+    tuple: it keys the caches of unit lists and clauses, and a tuple hashes in C.)"""
 
     level: Level
     name: str                  # 国务院 / 江苏省 / 苏州市 / 长兴县

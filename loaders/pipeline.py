@@ -45,7 +45,8 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     mentions = find_places(work, province)
     mention_starts = [m.start for m in mentions]  # mentions come in text order
     years = _Years(title_year(meta.title), _document_year(meta.issued, meta.doc_number))
-    built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts, years)
+    chapters: dict[int, Roles] = {}
+    built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts, years, chapters)
              for node in structure.measures]
     measures = [m for m, _ in built]
     _apply_carries(measures, [carries for _, carries in built])
@@ -109,6 +110,15 @@ def _own_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead:
     return find_roles(text, item.start, end, where, first_is_lead)
 
 
+def _heading_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead: bool,
+                   read: dict[int, Roles]) -> Roles:
+    """The roles a chapter states before its first item (一、强化科技创新（区科技局牵头）), read once per chapter
+    (``read``: chapters already read, by their start)."""
+    if item.start not in read:
+        read[item.start] = _own_roles(text, item, where, first_is_lead)
+    return read[item.start]
+
+
 class _Years(NamedTuple):
     """The years a document's targets inherit: its title's (2024年…工作方案) and its own (今年, 全年)."""
 
@@ -147,12 +157,13 @@ def _heading_year(node: MeasureNode, years: _Years) -> int | None:
 
 
 def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, where: Jurisdiction | None,
-             mentions: list[PlaceMention], mention_starts: list[int], years: _Years) -> tuple[Measure, list[Carry]]:
+             mentions: list[PlaceMention], mention_starts: list[int], years: _Years,
+             chapters: dict[int, Roles]) -> tuple[Measure, list[Carry]]:
     """A measure record, and the carry-over declarations its clause makes for the measures after it."""
     roles = _own_roles(text, node.item, where, structure.first_is_lead)
     ancestor = node.item.parent
     while roles.is_empty() and ancestor is not None:  # a clause on the parent heading covers its items
-        roles = _own_roles(text, ancestor, where, structure.first_is_lead)
+        roles = _heading_roles(text, ancestor, where, structure.first_is_lead, chapters)
         ancestor = ancestor.parent
     body = text[node.start:node.end]
     topics, evidence = classify_topics(node.title, body, node.start)

@@ -59,6 +59,7 @@ _CJK = "\u4e00-\u9fff"
 _DOC_NUMBER = re.compile(
     rf"(?<![{_CJK}])([{_CJK}]{{1,12}})\s*[〔\[［【（(]\s*(?:19|20)\d{{2}}\s*[〕\]］】）)]\s*第?\s*\d{{1,4}}\s*号"
 )
+_LEARNING = re.compile(r"(?:借鉴|学习|参照|对标|比照|参考)[^。；;，,]{0,30}?(?:经验|做法|模式)")
 _OWN = re.compile(r"[我本全]省|[我本全]区|[我本全]市")
 
 
@@ -98,9 +99,13 @@ def _province_from_issuers(text: str) -> str | None:
 
 
 def _name_counts(text: str) -> Counter[str]:
-    """Province mentions, a full name counting twice as much as a short one."""
+    """Province mentions, a full name counting twice as much as a short one; provinces whose experience the
+    text learns from (借鉴浙江、江苏的经验) are not counted."""
     counts: Counter[str] = Counter()
+    learned = [(m.start(), m.end()) for m in _LEARNING.finditer(text)] if "经验" in text or "做法" in text else []
     for m in _name_pattern().finditer(text):
+        if any(a <= m.start() < b for a, b in learned):
+            continue
         name, full = _by_any_name(m.group(0))
         counts[name] += 2 if full else 1
     return counts

@@ -49,6 +49,7 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 # Pinyin glosses some mirrors inject after characters (關(guān)于, 部門(mén)): lower-case letters with at least one
 # tone mark, in brackets, right after a CJK character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE_MARK = re.compile(f"[{_TONED}]")
 _PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}üv]{{1,7}}[)）]")
 _AT_MARKS = re.compile(r"@{2,}")
 # Markers of a paginated web page ([接上页], （接下页）): not text.
@@ -75,9 +76,9 @@ def _clean_mapped_line(line: str) -> str:
         line = _BOOKMARK.sub("", line)
     if "@@" in line:  # a mirror's injected markers (投资@@、消费@@)
         line = _AT_MARKS.sub("", line)
-    if "(" in line or "（" in line:
+    if _TONE_MARK.search(line):  # a gloss holds a tone mark: lines without one (nearly all) skip the pattern
         line = _PINYIN_GLOSS.sub("", line)
-    if "接" in line or "续" in line or "转" in line:
+    if "上页" in line or "下页" in line or "上接" in line or "下转" in line:
         line = _PAGE_MARKER.sub("", line)
     if "．" in line:
         line = _FULLWIDTH_POINT.sub(".", line)
@@ -279,7 +280,9 @@ def _mark_headings(raw_lines: list[str]) -> list[_Line]:
 
 
 def _is_title_end(line: str) -> bool:
-    return bool(_DOC_KIND_END.search(to_simplified(line))) and not _SENTENCE_PUNCT.search(line) and _units(line) <= 80
+    if _SENTENCE_PUNCT.search(line) or _units(line) > 80:
+        return False
+    return bool(_DOC_KIND_END.search(to_simplified(line[-40:])))
 
 
 def _heading_like(line: str) -> bool:

@@ -16,21 +16,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.agencies import Unit
-from policykg.loaders.clauses import Carry, Clause, has_cue, parse_clause
+from policykg.loaders.agencies import Unit, as_jurisdiction
+from policykg.loaders.clauses import Carry, Clause, ends_with_verb, has_cue, parse_clause
 from policykg.loaders.jurisdiction import Jurisdiction
-from policykg.loaders.records import RoleEvidence
-from policykg.loaders.simplify import to_simplified
+from policykg.loaders.records import RoleEvidence, builder
 
 _OPEN = "（(〔【[［"
 # Each opening bracket and the class of its closers (a full-width bracket closed half-width is common).
 _CLOSE = {"（": "）)", "(": "）)", "〔": "〕", "【": "】", "[": "]］", "［": "]］"}
 _CLOSERS = set("）)〕】]］")
-_LABEL_START = re.compile(
-    r"(?:^|(?<=[。；;\s）)】〕]))[ \t]*(?:牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|配合单位|配合部门|参与单位|"
-    r"协办单位|支持单位|负责单位|实施单位|牵头领导|责任领导|分管领导)\s*[：:]",
-    re.M,
-)
+_BRACKET_OR_BREAK = re.compile(r"[（(〔【\[［）)〕】\]］\n]")
+# A label opening a clause line or a clause after a sentence: 责任单位：…, 牵头单位：… (found by the label word, then
+# checked for what stands before it: a line start, a sentence end, a space or a closing bracket).
+_LABEL_WORD = re.compile(r"(?:牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|"
+                         r"支持单位|负责单位|实施单位|牵头领导|责任领导|分管领导)\s*[：:]")
+_LABEL_BEFORE = set("。；;）)】〕\n \t　")
 _YOU = re.compile(r"由([^。；;，,（）()]{2,80}?)(牵头|负责)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
 
@@ -79,8 +79,11 @@ def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
 
 def as_evidence(units: list[Unit], role: str) -> list[RoleEvidence]:
     """Role evidence for the agencies of a clause (canonical name, as written, span)."""
-    return [RoleEvidence(agency=u.info.name, role=role, written=u.written, start=u.start, end=u.end)
+    return [_EVIDENCE({"agency": u.info.name, "role": role, "written": u.written, "start": u.start, "end": u.end})
             for u in units if u.info is not None]
+
+
+_EVIDENCE = builder(RoleEvidence)
 
 
 def from_clause(clause: Clause) -> Roles:
@@ -97,19 +100,19 @@ def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int, int,
     out = []
     opened = 0
     stack: list[str] = []
-    for i in range(start, end):
-        c = text[i]
+    for m in _BRACKET_OR_BREAK.finditer(text, start, end):
+        c, i = m.group(), m.start()
         if c in _OPEN:
             if not stack:
                 opened = i
             stack.append(_CLOSE[c])
-        elif c in _CLOSERS and any(c in closers for closers in stack):
+        elif c == "\n":
+            stack.clear()  # a bracket does not run over a paragraph
+        elif stack and any(c in closers for closers in stack):
             while c not in stack.pop():  # brackets a damaged text left open inside (皖发〔20229号,…) close with it
                 pass
             if not stack:
                 out.append((opened, opened + 1, i, i + 1))
-        elif c == "\n" and stack:
-            stack.clear()  # a bracket does not run over a paragraph
     if stack:
         out.append((opened, opened + 1, end, end))
     return out
@@ -118,8 +121,10 @@ def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int, int,
 def _label_clauses(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of labelled clauses: from a label to its line's end, consecutive label lines joined."""
     spans: list[tuple[int, int]] = []
-    for m in _LABEL_START.finditer(text, start, end):
-        a = m.start() + len(m.group()) - len(m.group().lstrip())
+    for m in _LABEL_WORD.finditer(text, start, end):
+        a = m.start()
+        if a > 0 and text[a - 1] not in _LABEL_BEFORE:
+            continue
         if any(x <= a < y for x, y in covered):
             continue
         line_end = text.find("\n", a, end)
@@ -135,8 +140,6 @@ def _label_clauses(text: str, start: int, end: int, covered: list[tuple[int, int
 
 def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None, first_is_lead: bool) -> Roles:
     """All roles stated inside the span ``text[start:end]`` (a measure's text)."""
-    from policykg.loaders.agencies import as_jurisdiction
-
     where = as_jurisdiction(where)
     roles = Roles()
     covered: list[tuple[int, int]] = []
@@ -159,14 +162,14 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
             roles.merge(from_clause(clause))
             covered.append((a, b))
     for a, b in _sentences(text, start, end, covered):
-        if not has_cue(text[a:b]):
+        if not ends_with_verb(text[a:b]):  # a clause sentence closes with its verb (…按职责分工负责。)
             continue
         clause = parse_clause(text, a, b, where, first_is_lead)
         if clause is not None and (clause.lead or clause.co or clause.responsible):
             roles.merge(from_clause(clause))
             covered.append((a, b))
     if roles.is_empty():
-        for m in _YOU.finditer(to_simplified(text[start:end])):
+        for m in _YOU.finditer(text[start:end]):
             a = start + m.start(1)
             b = _SENTENCE_END.search(text, a, end)
             clause = parse_clause(text, a, b.start() if b else end, where, first_is_lead)

@@ -48,7 +48,10 @@ def _traditional_class() -> re.Pattern[str]:
 
 def is_traditional(text: str) -> bool:
     """True when ``text`` is written in traditional characters (see ``_MIN_SHARE``)."""
-    found = len(_traditional_class().findall(text))
+    traditional = _traditional_class()
+    if traditional.search(text) is None:  # most texts: no traditional form at all, one scan
+        return False
+    found = len(traditional.findall(text))
     if found < _MIN_COUNT:
         return False
     return found >= _MIN_SHARE * len(_CJK.findall(text))
