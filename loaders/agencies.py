@@ -36,6 +36,7 @@ from policykg.loaders.jurisdiction import (
     Jurisdiction,
     by_name,
     by_short_name,
+    city_jurisdiction,
     province_jurisdiction,
     short_name,
 )
@@ -337,6 +338,12 @@ class AgencyTable:
         for dept, needs in self.local.get(rest, ()):
             if j.level in dept.levels and (prefixed or not needs):
                 return self._local_info(dept, j)
+        if j.level == "county" and j.city and rest.endswith("分局") and len(rest) > 3:
+            # 区国土分局, 县生态环境分局: the county's branch of its city's bureau (昆明市国土资源局官渡分局)
+            bureau = self._at(city_jurisdiction(j.city, j.province), rest[:-2] + "局", prefixed=True)
+            if bureau is not None and bureau.name.endswith("局"):
+                return AgencyInfo(name=bureau.name + short_name(j) + "分局", written=[], level="county",
+                                  type=bureau.type, province=j.province, known=True)
         if not prefixed and rest.endswith("厅") and j.province:  # a bare 财政厅 in a city's list: the province's
             return self._at(province_jurisdiction(j.province), rest, prefixed=False)
         return None
@@ -557,7 +564,7 @@ def is_vague(written: str, where: Jurisdiction | None = None) -> bool:
     if len(s) > 20:
         return False
     table = agency_table()
-    if _VAGUE.search(s) or _COUNTED.match(s) or (table.follows_grammar(s) and table._generic(s)):
+    if _VAGUE.search(s) or _COUNTED.match(s) or table._generic(s):  # …, 开发园区, 园区管委会
         return True
     return s.startswith(("县", "区", "市", "州", "旗", "盟")) and s.endswith(("政府", "人民政府"))
 
@@ -650,7 +657,7 @@ def complete_unit(unit: Unit, where: Jurisdiction | str | None) -> Unit:
     if where is not None:
         targets.append((where, s))
     for j, rest in targets:
-        if len(rest) < 2:
+        if not rest:
             continue
         found: dict[str, tuple[int, AgencyInfo]] = {}
         aliases = (table.central_alias if j.level == "central" else

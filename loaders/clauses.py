@@ -69,6 +69,8 @@ _CARRY = re.compile(
     r"(?:以下|下列|后续)?(?P<co>配合单位|配合部门)?(?:均需|均须|均由|均要|均请|均含|均包括|均涉及|都需|均应)"
     r"(?P<units>[^。；;]*?)(?:按职责分工)?(?:负责落实|负责|落实|配合|参与|实施)?(?=[，,。；;]|$)"
 )
+# Units a carry-over names with 相关/有关 (具体任务均涉及相关市（州）人民政府): which ones is not said.
+_UNSAID = ("相关", "有关")
 _DECLARATION_HINT = re.compile(r"第一|第1|首位|最前|均|都需|下同|不再")
 _BARE_NOTE = re.compile(r"^\s*(?:下同|不再(?:一一|单独|重复|逐项|另行)?列出|以下同)\s*$")
 _NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列出|列举|列明|标注|做分工|分工)|下同")
@@ -147,23 +149,28 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
     return _Phrase(role, units, labelled)
 
 
-def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdiction | None) -> bool:
-    """Reads a declaration sentence into ``clause``; False when the sentence declares nothing."""
+def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdiction | None,
+                 phrase: bool = False) -> bool:
+    """Reads a declaration into ``clause``; True when ``text[start:end]`` is one and holds nothing else to read.
+    A sentence is one when it carries units over (以下均需X落实，不再列出); a phrase also when it declares the
+    first-is-lead convention (列第一位的为牵头单位) or only says 下同 / 不再列出: a sentence that lists units and
+    declares the convention in its last phrase (市税务局、市财政局，排在首位的为牵头单位，下同) is read phrase by phrase."""
     simple = text[start:end]
     if not _DECLARATION_HINT.search(simple):
         return False  # most sentences declare nothing: one cheap search rules them out
-    found = False
-    if FIRST_IS_LEAD.search(simple):
-        clause.first_is_lead = found = True
+    convention = FIRST_IS_LEAD.search(simple)
+    if convention:
+        clause.first_is_lead = True
     carry = _CARRY.search(simple)
     if carry and (_NOT_LISTED.search(simple) or carry.group("co")):
         a, b = carry.span("units")
-        units = [u for u in list_units(text[start + a:start + b], where, start + a) if u.info is not None]
+        units = [u for u in list_units(text[start + a:start + b], where, start + a)
+                 if u.info is not None and not u.written.startswith(_UNSAID)]
         clause.carries.append(Carry("co" if carry.group("co") else "all", units))
-        found = True
-    elif _BARE_NOTE.match(simple):
-        found = True  # 下同 / 不再列出 on their own: the wording before them goes on, no unit is carried
-    return found
+        return True
+    if not phrase:
+        return False
+    return bool(convention) or bool(_BARE_NOTE.match(simple))  # 下同 / 不再列出 alone: no unit is carried
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -223,7 +230,7 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
         for part in _PHRASE.split(piece):
             p_start, p_end = p_pos, p_pos + len(part)
             p_pos = p_end + 1
-            if _SCHEDULE.match(part) or _declaration(clause, text, p_start, p_end, where):
+            if _SCHEDULE.match(part) or _declaration(clause, text, p_start, p_end, where, phrase=True):
                 continue
             phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end)
             if phrase is None:

@@ -39,12 +39,12 @@ _KINDS = ["实施意见", "指导意见", "行动方案", "实施方案", "工�
           "若干举措", "实施细则", "管理办法", "政策清单", "任务清单", "责任分工", "分工方案", "工作要点", "意见", "方案",
           "计划", "措施", "举措", "办法", "规划", "细则", "纲要", "决定", "清单", "要点", "通知", "规定", "分工"]
 _KIND_END = re.compile(rf"(?:{'|'.join(_KINDS)})(?:\s*[（(][^（）()\n]{{2,24}}[）)])?[》”]?$")
-_KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订版)?|试行|暂行|修订|第[一二三四五六七八九十\d]+批)\s*[）)]$")
+_KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订版)?|试行|暂行|修订|修订版|修订稿|第[一二三四五六七八九十\d]+批)\s*[）)]$")
 _TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[）)]$")
 _NOTICE = re.compile(r"(?:关于)?(?:印发|转发|印送|下达)\s*[《“\"]?(?P<x>.+?)[》”\"]?\s*的?\s*通知$", re.S)
 _ISSUED_WITH = re.compile(r"《(?P<x>[^《》\n]{4,120})》(?:[和、及与,，]?《[^《》\n]{0,120}》)*[^。\n《》]{0,60}?"
                           r"(?:现)?(?:印发|转发)(?:给)?(?:你们|各地|你局|你厅|你委)")
-_NOW_ISSUING = re.compile(r"现将《(?P<x>[^《》\n]{4,120})》[^。\n]{0,40}?(?:印发|转发)")
+_NOW_ISSUING = re.compile(r"现将\s*《(?P<x>[^《》\n]{4,120})》[^。\n]{0,40}?(?:印发|转发)")
 _DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号"
 )
@@ -121,6 +121,9 @@ def _title_blocks(head: str) -> list[str]:
     run: list[str] = []
     for line in head.split("\n"):
         if _title_like(line):
+            if run and line.strip() == run[-1]:  # a page repeating its title line: a new block
+                blocks.append("\n".join(run))
+                run = []
             run.append(line.strip())
             continue
         if run:
@@ -177,7 +180,12 @@ def find_title(head: str) -> str | None:
                and _similar(_flat(b), issued) >= 0.6]
         if own:
             return _clean_title(own[-1])
-        return _clean_title(issued.replace("〈", "《").replace("〉", "》"))
+        issued = issued.replace("〈", "《").replace("〉", "》")
+        for block in titled:  # a notice line naming it in full (关于印发2023年区《政府工作报告》…方案的通知)
+            m = _NOTICE.search(_flat(block))
+            if m and _flat(block).endswith(("通知", "通知》")) and issued in m.group("x") and m.group("x") != issued:
+                return _clean_title(m.group("x"))
+        return _clean_title(issued)
     plain = [b for b in titled if not _flat(b).endswith(("通知", "通知》"))]
     if plain:
         return _clean_title(plain[-1])
@@ -254,6 +262,9 @@ def find_doc_number(head: str) -> str | None:
         # bracket or a 文号 label opening the line) counts
         if _NUMBER_LABEL.search(before):
             return re.sub(r"\s+", "", m.group(0))
+        if before.endswith(("通知(", "通知（")) and "关于" in before and not _SENTENCE_PUNCT.search(before) \
+                and not _CITING.search(before):
+            return re.sub(r"\s+", "", m.group(0))  # a title line: …关于印发…的通知（韶府〔2019〕31号）
         if (before and before not in "（(") or (start > line_start and head[start - 1] not in " \t　（("):
             continue
         line_end = head.find("\n", m.end())
@@ -265,6 +276,7 @@ def find_doc_number(head: str) -> str | None:
     return None
 
 
+_CITING = re.compile(r"^(?:为|根据|按照|依据|贯彻|落实|遵照)")
 _NUMBER_LABEL = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[：:|\s]*$")
 
 
@@ -375,8 +387,9 @@ def _date_lines(text: str) -> Iterator[re.Match[str]]:
 
 # ---------------------------------------------------------------- issuers
 
-def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | None) -> dict[str, list[str]]:
-    """Issuers: agency-only lines of the head and the signature block, and a 'X关于' title prefix."""
+def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | None,
+                 signatures: list[tuple[int, int]] = ()) -> dict[str, list[str]]:
+    """Issuers: agency-only lines of the head and the signature blocks, and a 'X关于' title prefix."""
     found: dict[str, list[str]] = {}
 
     def add(matches: list[AgencyMatch]) -> None:
@@ -387,7 +400,7 @@ def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | 
             if m.written not in found[m.info.name]:
                 found[m.info.name].append(m.written)
 
-    for a, b in ((0, head_end), (body_end, len(text))):
+    for a, b in ((0, head_end), *signatures, (body_end, len(text))):
         pos = a
         lines = text[a:b].split("\n")
         for i, line in enumerate(lines):
@@ -512,6 +525,8 @@ def detect_jurisdiction(text: str, head_end: int, title: str | None, doc_number:
     issuer_places = [j for j in issuer_places if j is not None]
     if _is_central_number(prefix) or (issuer_places and all(j.level == "central" for j in issuer_places)):
         return CENTRAL
+    if not issuer_places and prefix is None and _CENTRAL_ADDRESSEES.search(text, 0, max(head_end, 400)):
+        return CENTRAL  # written to 各省、自治区、直辖市人民政府，国务院各部委: the State Council or a ministry
     number_province = province_of_abbreviation(prefix) if prefix else None
     local = [j for j in issuer_places if j.level != "central"]
     if local:
@@ -577,21 +592,35 @@ def _short(name: str, province: str) -> Jurisdiction | None:
     return by_short_name(name, province)
 
 
+# The addressees of the State Council and the ministries (各省、自治区、直辖市人民政府，国务院各部委、各直属机构).
+_CENTRAL_ADDRESSEES = re.compile(r"^\s*各省、自治区、直辖市(?:及新疆生产建设兵团)?[^\n]{0,40}[，,、]\s*(?:国务院各部委|国家)", re.M)
+
+
 # 结合淮安实际 / 结合我市实际: a document says whose circumstances it is written for.
 _OWN_PLACE = re.compile(r"结合([\u4e00-\u9fff]{2,10}?)(?:的)?(?:实际|发展实际|实际情况)")
 
 
+def _attached_title(text: str, signatures: list[tuple[int, int]]) -> str | None:
+    """The title line of the document a notice with numbered items issues after its signature."""
+    for _, start in signatures:
+        end = text.find("\n", start)
+        return _clean_title(text[start: end if end >= 0 else len(text)])
+    return None
+
+
 # ---------------------------------------------------------------- entry point
 
-def extract_metadata(text: str, body_start: int, body_end: int) -> Metadata:
-    """Title, number, date, kind, issuers and jurisdiction of a (simplified) document text."""
+def extract_metadata(text: str, body_start: int, body_end: int,
+                     signatures: list[tuple[int, int]] = ()) -> Metadata:
+    """Title, number, date, kind, issuers and jurisdiction of a (simplified) document text. ``signatures``:
+    a notice's signature blocks inside the body (before the document it issues)."""
     head = text[:body_start]
-    title = find_title(head)
+    title = find_title(head) or _attached_title(text, signatures)
     doc_number = find_doc_number(head)
-    issuers = find_issuers(text, body_start, body_end, None)
+    issuers = find_issuers(text, body_start, body_end, None, signatures)
     where = detect_jurisdiction(text, body_start, title, doc_number, list(issuers))
     if where is not None:  # again, now that relative issuer names (省政府, 市政府办公室) can be read
-        issuers = find_issuers(text, body_start, body_end, where) or issuers
+        issuers = find_issuers(text, body_start, body_end, where, signatures) or issuers
     if not issuers:
         signed = _signed_inline(head)
         field_issuer = _page_fields(head).get("发文机构") or _page_fields(head).get("发文单位") \

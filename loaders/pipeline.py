@@ -39,7 +39,7 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     names as written) are taken from ``text`` itself."""
     work = simplified_twin(text) or text
     structure = parse_structure(work, heading_starts)
-    meta = extract_metadata(work, structure.body_start, structure.body_end)
+    meta = extract_metadata(work, structure.body_start, structure.body_end, structure.signatures)
     where = meta.jurisdiction
     province = meta.province
     mentions = find_places(work, province)

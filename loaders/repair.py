@@ -52,6 +52,12 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_MARK = re.compile(f"[{_TONED}]")
 _PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}üv]{{1,7}}[)）]")
 _AT_MARKS = re.compile(r"@{2,}")
+# Runs of one- to three-character ASCII tokens that some mirrors scatter around lines: three or more tokens
+# with punctuation among them (never a number, a code such as 5G or an English word of a real text).
+_NOISE_TOKENS = r"(?:(?=[\x21-\x7e]{0,3}[^\w\s])[\x21-\x7e]{1,3}\s+|[A-Za-z0-9]{1,2}\s+){3,}"
+_NOISE_START = re.compile(rf"^{_NOISE_TOKENS}[\x21-\x7e]{{0,3}}(?=[\u4e00-\u9fff（(“《])")
+_NOISE_END = re.compile(r"(?<=[\u4e00-\u9fff。；：，）)》”:;,.])\s*(?![:;,.)!?])[\x21-\x7e]{1,3}(?:\s+[\x21-\x7e]{1,3}){2,}\s*$")
+_NOISE_LINE = re.compile(r"(?:[\x21-\x7e]{1,3}\s+){2,}[\x21-\x7e]{1,3}\s*")
 # Markers of a paginated web page ([接上页], （接下页）): not text.
 _PAGE_MARKER = re.compile(r"[\[［【(（]\s*(?:接上页|接下页|续上页|上接|下转)\s*[\]］】)）]")
 
@@ -76,6 +82,10 @@ def _clean_mapped_line(line: str) -> str:
         line = _BOOKMARK.sub("", line)
     if "@@" in line:  # a mirror's injected markers (投资@@、消费@@)
         line = _AT_MARKS.sub("", line)
+    if (line[:1].isascii() or line[-1:].isascii()) and not line.startswith("|"):  # noise around a line (* D4 o' …)
+        line = _NOISE_END.sub("", _NOISE_START.sub("", line))
+        if _NOISE_LINE.fullmatch(line):
+            return ""
     if _TONE_MARK.search(line):  # a gloss holds a tone mark: lines without one (nearly all) skip the pattern
         line = _PINYIN_GLOSS.sub("", line)
     if "上页" in line or "下页" in line or "上接" in line or "下转" in line:

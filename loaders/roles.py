@@ -30,6 +30,7 @@ _BRACKET_OR_BREAK = re.compile(r"[（(〔【\[［）)〕】\]］\n]")
 # checked for what stands before it: a line start, a sentence end, a space or a closing bracket).
 _LABEL_WORD = re.compile(r"(?:牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|"
                          r"支持单位|负责单位|实施单位|牵头领导|责任领导|分管领导)\s*[：:]")
+_LABEL_HINT = re.compile(r"单位|部门|领导")
 _LABEL_BEFORE = set("。；;）)】〕\n \t　")
 _YOU = re.compile(r"由([^。；;，,（）()]{2,80}?)(牵头|负责)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
@@ -107,7 +108,9 @@ def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int, int,
                 opened = i
             stack.append(_CLOSE[c])
         elif c == "\n":
-            stack.clear()  # a bracket does not run over a paragraph
+            if stack:  # a bracket left open at the end of its paragraph (a mirror lost the closer) ends there
+                out.append((opened, opened + 1, i, i))
+            stack.clear()
         elif stack and any(c in closers for closers in stack):
             while c not in stack.pop():  # brackets a damaged text left open inside (皖发〔20229号,…) close with it
                 pass
@@ -156,12 +159,14 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
         if clause is not None:
             roles.merge(from_clause(clause))
             covered.append((open_at, close_end))
-    for a, b in _label_clauses(text, start, end, covered):
+    labelled = _label_clauses(text, start, end, covered) if _LABEL_HINT.search(text, start, end) else ()
+    for a, b in labelled:
         clause = _lenient(text, a, b, where, first_is_lead, cut=b >= text_end)
         if clause is not None:
             roles.merge(from_clause(clause))
             covered.append((a, b))
-    for a, b in _sentences(text, start, end, covered):
+    # a sentence of units and a verb only: the form of measures that have no bracketed or labelled clause
+    for a, b in _sentences(text, start, end, covered) if roles.is_empty() else ():
         if not ends_with_verb(text[a:b]):  # a clause sentence closes with its verb (…按职责分工负责。)
             continue
         clause = parse_clause(text, a, b, where, first_is_lead)

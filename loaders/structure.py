@@ -77,6 +77,7 @@ class Structure:
     heading_spans: list[tuple[int, int]]  # headings of measure chapters (document-level targets)
     box_spans: list[tuple[int, int]]    # 专栏 boxes
     first_is_lead: bool                 # the document declares "列第一位的为牵头单位"
+    signatures: list[tuple[int, int]] = field(default_factory=list)  # a notice's signature inside the body
 
     @property
     def head(self) -> str:
@@ -184,13 +185,23 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
     seen_item = False
     ends: list[int] = []             # explicit ends for the previous item (box start, tail)
 
-    for start, end in lines:
+    cuts: list[int] = []             # ends of notices whose attached document goes on after their signature
+    signed: list[tuple[int, int]] = []  # those notices' signature blocks
+    skip_until = -1
+    for i, (start, end) in enumerate(lines):
         line = text[start:end]
-        if not line.strip():
+        if not line.strip() or start < skip_until:
             continue
         if seen_item and (_is_tail_line(line) or _is_interpretation_heading(line) and not match_numbering(line)):
-            body_end = _signature_start(text, start)
-            break
+            attached = _attached_document(text, lines, i) if _is_tail_line(line) else None
+            if attached is None:
+                body_end = _signature_start(text, start)
+                break
+            # a notice with numbered items of its own, signed, then the document it issues (…分解方案): both read
+            cuts.append(_signature_start(text, start))
+            signed.append((cuts[-1], attached))
+            skip_until = attached
+            continue
         if seen_item and _BOX.match(line):
             in_box, box_level, box_start = True, None, start
             ends.append(start)
@@ -237,7 +248,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         parents.append(item)
     for i, item in enumerate(items):
         nxt = items[i + 1].start if i + 1 < len(items) else body_end
-        cut = [b for b, _ in box_spans if item.start < b < nxt]
+        cut = [b for b, _ in box_spans if item.start < b < nxt] + [c for c in cuts if item.start < c < nxt]
         item.end = _rstrip_pos(text, item.start, min(cut) if cut else nxt)
 
     task_division = bool(_TASK_DIVISION.search(text, 0, items[0].start if items else 0))
@@ -277,6 +288,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         heading_spans=heading_spans,
         box_spans=box_spans,
         first_is_lead=declares_first_is_lead(text),
+        signatures=signed,
     )
 
 
@@ -300,6 +312,35 @@ def _descendants(item: Item) -> list[Item]:
         out.append(child)
         out.extend(_descendants(child))
     return out
+
+
+_DOC_TITLE_END = re.compile(r"(?:方案|意见|计划|措施|举措|办法|细则|规划|要点|清单|分工|纲要|规定)(?:[（(][^（）()]{2,20}[）)])?$")
+
+
+def _attached_document(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
+    """Where the document a signed notice issues starts (its title line), when the lines after the notice's
+    tail (signature, date, 此件公开发布) are a title and then a numbered item; None otherwise."""
+    j = i
+    while j < len(lines) and (_is_tail_line(text[lines[j][0]:lines[j][1]])
+                              or _TAIL_NOTE.match(text[lines[j][0]:lines[j][1]])
+                              or not text[lines[j][0]:lines[j][1]].strip()):
+        j += 1
+    if j + 1 >= len(lines):
+        return None
+    title = text[lines[j][0]:lines[j][1]].strip()
+    if not _DOC_TITLE_END.search(title) or any(c in title for c in _SENTENCE_END + "，,"):
+        return None
+    k = j + 1
+    while k < len(lines) and (not text[lines[k][0]:lines[k][1]].strip() or
+                              _KEPT_TITLE_LINE.match(text[lines[k][0]:lines[k][1]])):
+        k += 1
+    if k < len(lines) and match_numbering(text[lines[k][0]:lines[k][1]]):
+        return lines[j][0]
+    return None
+
+
+_TAIL_NOTE = re.compile(r"^\s*[（(]此件[^）)]{0,8}[）)]\s*$|^\s*[\u4e00-\u9fff（）()]{3,40}(?:政府|办公室|办公厅|厅|局|委)\s*$")
+_KEPT_TITLE_LINE = re.compile(r"^\s*[（(][^（）()]{2,20}[）)]\s*$")
 
 
 def _is_closing(text: str, item: Item) -> bool:

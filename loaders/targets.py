@@ -172,7 +172,7 @@ def find_targets(text: str, offset: int = 0, year: int | None = None, current_ye
     clean = clean_text(text)
     s = clean.text
     amounts = _amounts(s, clean.ascii_digits)
-    if not amounts and "翻" not in s:  # no amount and no multiplier (翻一番): most measures
+    if not amounts and "翻" not in s and "亿级" not in s:  # no amount, multiplier (翻一番) or level: most measures
         return []
     quoted = _quoted_spans(s)
     years = _year_marks(s, current_year)
@@ -183,6 +183,18 @@ def find_targets(text: str, offset: int = 0, year: int | None = None, current_ye
     for a in kept:
         nxt = min((b.start for b in kept if b.start > a.start), default=len(s))
         found.append((a.start, _target_from_amount(text, clean, a, _year_for(s, years, a.start, year), offset, nxt)))
+    for m in _SCALE_CLASS.finditer(s) if "亿级" in s else ():  # 打造万亿级产业集群: a money level, no count
+        if _inside(m.start(), quoted) or _COUNTED_BEFORE.search(s, max(0, m.start() - 4), m.start()):
+            continue
+        c0, _ = _bounds(s, m.start(), CLAUSE_DELIMS)
+        seg0, seg1 = _bounds(s, m.start(), SEGMENT_DELIMS)
+        if not _BUILD_AT_END.search(s, c0, m.start()) or _COUNT_AFTER.search(s, m.end(), seg1):
+            continue  # 培育千亿级产业集群3个: the count is the target
+        value = (_cn_value(m.group("n")) if m.group("n") else 1.0) or 1.0
+        unit = "万亿元" if m.group("mag") == "万亿" else "亿元"
+        value *= {"万亿": 1, "千亿": 1000, "百亿": 100}[m.group("mag")]
+        found.append((m.start(), _scale_target(text, clean, m, value, unit, _year_for(s, years, m.start(), year),
+                                               offset)))
     for m in _MULTIPLIER_RE.finditer(s):
         if _inside(m.start(), quoted) or _reports_past(s, years, m.start()):
             continue
@@ -366,6 +378,11 @@ def _condition(s: str, pos: int) -> bool:
 
 
 _FULL_STOPS = "。！!？?\n"
+# 万亿级 / 千亿级 / 五千亿级: SCHEMA reads a level of money without a count as 1 万亿元 / 1000 亿元 / 5000 亿元.
+_SCALE_CLASS = re.compile(r"(?P<n>[一二两三四五六七八九])?(?P<mag>万亿|千亿|百亿)级")
+_BUILD_AT_END = re.compile(r"(?:打造|培育|建设|建成|形成|成为|壮大|做大做强|发展成|迈向|冲刺)(?:一批|若干)?(?:\d+个)?$")
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[个家]")
+_COUNTED_BEFORE = re.compile(r"[\d二两三四五六七八九十]+[个家条]$|[\d一二两三四五六七八九十]+个$")
 _PER = re.compile(r"/(?:人|亩|平方米|吨|户|家|个)")
 _RATE_OF = re.compile(r"按(?:照)?[^，,；;。]{0,30}的$")
 _CONDITION_OPEN = re.compile(r"(?:\d{1,3}[.、．]\s*)?(?:对于|对|凡|符合|针对|凡是|经认定)")
@@ -662,6 +679,17 @@ def _target_from_amount(text: str, clean: CleanText, a: _Amount, year: int | Non
 
 
 _TARGET = builder(Target)
+
+
+def _scale_target(text: str, clean: CleanText, m: re.Match, value: float, unit: str, year: int | None,
+                  offset: int) -> Target:
+    s = clean.text
+    c0, c1 = _clause_span(s, m.start())
+    start, end = clean.source_span(c0, c1)
+    seg0, seg1 = _bounds(s, m.start(), SEGMENT_DELIMS)
+    scale = MONEY_SCALE[unit]
+    return Target(year=year, metric=_trim(s[m.end():seg1]), value=value, unit=unit, text=_source_text(text, start, end),
+                  normalised_value=value * scale, normalised_unit="元", start=offset + start, end=offset + end)
 
 
 def _target_from_multiplier(text: str, clean: CleanText, m: re.Match, year: int | None, offset: int) -> Target:
