@@ -88,15 +88,21 @@ class _Agency:
 class _Department:
     """A row of data/departments.tsv."""
 
-    template: str   # 工业和信息化局, or with {J}/{S}: 中共{J}委宣传部
+    template: str   # 工业和信息化局, or with {J}/{S}: 中共{J}委宣传部, or {P}/{D}: {P}公安局{D}分局
     type: str
     levels: frozenset[str]
     collective: bool
+    scope: frozenset[str] = frozenset()  # the provinces where it holds; empty: everywhere
+
+    def holds_in(self, j: Jurisdiction) -> bool:
+        return j.level in self.levels and (not self.scope or j.province in self.scope)
 
     def name_for(self, j: Jurisdiction) -> str:
-        if "{J}" in self.template or "{S}" in self.template:
-            return self.template.replace("{J}", j.name).replace("{S}", short_name(j))
-        return j.name + self.template
+        if "{" not in self.template:
+            return j.name + self.template
+        own = j.name[len(j.province):] if j.province and j.name.startswith(j.province) else j.name
+        return (self.template.replace("{J}", j.name).replace("{S}", short_name(j))
+                .replace("{P}", j.province or "").replace("{D}", own))
 
 
 @dataclass(frozen=True)
@@ -223,17 +229,21 @@ class AgencyTable:
 
     def _add_department(self, row: dict[str, str]) -> None:
         self._check_type("departments.tsv", row["type"], row["name"])
+        scope = frozenset(filter(None, row.get("scope", "").split("|")))
+        if scope - set(PROVINCES):
+            raise ValueError(f"data/departments.tsv: unknown scope {sorted(scope - set(PROVINCES))} for {row['name']}")
         dept = _Department(row["name"], row["type"], frozenset(row["levels"].split("|")),
-                           row["name"].startswith("{J}各"))
+                           row["name"].startswith("{J}各"), scope)
         aliases = [a for a in row["aliases"].split("|") if a]
-        plain = row["name"].replace("{J}", "").replace("{S}", "")
-        if "=" + plain not in aliases and not row["name"].startswith(("中共", "共青团", "中国", "国家")):
+        plain = re.sub(r"\{[JSPD]\}", "", row["name"])
+        if "=" + plain not in aliases and not row["name"].startswith(("中共", "共青团", "中国", "国家", "{P}")):
             aliases.append(plain)
         for alias in aliases:
             needs_prefix = alias.startswith("=")
             entries = self.local.setdefault(alias.lstrip("="), [])
             if (dept, needs_prefix) not in entries:
                 entries.append((dept, needs_prefix))
+                entries.sort(key=lambda entry: not entry[0].scope)  # a scoped row before the general one
 
     def _add_absolute(self, surface: str, idx: int, priority: int) -> None:
         self.absolute.setdefault(surface, {}).setdefault(priority, set()).add(idx)
@@ -336,7 +346,7 @@ class AgencyTable:
             found = {i for i, needs in self.relative.get((j.name, rest), ()) if prefixed or not needs}
             return self._info(next(iter(found))) if len(found) == 1 else None
         for dept, needs in self.local.get(rest, ()):
-            if j.level in dept.levels and (prefixed or not needs):
+            if dept.holds_in(j) and (prefixed or not needs):
                 return self._local_info(dept, j)
         if j.level == "county" and j.city and rest.endswith("分局") and len(rest) > 3:
             # 区国土分局, 县生态环境分局: the county's branch of its city's bureau (昆明市国土资源局官渡分局)
@@ -379,8 +389,8 @@ class AgencyTable:
         branch = self._national_branch(s)
         if branch is not None:
             return branch
-        if _COUNTED.match(s):
-            return None  # 四市人民政府, 部分市人民政府: which ones the clause does not say
+        if _COUNTED.match(s) or "各" in s:
+            return None  # 四市人民政府, 部分市人民政府, 市政府各部门: which ones the clause does not say
         if where is not None and s.startswith(_RELATIVE_PREFIXES) and not s.startswith(("市场", "区域", "省级", "市级")):
             prefix = next(p for p in _RELATIVE_PREFIXES if s.startswith(p))
             if where.relative(prefix) is None:
@@ -462,16 +472,17 @@ def agency_types() -> dict[str, str]:
 def _compact(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace (simplified), and the index in ``text`` of each kept character."""
     if not _SPACE.search(text):
-        return to_simplified(text), list(range(len(text)))
+        return to_simplified(text).translate(_FULL_PARENS), list(range(len(text)))
     runs: list[str] = []
     keep: list[int] = []
     for m in _NON_SPACE_RUN.finditer(text):
         runs.append(m.group())
         keep.extend(range(m.start(), m.end()))
-    return to_simplified("".join(runs)), keep
+    return to_simplified("".join(runs)).translate(_FULL_PARENS), keep
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
+_FULL_PARENS = str.maketrans("()", "（）")  # the tables write 各县（市、区）; pages write either
 
 
 def _clean(written: str) -> str:
@@ -492,7 +503,19 @@ def _normalise_clean(s: str, where: Jurisdiction | None) -> AgencyInfo | None:
             info = table.resolve(variant, where)
             if info is not None and info.known:
                 return info
+    if _GOVERNMENTS.fullmatch(s):  # 各市（地）、县（市）政府（行署） -> 各市县人民政府
+        plain = _ANY_BRACKET.sub("", s).replace("、", "")
+        plain = plain if plain.endswith("人民政府") else plain[: -len("政府")] + "人民政府"
+        info = table.resolve(plain, where)
+        if info is not None and info.known:
+            return info
     return None
+
+
+# The governments of every place of some kinds, the kinds listed with notes in brackets: 各市（地）、县（市）政府
+# （行署）, 各市、县、区人民政府. One unit, however many 、 it holds.
+_GOVERNMENTS = re.compile(r"各(?:[市县区州地盟旗](?:（[^（）]{1,8}）)?、?){1,4}(?:人民)?政府(?:（[^（）]{1,8}）)?")
+_ANY_BRACKET = re.compile(r"（[^（）]*）")
 
 
 def resolve_agency(written: str, where: Jurisdiction | str | None) -> AgencyInfo | None:
@@ -555,7 +578,7 @@ class Unit(NamedTuple):
         return self.info is None and is_vague(self.written)
 
 
-_VAGUE = re.compile(r"有关|相关|各类|各级|其他|其它|^各|单位$|部门$|机构$|企业$|载体$|主体$|方面$|县市区$|^等")
+_VAGUE = re.compile(r"有关|相关|其他|其它|各|单位$|部门$|机构$|企业$|国企$|载体$|主体$|方面$|县市区$|^等")
 
 
 def is_vague(written: str, where: Jurisdiction | None = None) -> bool:
@@ -577,8 +600,13 @@ def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool
         inside.update(range(a, b))
         ends.add(b)
     segments, start = [], 0
+    depth = 0  # inside brackets nothing is cut (各县（市、区）农业农村局)
     for i, c in enumerate(compact):
-        if i in inside or (c not in _SEPARATORS and c not in _CONJUNCTIONS):
+        if c == "（":
+            depth += 1
+        elif c == "）":
+            depth = max(0, depth - 1)
+        if depth or i in inside or (c not in _SEPARATORS and c not in _CONJUNCTIONS):
             continue
         cut = c in _SEPARATORS
         if c in _CONJUNCTIONS and i > start and (open_end or i + 1 < len(compact)):
@@ -627,6 +655,8 @@ def _units(clause: str, where: Jurisdiction | None) -> tuple[tuple[AgencyInfo | 
     table = agency_table()
     found = table.matches(compact)
     protected = [(a, b) for a, b, surface in found]
+    if "各" in compact and "政府" in compact:
+        protected += [m.span() for m in _GOVERNMENTS.finditer(compact)]
     out: list[tuple[AgencyInfo | None, str, int, int]] = []
     segments: list[tuple[int, int]] = []
     for seg_a, seg_b in _split_points(compact, protected):
@@ -760,8 +790,9 @@ def _how_written(surface: str, info: AgencyInfo) -> str:
     """"absolute" when the surface names its jurisdiction itself, "prefixed" (省科技厅) or "bare" (科技厅)."""
     if surface == info.name or surface in agency_table().absolute or info.level in ("central",):
         return "absolute"
-    for k in range(min(len(surface) - 1, 16), 1, -1):
-        if by_name(surface[:k]) is not None:
+    body = surface[2:] if surface.startswith("中共") else surface  # 中共湘阴县委
+    for k in range(min(len(body) - 1, 16), 1, -1):
+        if by_name(body[:k]) is not None:
             return "absolute"
     if surface.startswith(_RELATIVE_PREFIXES) and not surface.startswith("市场"):
         return "prefixed"
@@ -787,7 +818,7 @@ def _named_jurisdiction_agencies(compact: str, where: Jurisdiction | None) -> li
             continue  # another province's body named in passing (借鉴深圳市发展改革委的做法)
         if start >= 2 and compact.startswith("中共", start - 2):
             start -= 2
-        for k in range(min(len(compact) - end, 24), 1, -1):
+        for k in range(min(len(compact) - end, 24), 0, -1):  # down to 委 (中共湘阴县委)
             if table._at(j, compact[end:end + k], prefixed=True) is not None:
                 out.append((start, end + k, compact[start:end + k]))
                 break

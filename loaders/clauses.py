@@ -73,6 +73,7 @@ _CARRY = re.compile(
 _UNSAID = ("相关", "有关")
 _DECLARATION_HINT = re.compile(r"第一|第1|首位|最前|均|都需|下同|不再")
 _BARE_NOTE = re.compile(r"^\s*(?:下同|不再(?:一一|单独|重复|逐项|另行)?列出|以下同)\s*$")
+_LISTED_ONCE = re.compile(r"^\s*以下(?:均)?不再(?:一一|单独|重复|逐项|另行)?列出\s*$")
 _NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列出|列举|列明|标注|做分工|分工)|下同")
 # A document number cited before the units of a clause (皖发〔2022〕9号; damaged mirrors lose characters).
 _DOCREF = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{2,6}\s*[〕\]］】）)]?\s*第?\s*\d{0,4}\s*号?$|"
@@ -142,7 +143,7 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
         end = start + v.start()
         simple = simple[: v.start()]
     units = list_units(text[start:end], where, start)
-    if cut and units and units[-1].info is None:
+    if cut and units and units[-1].info is None and not units[-1].vague:
         units[-1] = complete_unit(units[-1], where)
     if any(u.info is None and not u.vague for u in units):
         return None
@@ -230,6 +231,10 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
         for part in _PHRASE.split(piece):
             p_start, p_end = p_pos, p_pos + len(part)
             p_pos = p_end + 1
+            if phrases and phrases[-1].units and _LISTED_ONCE.match(part):
+                # …负责实施，以下不再一一列出: the units just named hold for the measures below too
+                clause.carries.append(Carry("all", [u for u in phrases[-1].units if u.info is not None]))
+                continue
             if _SCHEDULE.match(part) or _declaration(clause, text, p_start, p_end, where, phrase=True):
                 continue
             phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end)

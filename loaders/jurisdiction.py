@@ -99,6 +99,7 @@ def _registry() -> _Registry:
     jionlp = _jionlp()
     full: dict[str, list[Jurisdiction]] = {}
     short: dict[str, list[Jurisdiction]] = {}
+    autonomous: list[tuple[str, Jurisdiction]] = []  # short names of autonomous prefectures
 
     def add(table: dict[str, list[Jurisdiction]], name: str, j: Jurisdiction) -> None:
         if name and j not in table.setdefault(name, []):
@@ -132,11 +133,17 @@ def _registry() -> _Registry:
             for alias in cv["_alias"] if isinstance(cv["_alias"], list) else [cv["_alias"]]:
                 if alias != cname:
                     add(short, alias, city)
+                    if cname.endswith("自治州"):
+                        autonomous.append((alias, city))
             for county in cv:
                 if not county.startswith("_"):
                     j = _county(county, pname, cname)
                     add(full, county, j)
                     add(full, cname + county, j)
+    for alias, city in autonomous:  # 湘西自治州人民政府, 州政府 of 湘西州: the names its own documents use
+        for name in (alias + "自治州", alias if alias.endswith("州") else alias + "州"):
+            if name not in full:
+                add(full, name, city)
     current: dict[str, str] = {}
     for change in jionlp.china_location_change_loader():
         (pname, _), (old_city, old_short), (old_county, _) = change["old_loc"]
@@ -212,6 +219,17 @@ def _short_names() -> dict[str, str]:
 def current_city(name: str) -> str:
     """Today's name of a prefecture (襄樊市 -> 襄阳市); the name itself when it was not renamed."""
     return _registry().current.get(name, name)
+
+
+@cache
+def municipal_counties(province: str) -> dict[str, Jurisdiction]:
+    """The districts and counties of a province-level city by their bare names (渝中区, 朝阳区, 崇明区)."""
+    out: dict[str, Jurisdiction] = {}
+    for name, found in _registry().full.items():
+        for j in found:
+            if j.level == "county" and j.province == province and j.city is None and not name.startswith(province):
+                out[name] = j
+    return out
 
 
 def full_names() -> dict[str, tuple[Jurisdiction, ...]]:

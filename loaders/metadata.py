@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from policykg.data import read_tsv
 from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
@@ -29,6 +30,7 @@ from policykg.loaders.jurisdiction import (
     Jurisdiction,
     by_name,
     full_names,
+    municipal_counties,
     province_jurisdiction,
     short_names,
 )
@@ -173,7 +175,7 @@ def find_title(head: str) -> str | None:
     blocks = _title_blocks(head)
     titled = [b for b in blocks if _KIND_END.search(_flat(b))]
     # A page repeats its title with a site name or a caption glued before it: the bare one wins.
-    titled = [b for b in titled if not any(o != b and _flat(b).endswith(_flat(o)) for o in titled)]
+    titled = [b for b in titled if not any(_flat(o) != _flat(b) and _flat(b).endswith(_flat(o)) for o in titled)]
     issued = _notice_title(head, blocks)
     if issued:
         own = [b for b in titled if not _NOTICE.search(_flat(b)) and not _REPORTED.search(_flat(b))
@@ -183,7 +185,8 @@ def find_title(head: str) -> str | None:
         issued = issued.replace("〈", "《").replace("〉", "》")
         for block in titled:  # a notice line naming it in full (关于印发2023年区《政府工作报告》…方案的通知)
             m = _NOTICE.search(_flat(block))
-            if m and _flat(block).endswith(("通知", "通知》")) and issued in m.group("x") and m.group("x") != issued:
+            if m and _flat(block).endswith(("通知", "通知》")) and m.group("x") != issued and (
+                    issued in m.group("x") or _similar(m.group("x"), issued) >= 0.75):
                 return _clean_title(m.group("x"))
         return _clean_title(issued)
     plain = [b for b in titled if not _flat(b).endswith(("通知", "通知》"))]
@@ -191,6 +194,16 @@ def find_title(head: str) -> str | None:
         return _clean_title(plain[-1])
     if titled:
         return _clean_title(titled[-1])
+    return _reported_title(head, blocks)
+
+
+def _reported_title(head: str, blocks: list[str]) -> str | None:
+    """A title of no known kind (…目标任务分解) that a news sentence names (渝中区人民政府办公室发布《Y》) and
+    that stands on a line of its own."""
+    lines = {_flat(line) for b in blocks for line in b.split("\n")}
+    for quoted in _QUOTED.finditer(head):
+        if quoted.group(1) in lines:
+            return _clean_title(quoted.group(1))
     return None
 
 
@@ -276,8 +289,26 @@ def find_doc_number(head: str) -> str | None:
     return None
 
 
+def _damaged_date(year: str, digits: str) -> str | None:
+    """A dateline that lost 年 and 月 (2023925日): month and day when only one split is a date."""
+    readings = {(int(digits[:k]), int(digits[k:])) for k in (1, 2) if 0 < k < len(digits) and digits[k] != "0"}
+    valid = [(mo, d) for mo, d in readings if 1 <= mo <= 12 and 1 <= d <= 31]
+    return f"{year}-{valid[0][0]:02d}-{valid[0][1]:02d}" if len(valid) == 1 else None
+
+
+_DAMAGED_DATE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2,4})日\s*$", re.M)
+
+
+def _damaged_doc_number(head: str) -> str | None:
+    """A number line whose page lost its closing bracket and 号 (应政办发〔202321): the year's four digits
+    leave one reading."""
+    m = _DAMAGED_NUMBER.search(head)
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else None
+
+
+_DAMAGED_NUMBER = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}[发函字办])\s*〔\s*((?:19|20)\d{2})(\d{1,4})\s*$", re.M)
 _CITING = re.compile(r"^(?:为|根据|按照|依据|贯彻|落实|遵照)")
-_NUMBER_LABEL = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[：:|\s]*$")
+_NUMBER_LABEL = re.compile(r"(?:文\s*号|发文字号|文件编号|文件号|文件字号)\s*[：:|\s]*$")
 
 
 def find_issued(text: str, body_start: int, body_end: int, doc_number: str | None) -> str | None:
@@ -294,12 +325,16 @@ def find_issued(text: str, body_start: int, body_end: int, doc_number: str | Non
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     for m in _CN_DATE_LINE.finditer(text):
         return _chinese_date(m.group(0))
+    for m in _DAMAGED_DATE.finditer(text):
+        date = _damaged_date(m.group(1), m.group(2))
+        if date:
+            return date
     head = text[:body_start]
     signed = _signed_inline(head)
     if signed:
         return signed[1]
     fields = _page_fields(head)
-    for key in ("成文日期", "颁发时间", "发文日期", "印发日期", "发布日期"):
+    for key in ("成文日期", "制发日期", "颁发时间", "发文日期", "印发日期", "发布日期"):
         date = _iso_date(fields.get(key, ""))
         if date:
             return date
@@ -310,7 +345,7 @@ def find_issued(text: str, body_start: int, body_end: int, doc_number: str | Non
     return year.group(1) if year else None
 
 
-_FIELD = re.compile(r"(?P<key>发文机构|发文单位|发布机构|发布机关|发文机关|颁发时间|成文日期|发布日期|发文日期|印发日期)"
+_FIELD = re.compile(r"(?P<key>发文机构|发文单位|发布机构|发布机关|发文机关|颁发时间|成文日期|制发日期|发布日期|发文日期|印发日期)"
                     r"\s*[:：]?\s*\|?\s*(?P<value>[^|\n]{2,60})")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
 _INLINE_SIGNED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=\s|$|[（(])", re.M)
@@ -421,7 +456,7 @@ def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | 
                     add(matches)
             elif "关于" in s and "。" not in s and len(s) <= 160:
                 prefix = s.split("关于", 1)[0]
-                if prefix.strip():
+                if prefix.strip() and "《" not in prefix:  # not a cited document's issuer (贯彻《X关于…》)
                     add(find_agencies(prefix, where, line_start))
     return found
 
@@ -439,8 +474,27 @@ def _issuer_by_formula(head: str, where: Jurisdiction | None) -> str | None:
     target = next((j for j in where.chain() if j.level == level or (level == "city" and j.municipality)), None)
     if target is None:
         return None
-    office = "人民政府办公厅" if target.level == "province" or target.name in _sub_provincial() else "人民政府办公室"
-    return target.name + office
+    return _general_office(target)
+
+
+def _general_office(j: Jurisdiction) -> str:
+    if j.level == "central":
+        return "国务院办公厅"
+    return j.name + ("人民政府办公厅" if j.level == "province" or j.name in _sub_provincial() else "人民政府办公室")
+
+
+def _office_of_series(issuers: dict[str, list[str]], doc_number: str | None,
+                      where: Jurisdiction | None) -> dict[str, list[str]]:
+    """A government named as the issuer of a number of its general office's series (苏政办发, 国办发) is its
+    general office: a page's 发布机构 cell names the government whose portal publishes the office's documents."""
+    prefix = _number_prefix(doc_number)
+    if where is None or len(issuers) != 1 or not prefix or not ("政办" in prefix or prefix.startswith("国办")):
+        return issuers
+    (name, written), = issuers.items()
+    for j in where.chain():
+        if name == (j.name if j.level == "central" else j.name + "人民政府"):
+            return {_general_office(j): written}
+    return issuers
 
 
 def _sub_provincial() -> set[str]:
@@ -538,10 +592,26 @@ def detect_jurisdiction(text: str, head_end: int, title: str | None, doc_number:
         city = _number_city(prefix, None)
         if city is not None:
             return city
-    province = number_province or detect_province(text)
+    province = number_province or detect_province(text) or _province_of_places(text)
     if province is None:
         return None
     return _below_province(text, head_end, province)
+
+
+# A province's own voice: its departments written with the bare prefix (省人社厅, 省财政厅), 我省, 全省.
+_PROVINCE_VOICE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[、由和及])省[\u4e00-\u9fff]{1,8}?(?:厅|委|局|办)|[我全本]省")
+
+
+def _province_of_places(text: str) -> str | None:
+    """A text that speaks as a province but names none (an excerpt without head or signature): the province
+    all the places it names lie in (兰州新区 -> 甘肃省)."""
+    if not _PROVINCE_VOICE.search(text):
+        return None
+    from policykg.loaders.places import find_places, province_of
+
+    provinces = {province_of(m.city) for m in find_places(text) if m.city}
+    provinces.discard(None)
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 def _agency_jurisdiction(name: str) -> Jurisdiction | None:
@@ -565,7 +635,7 @@ def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
     names that city or county; else the province itself."""
     p = PROVINCES[province]
     if p.kind == "直辖市":
-        return province_jurisdiction(province)
+        return _municipal_county(text, province) or province_jurisdiction(province)
     own = _OWN_PLACE.search(text)
     if own:
         j = by_name(own.group(1), province) or _short(own.group(1), province)
@@ -584,6 +654,31 @@ def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
         if j is not None:
             return j
     return province_jurisdiction(province)
+
+
+# A district or county speaking of itself: 我区, 全县, 区发改委 (a province-level city's own units are 市…).
+_COUNTY_VOICE = re.compile(r"[我本全][区县]|(?<![\u4e00-\u9fff])[区县](?:委|政府|发展改革委|发改委|财政局|商务委|商务局)")
+
+
+def _municipal_county(text: str, province: str) -> Jurisdiction | None:
+    """A district or county of a province-level city whose document this is: the text speaks as one and
+    names one above all others (渝中区 in 渝中区人民政府办公室发布《…》, 区发改委)."""
+    if not _COUNTY_VOICE.search(text):
+        return None
+    counties = municipal_counties(province)
+    counts = Counter(m.group() for m in _county_names(province).finditer(text))
+    if not counts:
+        return None
+    (first, n), *rest = counts.most_common(2)
+    if rest and rest[0][1] == n:
+        return None
+    return counties[first]
+
+
+@lru_cache(maxsize=8)
+def _county_names(province: str) -> re.Pattern[str]:
+    names = sorted(municipal_counties(province), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def _short(name: str, province: str) -> Jurisdiction | None:
@@ -616,7 +711,7 @@ def extract_metadata(text: str, body_start: int, body_end: int,
     a notice's signature blocks inside the body (before the document it issues)."""
     head = text[:body_start]
     title = find_title(head) or _attached_title(text, signatures)
-    doc_number = find_doc_number(head)
+    doc_number = find_doc_number(head) or _damaged_doc_number(head)
     issuers = find_issuers(text, body_start, body_end, None, signatures)
     where = detect_jurisdiction(text, body_start, title, doc_number, list(issuers))
     if where is not None:  # again, now that relative issuer names (省政府, 市政府办公室) can be read
@@ -637,6 +732,7 @@ def extract_metadata(text: str, body_start: int, body_end: int,
         formula = _issuer_by_formula(head, where)
         if formula:
             issuers = {formula: []}
+    issuers = _office_of_series(issuers, doc_number, where)
     return Metadata(
         province=where.province if where else None,
         title=title,

@@ -91,7 +91,7 @@ def match_numbering(line: str) -> Numbering | None:
             continue
         after = stripped[m.end():m.end() + 1]
         # A bare number followed by a unit or a date is text, not numbering ("1、2月份").
-        if not after or after in "）)%％年月日":
+        if not after or after in "）)%％" or (after in "年月日" and stripped[m.end() - 1].isdigit()):
             continue
         return Numbering(style, written, value, lead + m.end())
     return None

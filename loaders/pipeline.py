@@ -44,13 +44,14 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     province = meta.province
     mentions = find_places(work, province)
     mention_starts = [m.start for m in mentions]  # mentions come in text order
-    years = _Years(title_year(meta.title), _document_year(meta.issued, meta.doc_number))
+    years = _Years(title_year(meta.title),
+                   _document_year(meta.issued, meta.doc_number) or _opening_year(work, structure.body_start))
     chapters: dict[int, Roles] = {}
     built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts, years, chapters)
              for node in structure.measures]
     measures = [m for m, _ in built]
     _apply_carries(measures, [carries for _, carries in built])
-    _apply_tables(work, doc_id, measures, structure, where)
+    _apply_tables(work, doc_id, measures, structure, where, years)
     doc_targets = _document_targets(work, structure, measures, years)
     doc = PolicyDoc(
         doc_id=doc_id,
@@ -141,6 +142,13 @@ def _document_year(issued: str | None, doc_number: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _opening_year(text: str, body_start: int) -> int | None:
+    """The year a text opens by naming as its own (2016年是“十三五”…的开局之年)."""
+    m = _YEAR_IS.search(text, 0, max(body_start, 300))
+    return int(m.group(1)) if m else None
+
+
+_YEAR_IS = re.compile(r"(?:^|\n)\s*((?:19|20)\d{2})\s*年\s*是")
 _SINGLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度)")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–～~至到]\s*(?:19|20)\d{2}")
 
@@ -247,7 +255,7 @@ def _similar(a: str, b: str) -> float:
 
 
 def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: Structure,
-                  where: Jurisdiction | None) -> None:
+                  where: Jurisdiction | None, years: _Years) -> None:
     """Give measures the roles a task-division table assigns them; rows that match no measure become measures."""
     rows = table_rows(text, where, structure.first_is_lead)
     if not rows:
@@ -262,7 +270,7 @@ def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: St
                              start=row.task_start, end=row.task_end)
             topics, evidence = classify_topics(target.title, row.task, row.task_start)
             target.topics, target.topic_evidence = topics, evidence
-            target.targets = find_targets(row.task, row.task_start, None)
+            target.targets = find_targets(row.task, row.task_start, years.title, years.current)
             measures.append(target)
         if not (target.lead or target.co or target.responsible):
             target.lead = row.roles.names("lead")

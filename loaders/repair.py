@@ -143,12 +143,14 @@ def _item_start(line: str) -> bool:
 _INLINE_ITEM = re.compile(
     rf"(?<=[。；;！？!?）)])\s+(?=(?:\d{{1,3}}(?:[、．]|\.(?!\d))|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
 )
-# The first sub-item run into its chapter heading ("一、以互助共进为基础创新市域合作 (一)统筹旗区…").
-_INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])[^。；;！？!?，,]{{2,40}}?)\s+(?=[（(](?:一|1)[）)]|1[、．.])")
+# The first sub-item run into its chapter heading, after a space or, bracketed, right after it
+# ("一、以互助共进为基础创新市域合作 (一)统筹旗区…", "一、大力促进农村劳动力转移就业(一)加快…").
+_INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])[^。；;！？!?，,（）()]{{2,40}}?)"
+                                rf"(?:\s+(?=[（(](?:一|1)[）)]|1[、．.])|(?=[（(]一[）)]))")
 
 
 def _split_inline_items(line: str) -> list[str]:
-    if " " not in line:
+    if " " not in line and "(一)" not in line and "（一）" not in line:
         return [line]
     out = []
     for piece in _INLINE_ITEM.split(line):
@@ -387,6 +389,41 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
 
 # ---------------------------------------------------------------- entry point
 
+# A table flattened to spaces (序号 工 作 任 务 牵头负责部门 / 1 居民消费价格涨幅3%左右 发展改革委): its header opens
+# with the number column and ends with responsibility columns; each row is a number, the task, one word per column.
+_SPACED_HEADER = re.compile(r"^\s*(?:序\s*号|编\s*号)\s+\S.*$")
+_ROLE_COLUMN = re.compile(r"^(?:牵头|主责|主办|责任|配合|参与|协办|负责|承办)\S{0,6}(?:单位|部门)$")
+_SPACED_ROW = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+
+
+def _pipe_spaced_tables(lines: list[str]) -> list[str]:
+    """Space-flattened task tables rewritten as the ``| cell |`` lines readers give tables."""
+    if not any(_SPACED_HEADER.match(line) for line in lines):
+        return lines
+    out: list[str] = []
+    columns = 0  # responsibility columns of the table being read, 0 outside one
+    for line in lines:
+        if _SPACED_HEADER.match(line):
+            tokens = line.split()
+            roles = 0
+            while roles < len(tokens) - 2 and _ROLE_COLUMN.match(tokens[-1 - roles]):
+                roles += 1
+            if roles:
+                columns = roles
+                task = "".join(tokens[1:len(tokens) - roles])
+                out.append("| " + " | ".join([tokens[0].replace(" ", ""), task, *tokens[len(tokens) - roles:]]) + " |")
+                continue
+        row = _SPACED_ROW.match(line) if columns else None
+        if row:
+            rest = row.group(2).rsplit(None, columns)
+            if len(rest) == columns + 1 and not any(_SENTENCE_PUNCT.search(cell) for cell in rest[1:]):
+                out.append("| " + " | ".join([row.group(1), *rest]) + " |")
+                continue
+        columns = 0
+        out.append(line)
+    return out
+
+
 def repair_text(raw: str) -> RepairedText:
     """Normalise ``raw`` reading-order text into one paragraph per line."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -395,7 +432,8 @@ def repair_text(raw: str) -> RepairedText:
     pages = []
     dropped = _DROPPED.match
     for page in raw.split("\f"):
-        cleaned = (part for x in page.split("\n") for part in _split_inline_items(_clean_mapped_line(x)))
+        cleaned = (part for x in _pipe_spaced_tables(page.split("\n"))
+                   for part in _split_inline_items(_clean_mapped_line(x)))
         pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))])
     lines = _mark_headings(_drop_running_lines(pages))
     paragraphs = _paragraphs(lines)

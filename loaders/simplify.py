@@ -5,7 +5,8 @@ Some public mirrors of mainland policy documents serve them in traditional chara
 its simplified twin. The conversion maps one character to one character (jionlp's ``tra2sim_char``
 table, with the corrections of ``data/simplified_overrides.tsv``), so every offset into the twin is the
 same offset into the text as written: spans keep pointing into the original, and fields that quote the
-source take their characters from it.
+source take their characters from it. Mirrors that convert for Taiwan readers also swap words (資訊 for
+信息: 工業和資訊化部); ``data/simplified_words.tsv`` turns those back, each word into one of its length.
 """
 
 from __future__ import annotations
@@ -64,4 +65,18 @@ def to_simplified(text: str) -> str:
 
 def simplified_twin(text: str) -> str | None:
     """The simplified twin of a traditional ``text``; None when ``text`` is not traditional."""
-    return to_simplified(text) if is_traditional(text) else None
+    if not is_traditional(text):
+        return None
+    words, pattern = _words()
+    return pattern.sub(lambda m: words[m.group()], to_simplified(text))
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[dict[str, str], re.Pattern[str]]:
+    words: dict[str, str] = {}
+    for row in read_tsv("simplified_words.tsv"):
+        word, mainland = to_simplified(row["word"]), row["mainland"]
+        if len(word) != len(mainland):
+            raise ValueError(f"data/simplified_words.tsv: {row['word']} and {mainland} differ in length")
+        words[word] = mainland
+    return words, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))

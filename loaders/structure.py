@@ -122,14 +122,16 @@ def _title_of(text: str, body_start: int, line_end: int) -> tuple[str, int, int]
 
 
 def classify_chapter(title: str) -> ChapterKind:
-    """Kind of a chapter by its heading."""
-    if _SCHEDULE.search(title):
+    """Kind of a chapter by its heading. A long title with a comma is the first sentence of an item that has
+    no heading (各有关部门要按照办理要求和时间节点，及时…报送): only goals are told from it."""
+    heading = len(title) <= 24 and not _COMMA_OR_COLON.search(title)
+    if heading and _SCHEDULE.search(title):
         return "schedule"
-    if _PRINCIPLE.search(title) and not _GOAL.search(title):
+    if heading and _PRINCIPLE.search(title) and not _GOAL.search(title):
         return "principle"
     if _GOAL.search(title):
         return "goal"
-    if _SITUATION.search(title):
+    if heading and _SITUATION.search(title):
         return "situation"
     return "measures"
 
@@ -390,11 +392,16 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
     out: list[MeasureNode] = []
     leaves = [i for i in items if not i.children and i.kind == "measures"]
     continuous: dict[str, bool] = {}  # by numbering style
+    chapters_hold_items = any(i.children for i in items if i.parent is None)
     for leaf in leaves:
         # A bare heading with no text of its own is not a measure, unless the text is cut off inside it.
         cut = leaf is items[-1] and text.rstrip()[-1:] not in _SENTENCE_END
         if leaf.end - leaf.line_end <= 0 and leaf.title_end >= leaf.line_end and leaf.parent is None and not cut:
             continue
+        if cut and leaf.parent is None and chapters_hold_items:
+            continue  # the text ends in a chapter's introduction, before its first item
+        if _PURPOSE.match(text, leaf.title_start, leaf.end):
+            continue  # 第一条 为…，结合我县实际，特制定本规定: the article states the purpose, it is no measure
         chain = _path(leaf)
         if leaf.numbering.style == "bold":
             label_parts = [c.numbering.written or c.title for c in chain]
@@ -410,6 +417,7 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
 
 # Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
 _SENTENCE_STOP = re.compile(r"[。；;！？!?]")
+_PURPOSE = re.compile(r"\s*为[^。\n]{4,200}?(?:特|现)?(?:制定|制订|出台)本(?:规定|办法|方案|措施|细则|意见|条例|政策|计划)[。]?\s*$")
 _COMMA_OR_COLON = re.compile(r"[，,：:]")
 _GOAL_TITLE = re.compile(r".{0,6}目标")
 _TASK_DIVISION = re.compile(r"分工方案|部门分工|责任分工|任务分工|工作分工|分工的意见|分解落实|任务分解|责任分解|分工安排")

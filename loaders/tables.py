@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders.agencies import as_jurisdiction, list_units
+from policykg.loaders.agencies import as_jurisdiction, complete_unit, list_units
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.roles import Roles
 
@@ -91,7 +91,10 @@ def _row(text: str, cells, columns: dict[str, int], start: int, end: int,
         return cells[i] if i is not None and i < len(cells) else None
 
     def units(c: tuple[str, int, int]) -> list:
-        return [u for u in list_units(text[c[1]:c[2]], where, c[1]) if u.info is not None]
+        found = list_units(text[c[1]:c[2]], where, c[1])
+        if found and found[-1].info is None and not text[c[2]:].strip(" |\n"):  # the text ends in this cell
+            found[-1] = complete_unit(found[-1], where)
+        return [u for u in found if u.info is not None]
 
     roles = Roles()
     if (c := cell("lead")) and c[0]:

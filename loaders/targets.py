@@ -81,7 +81,7 @@ GOAL_VERBS = (
     "新增|引进|培养|培训|认定|创建|推动|累计|完成|遴选|推广|展示|组建|设立|建立|扶持|支持|带动|"
     "吸引|招引|覆盖|提升|提高|增加|增长|降低|下降|减少|发展|扩大|保持|稳定|控制|普及|培植|壮大|"
     "做强|做大|孵化|认证|服务|组织|参加|举行|落地|引育|汇聚|集聚|攻克|突破|制定|修订|主导|推进|选准|新改扩建|"
-    "筹措|整合|安排|投入|投资|下达|拨付|统筹|压缩|缩短"
+    "筹措|整合|安排|投入|投资|下达|拨付|统筹|压缩|缩短|开工|新开工|建成投产"
 )
 _GOAL_VERB_RE = re.compile(GOAL_VERBS)
 MONEY_METRIC_END = re.compile(
@@ -178,7 +178,7 @@ def find_targets(text: str, offset: int = 0, year: int | None = None, current_ye
     years = _year_marks(s, current_year)
     amounts = [a for a in amounts if not _inside(a.start, quoted)]
     found: list[tuple[int, Target]] = []
-    kept = [a for a in amounts if _is_goal(s, a, amounts) and not _reports_past(s, years, a.start)
+    kept = [a for a in amounts if _is_goal(s, a, amounts) and not _reports_past(s, years, a.start, current_year)
             and not _condition(s, a.start)]
     for a in kept:
         nxt = min((b.start for b in kept if b.start > a.start), default=len(s))
@@ -196,7 +196,7 @@ def find_targets(text: str, offset: int = 0, year: int | None = None, current_ye
         found.append((m.start(), _scale_target(text, clean, m, value, unit, _year_for(s, years, m.start(), year),
                                                offset)))
     for m in _MULTIPLIER_RE.finditer(s):
-        if _inside(m.start(), quoted) or _reports_past(s, years, m.start()):
+        if _inside(m.start(), quoted) or _reports_past(s, years, m.start(), current_year):
             continue
         found.append((m.start(), _target_from_multiplier(text, clean, m, _year_for(s, years, m.start(), year),
                                                          offset)))
@@ -347,6 +347,9 @@ def _year_for(s: str, marks: list[tuple[int, int, bool, int]], pos: int, default
     mark = _mark_before(marks, pos)
     if mark is not None:
         return mark[1]
+    c0, _ = _bounds(s, pos, CLAUSE_DELIMS)
+    if "年均" in s[c0:pos]:
+        return default  # 年均经济增速7%左右，到2026年…: a yearly average reaches no deadline
     _, end = _bounds(s, pos, SENTENCE_DELIMS)
     later = next((m for m in marks if pos < m[0] < end and not m[2]), None)
     return later[1] if later else default
@@ -384,6 +387,9 @@ _BUILD_AT_END = re.compile(r"(?:打造|培育|建设|建成|形成|成为|壮大
 _COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十]+[个家]")
 _COUNTED_BEFORE = re.compile(r"[\d二两三四五六七八九十]+[个家条]$|[\d一二两三四五六七八九十]+个$")
 _PER = re.compile(r"/(?:人|亩|平方米|吨|户|家|个)")
+# 省级财政负担支持资金的60%: who pays which share of a cost, not a goal
+_COST_SHARE = re.compile(r"(?:负担|承担|分担|配套)[^，,；;。]{0,12}的$")
+_ALLOCATED = re.compile(r"安排[^，,；;。、]{0,10}$")
 _RATE_OF = re.compile(r"按(?:照)?[^，,；;。]{0,30}的$")
 _CONDITION_OPEN = re.compile(r"(?:\d{1,3}[.、．]\s*)?(?:对于|对|凡|符合|针对|凡是|经认定)")
 _GOAL_OPEN = re.compile(r"力争|确保|目标|争取|到\d{4}年")
@@ -435,10 +441,11 @@ def _mark_before(marks: list[tuple[int, int, bool, int]], pos: int) -> tuple[int
     return found
 
 
-def _reports_past(s: str, marks: list[tuple[int, int, bool, int]], pos: int) -> bool:
-    """2022年，集群实现工业增加值6608.6亿元: a bare year with a result reported, no goal wording."""
+def _reports_past(s: str, marks: list[tuple[int, int, bool, int]], pos: int, current_year: int | None = None) -> bool:
+    """2022年，集群实现工业增加值6608.6亿元: a bare year with a result reported, no goal wording; not the
+    document's own year or a later one (2019年实现90%事项网上办 in a document of 2019)."""
     mark = _mark_before(marks, pos)
-    if mark is None or not mark[2]:
+    if mark is None or not mark[2] or (current_year is not None and mark[1] >= current_year):
         return False
     between = s[mark[0]:pos]
     if any(ch in between for ch in SENTENCE_DELIMS):
@@ -547,7 +554,14 @@ def _bounds(s: str, pos: int, delims: str) -> tuple[int, int]:
     n = len(s)
     after = pattern.search(s, pos)
     before = pattern.search(_reversed(s), n - pos)
-    return (n - before.start() if before else 0), (after.start() if after else n)
+    start = n - before.start() if before else 0
+    numbered = _ITEM_NUMBER.match(s, start)  # 1.地区生产总值增长5%: the item's number is not part of it
+    if numbered and numbered.end() <= pos:
+        start = numbered.end()
+    return start, (after.start() if after else n)
+
+
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 
 
 @lru_cache(maxsize=4)
@@ -565,16 +579,16 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
     clause = s[c0:c1]
     before = s[c0:a.start]
     after = s[a.end:c1]
+    if a.kind == "money" and _FUNDING.search(before) and _FUND_AFTER.match(after):
+        return True  # 整合3000万元资金, 安排1000亿元专项奖补资金: a funding total, though it pays subsidies
     if SUBSIDY_WORDS.search(clause):
         return False
     if DESCRIPTIVE_WORDS.search(before):
         return False
-    if before.endswith(("按", "按照", "第", "约占", "占")):
+    if before.endswith(("按", "按照", "第", "约占", "占")) or _COST_SHARE.search(before):
         return False
     seg0, seg1 = _bounds(s, a.start, SEGMENT_DELIMS)
     later_counts = [b for b in amounts if b is not a and a.end <= b.start < seg1 and b.kind == "count"]
-    if a.kind == "money" and _FUNDING.search(before) and _FUND_AFTER.match(after):
-        return True  # 整合3000万元资金, 组建总规模100亿元的工业发展基金: a funding total
     if a.kind in ("money", "percent"):
         scale = _SCALE_AFTER.match(after) if a.kind == "money" else None
         if (_ADJECTIVAL_AFTER.match(after) and not _GOAL_NOUN_AFTER.match(after)) or (
@@ -586,6 +600,8 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
     if a.kind == "money":
         if CAP_BEFORE.search(before):
             return False
+        if _ALLOCATED.search(before):
+            return True  # 安排地方专项债券4000亿元, 中央预算内投资安排5000亿元: a budget the document commits
         core = QUALIFIER_BEFORE.sub("", before)
         if not (MONEY_METRIC_END.search(before) or QUALIFIER_BEFORE.search(before) or _strong_before(s, a.start)
                 or MONEY_METRIC_END.search(core)):
