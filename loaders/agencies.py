@@ -57,7 +57,8 @@ _HEAD_LABEL = re.compile(r"(?:(?:责任|牵头|配合|参与|主责|协办|支�
 _TAILS = ("按各自职责分工负责", "按职责分工负责", "按职责负责", "分工负责", "共同负责", "牵头负责", "牵头", "负责",
           "配合", "参与", "落实", "等有关部门和单位", "等有关单位和部门", "等有关单位", "等相关单位", "等有关部门",
           "等相关部门", "等单位", "等部门", "等")
-_AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|司|社|站|馆|关)$")
+_AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|门|司|社|站|馆|关)$")
+_VAGUE_TAIL = re.compile(r"等(?:[省市县区]直?|各)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|单位和部门)$")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")
@@ -630,6 +631,10 @@ def _trim(compact: str, a: int, b: int) -> tuple[int, int]:
             if compact.endswith(tail, a, b) and b - len(tail) >= a:
                 b, changed = b - len(tail), True
                 break
+        else:
+            vague_tail = _VAGUE_TAIL.search(compact, a, b)  # 能源局等省有关部门
+            if vague_tail and vague_tail.start() > a:
+                b, changed = vague_tail.start(), True
         while a < b and compact[a] in _EDGE_PUNCT:
             a, changed = a + 1, True
         while a < b and compact[b - 1] in _EDGE_PUNCT:

@@ -262,7 +262,8 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
             clause.co += units
         elif role == "responsible" and has_lead:
             clause.co += units
-        elif role == "responsible" and first_is_lead:
+        elif role in ("responsible", "bare") and first_is_lead and (role == "responsible" or clause.first_is_lead):
+            # a bare list declaring its own convention (市税务局、市财政局，列第一位的为牵头单位) reads by it
             if not clause.lead and not clause.co and units:
                 clause.lead.append(units[0])
                 units = units[1:]

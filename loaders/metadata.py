@@ -172,6 +172,9 @@ def _similar(a: str, b: str) -> float:
 
 def find_title(head: str) -> str | None:
     """The document's own title (see the module docstring)."""
+    shared = _SHARED_FILE.search(head, 0, 400)
+    if shared:  # a document-sharing site names the file: 《X.docx》由会员分享
+        return _clean_title(shared.group(1))
     blocks = _title_blocks(head)
     titled = [b for b in blocks if _KIND_END.search(_flat(b))]
     # A page repeats its title with a site name or a caption glued before it: the bare one wins.
@@ -228,6 +231,7 @@ def _clean_title(title: str) -> str:
     return title.strip()
 
 
+_SHARED_FILE = re.compile(r"《([^\n]{4,160}?)\.(?:docx?|pdf|wps|txt)》")
 _SEVERAL = re.compile(r"等?[一二三四五六七八九十\d]+(?:个)?(?:部门|单位)$")
 
 

@@ -24,7 +24,7 @@ from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
 from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target, builder
 from policykg.loaders.repair import repair_text
 from policykg.loaders.roles import Roles, as_evidence, find_roles
-from policykg.loaders.simplify import simplified_twin
+from policykg.loaders.simplify import reading_twin, simplified_twin
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
 from policykg.loaders.tables import TableRow, table_rows
 from policykg.loaders.targets import find_targets
@@ -37,7 +37,8 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     A traditional-character text is read through its simplified twin (same offsets): names, titles and
     metrics come out simplified, while the fields that quote the source (target and measure texts, the
     names as written) are taken from ``text`` itself."""
-    work = simplified_twin(text) or text
+    work = reading_twin(text) or text
+    written = simplified_twin(text) or text  # the words as written (a spun mirror's own)
     structure = parse_structure(work, heading_starts)
     meta = extract_metadata(work, structure.body_start, structure.body_end, structure.signatures)
     where = meta.jurisdiction
@@ -75,7 +76,22 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     doc.agencies = _agencies(doc, meta.issuer_written, where)
     if work is not text:
         _quote_source(doc, text)
+    if work is not written and work != written:
+        _titles_as_written(doc, work, written)
     return doc
+
+
+def _titles_as_written(doc: PolicyDoc, work: str, written: str) -> None:
+    """Titles keep the words of the page (a spun mirror's 实行方案), as quoted fields do; only names and
+    clauses are read through the twin."""
+    if doc.title:
+        pos = work.find(doc.title)
+        if pos >= 0:
+            doc.title = written[pos:pos + len(doc.title)]
+    for m in doc.measures:
+        pos = work.find(m.title, m.start, m.end) if m.title else -1
+        if pos >= 0:
+            m.title = written[pos:pos + len(m.title)]
 
 
 def _quote_source(doc: PolicyDoc, text: str) -> None:

@@ -74,6 +74,8 @@ class _Gazetteer:
         self._load_jionlp()
         self._load_renamed()
         self._load_extra()
+        self.groups: dict[str, list[str]] = {}  # 杭嘉湖 -> 杭州市, 嘉兴市, 湖州市
+        self._load_groups()
         for word in blockers:
             self._add(word, _Candidate(None, None, "block", True))
         self.words -= self.names.keys()
@@ -165,6 +167,15 @@ class _Gazetteer:
                 self._add(name, _Candidate(city, province, "county", False))
             else:
                 self._add(name, _Candidate(city, province, "extra", True))
+
+    def _load_groups(self) -> None:
+        for row in _read_tsv("place_groups.tsv"):
+            name, cities = row[0], row[1].split("|")
+            unknown = [c for c in cities if c not in self.city_province]
+            if unknown:
+                raise ValueError(f"place_groups.tsv: unknown prefecture {unknown} for {name!r}")
+            self.groups[name] = cities
+            self.names[name] = []  # found by the automaton, resolved by find_places
 
     def resolve(self, name: str, province: str | None) -> str | None | Literal[False]:
         """The prefecture ``name`` denotes; None if it names none; False for a blocking word."""
@@ -279,6 +290,11 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
     for start, name in gaz.automaton.find_all(text):  # at each start the longest name first
         if start < covered:
             continue  # inside a name already taken, or a shorter name at a start already decided
+        if name in gaz.groups:  # a region named by its cities' one-character names: each city
+            mentions.extend(_MENTION({"city": city, "written": name, "start": start + offset,
+                                      "end": start + len(name) + offset}) for city in gaz.groups[name])
+            covered = start + len(name)
+            continue
         city, weak = gaz.lookup(name, province)
         if city is False:
             covered = start + len(name)

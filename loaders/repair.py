@@ -142,6 +142,10 @@ def _item_start(line: str) -> bool:
 # flattened from HTML print them ("…新产品。责任单位:…。 20、积极开展…"): each item gets its own line.
 _INLINE_ITEM = re.compile(
     rf"(?<=[。；;！？!?）)])\s+(?=(?:\d{{1,3}}(?:[、．]|\.(?!\d))|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
+    # without a space only a chapter after a full stop (…制定本实施方案。一、加强…), or a bracketed item after a
+    # full stop or a closing bracket (…不再列出)(二)加强…)
+    rf"|(?<=[。；;！？!?])(?=[{_CN_NUM}]{{1,3}}、[\u4e00-\u9fff])"
+    rf"|(?<=[。；;！？!?）)])(?=[（(][{_CN_NUM}]{{1,3}}[）)][\u4e00-\u9fff])"
 )
 # The first sub-item run into its chapter heading, after a space or, bracketed, right after it
 # ("一、以互助共进为基础创新市域合作 (一)统筹旗区…", "一、大力促进农村劳动力转移就业(一)加快…").
@@ -150,7 +154,7 @@ _INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{
 
 
 def _split_inline_items(line: str) -> list[str]:
-    if " " not in line and "(一)" not in line and "（一）" not in line:
+    if " " not in line and "(" not in line and "（" not in line and "、" not in line:
         return [line]
     out = []
     for piece in _INLINE_ITEM.split(line):
@@ -424,9 +428,31 @@ def _pipe_spaced_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# Document-sharing sites (…docx》由会员分享，可在线阅读) number their pages "1、", "2、" at line starts, even inside
+# a word (个体工商⏎2、户提供…): such markers are dropped and the pages joined.
+_SHARING_SITE = re.compile(r"由会员分享|可在线阅读|免费在线阅读|文档分享|在线文档")
+_SHARED_PAGE = re.compile(r"^(\d{1,3})、", re.M)
+
+
+def _join_shared_pages(raw: str) -> str:
+    if not _SHARING_SITE.search(raw, 0, 600):
+        return raw
+    expected = 1
+    out: list[str] = []
+    pos = 0
+    for m in _SHARED_PAGE.finditer(raw):
+        if int(m.group(1)) != expected:
+            continue
+        out.append(raw[pos:m.start()].rstrip("\n") if expected > 1 else raw[pos:m.start()])
+        pos = m.end()
+        expected += 1
+    out.append(raw[pos:])
+    return "".join(out) if expected > 2 else raw
+
+
 def repair_text(raw: str) -> RepairedText:
     """Normalise ``raw`` reading-order text into one paragraph per line."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = _join_shared_pages(raw.replace("\r\n", "\n").replace("\r", "\n"))
     if _MAPPED.search(raw):  # the map neither makes nor removes line or page breaks
         raw = _MAPPED.sub(_mapped_char, raw)  # str.translate looks up every character: slower
     pages = []

@@ -7,6 +7,10 @@ table, with the corrections of ``data/simplified_overrides.tsv``), so every offs
 same offset into the text as written: spans keep pointing into the original, and fields that quote the
 source take their characters from it. Mirrors that convert for Taiwan readers also swap words (資訊 for
 信息: 工業和資訊化部); ``data/simplified_words.tsv`` turns those back, each word into one of its length.
+
+Some mirrors "spin" a page to pass as original, swapping words for near-synonyms of the same length
+(发展改革委 -> 生长改造委, 负责 -> 卖力, 监管 -> 羁系). A text with several of the swaps no genuine document
+makes is read through a twin with the swaps of ``data/spun_words.tsv`` undone (``reading_twin``).
 """
 
 from __future__ import annotations
@@ -80,3 +84,32 @@ def _words() -> tuple[dict[str, str], re.Pattern[str]]:
             raise ValueError(f"data/simplified_words.tsv: {row['word']} and {mainland} differ in length")
         words[word] = mainland
     return words, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def reading_twin(text: str) -> str | None:
+    """The text the extractor reads in place of ``text`` (same length, same offsets): simplified when
+    traditional, with a spun mirror's swaps undone; None when ``text`` is read as it is."""
+    twin = simplified_twin(text)
+    base = twin or text
+    words, pattern, markers = _spun()
+    if len(set(markers.findall(base))) >= _MIN_SPUN_MARKERS:
+        return pattern.sub(lambda m: words[m.group()], base)
+    return twin
+
+
+_MIN_SPUN_MARKERS = 2  # distinct swaps no genuine document makes
+
+
+@lru_cache(maxsize=1)
+def _spun() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    words: dict[str, str] = {}
+    markers: list[str] = []
+    for row in read_tsv("spun_words.tsv"):
+        word, original = row["word"], row["original"]
+        if len(word) != len(original):
+            raise ValueError(f"data/spun_words.tsv: {word} and {original} differ in length")
+        words[word] = original
+        if row["marker"] == "yes":
+            markers.append(word)
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return words, re.compile(alternation), re.compile("|".join(map(re.escape, markers)))

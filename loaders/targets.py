@@ -389,6 +389,8 @@ _COUNTED_BEFORE = re.compile(r"[\d二两三四五六七八九十]+[个家条]$|[
 _PER = re.compile(r"/(?:人|亩|平方米|吨|户|家|个)")
 # 省级财政负担支持资金的60%: who pays which share of a cost, not a goal
 _COST_SHARE = re.compile(r"(?:负担|承担|分担|配套)[^，,；;。]{0,12}的$")
+_SET_AS_SHARE = re.compile(r"[为按][^，,；;。]{1,20}的$")
+_BELOW_OF = re.compile(r"以下(?:[（(][^（）()]{0,12}[）)])?的")
 _ALLOCATED = re.compile(r"安排[^，,；;。、]{0,10}$")
 _RATE_OF = re.compile(r"按(?:照)?[^，,；;。]{0,30}的$")
 _CONDITION_OPEN = re.compile(r"(?:\d{1,3}[.、．]\s*)?(?:对于|对|凡|符合|针对|凡是|经认定)")
@@ -579,6 +581,8 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
     clause = s[c0:c1]
     before = s[c0:a.start]
     after = s[a.end:c1]
+    if _BELOW_OF.match(after):
+        return False  # 6亩以下(不含6亩)的土地: a threshold of what a rule covers
     if a.kind == "money" and _FUNDING.search(before) and _FUND_AFTER.match(after):
         return True  # 整合3000万元资金, 安排1000亿元专项奖补资金: a funding total, though it pays subsidies
     if SUBSIDY_WORDS.search(clause):
@@ -587,6 +591,8 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
         return False
     if before.endswith(("按", "按照", "第", "约占", "占")) or _COST_SHARE.search(before):
         return False
+    if a.kind == "percent" and _SET_AS_SHARE.search(before):
+        return False  # 工业用地税额标准为非工业用地税额标准的50%左右: one rate set relative to another
     seg0, seg1 = _bounds(s, a.start, SEGMENT_DELIMS)
     later_counts = [b for b in amounts if b is not a and a.end <= b.start < seg1 and b.kind == "count"]
     if a.kind in ("money", "percent"):
