@@ -559,7 +559,10 @@ def follows_agency_grammar(name: str) -> bool:
     table = agency_table()
     if name.endswith("成员单位"):  # a leading group's members (data/agency_patterns.tsv): the group is an agency
         name = name[: -len("成员单位")]
-    return table.agency(name) is not None or table.follows_grammar(name)
+    if table.agency(name) is not None or table.follows_grammar(name):
+        return True
+    found = _normalise_clean(name, None)  # a city's or county's department or collective (…区各街道办事处)
+    return found is not None and found.known and found.name == name
 
 
 # ---- unit lists
