@@ -57,6 +57,10 @@ _HEAD_LABEL = re.compile(r"(?:(?:责任|牵头|配合|参与|主责|协办|支�
 _TAILS = ("按各自职责分工负责", "按职责分工负责", "按职责负责", "分工负责", "共同负责", "牵头负责", "牵头", "负责",
           "配合", "参与", "落实", "等有关部门和单位", "等有关单位和部门", "等有关单位", "等相关单位", "等有关部门",
           "等相关部门", "等单位", "等部门", "等")
+_CUT_OR_BRACKET = re.compile("[" + re.escape("".join(sorted(_SEPARATORS | _CONJUNCTIONS))) + "（）]")
+_TAILS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _tail in _TAILS:
+    _TAILS_BY_LAST[_tail[-1]] = (*_TAILS_BY_LAST.get(_tail[-1], ()), _tail)
 _AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|门|司|社|站|馆|关)$")
 _VAGUE_TAIL = re.compile(r"等(?:[省市县区]直?|各)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|单位和部门)$")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
@@ -605,12 +609,15 @@ def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool
         ends.add(b)
     segments, start = [], 0
     depth = 0  # inside brackets nothing is cut (各县（市、区）农业农村局)
-    for i, c in enumerate(compact):
+    for m in _CUT_OR_BRACKET.finditer(compact):
+        i, c = m.start(), m.group()
         if c == "（":
             depth += 1
-        elif c == "）":
+            continue
+        if c == "）":
             depth = max(0, depth - 1)
-        if depth or i in inside or (c not in _SEPARATORS and c not in _CONJUNCTIONS):
+            continue
+        if depth or i in inside:
             continue
         cut = c in _SEPARATORS
         if c in _CONJUNCTIONS and i > start and (open_end or i + 1 < len(compact)):
@@ -630,12 +637,13 @@ def _trim(compact: str, a: int, b: int) -> tuple[int, int]:
         m = _HEAD_LABEL.match(compact, a, b)
         if m and m.end() > a:
             a, changed = m.end(), True
-        for tail in _TAILS:
+        last = compact[b - 1]
+        for tail in _TAILS_BY_LAST.get(last, ()):  # the tails that can end here (most segments: none)
             if compact.endswith(tail, a, b) and b - len(tail) >= a:
                 b, changed = b - len(tail), True
                 break
         else:
-            vague_tail = _VAGUE_TAIL.search(compact, a, b)  # 能源局等省有关部门
+            vague_tail = _VAGUE_TAIL.search(compact, a, b) if last in "门位" else None  # 能源局等省有关部门
             if vague_tail and vague_tail.start() > a:
                 b, changed = vague_tail.start(), True
         while a < b and compact[a] in _EDGE_PUNCT:

@@ -85,6 +85,10 @@ class Metadata:
     jurisdiction: Jurisdiction | None = None
 
 
+_WS = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
 def squeeze(s: str) -> str:
     """Remove the spaces that conversion leaves between Chinese characters."""
     return _CJK_SPACE.sub("", s.strip())
@@ -103,7 +107,7 @@ def _title_like(line: str) -> bool:
         return False
     if _SENTENCE_PUNCT.search(_BRACKETED.sub("", s)) or len(_CJK_CHAR.findall(s)) < 0.6 * len(s):
         return False
-    if _DOC_NUMBER.fullmatch(re.sub(r"\s", "", s)):
+    if _DOC_NUMBER.fullmatch(_WS.sub("", s)):
         return False
     return not _agency_line(s)
 
@@ -114,7 +118,7 @@ def _agency_line(s: str) -> bool:
         return False
     matches = find_agencies(s, None)
     covered = sum(m.end - m.start for m in matches)
-    return bool(matches) and covered >= 0.8 * len(re.sub(r"\s", "", s))
+    return bool(matches) and covered >= 0.8 * len(_WS.sub("", s))
 
 
 def _title_blocks(head: str) -> list[str]:
@@ -137,7 +141,7 @@ def _title_blocks(head: str) -> list[str]:
 
 
 def _flat(s: str) -> str:
-    return squeeze(re.sub(r"\s*\n\s*", "", s))
+    return squeeze(_LINE_BREAK.sub("", s))
 
 
 def _notice_title(head: str, blocks: list[str]) -> str | None:
@@ -278,10 +282,10 @@ def find_doc_number(head: str) -> str | None:
         # the prefix may have taken characters of a sentence glued before it: only a line start (or a
         # bracket or a 文号 label opening the line) counts
         if _NUMBER_LABEL.search(before):
-            return re.sub(r"\s+", "", m.group(0))
+            return _WS.sub("", m.group(0))
         if before.endswith(("通知(", "通知（")) and "关于" in before and not _SENTENCE_PUNCT.search(before) \
                 and not _CITING.search(before):
-            return re.sub(r"\s+", "", m.group(0))  # a title line: …关于印发…的通知（韶府〔2019〕31号）
+            return _WS.sub("", m.group(0))  # a title line: …关于印发…的通知（韶府〔2019〕31号）
         if (before and before not in "（(") or (start > line_start and head[start - 1] not in " \t　（("):
             continue
         line_end = head.find("\n", m.end())
@@ -289,7 +293,7 @@ def find_doc_number(head: str) -> str | None:
         if after.strip() and not after.strip().startswith(("《", "“", ",", "，")) and len(after.strip()) > 2 \
                 and not after[:1].isspace():
             continue
-        return re.sub(r"\s+", "", m.group(0))
+        return _WS.sub("", m.group(0))
     return None
 
 
@@ -456,7 +460,7 @@ def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | 
             if _SIGNATURE_LINE.match(s) and "印发" not in s and "关于" not in s:
                 matches = find_agencies(line, where, line_start)
                 covered = sum(m.end - m.start for m in matches)
-                if matches and covered >= 0.6 * len(re.sub(r"\s", "", s)):
+                if matches and covered >= 0.6 * len(_WS.sub("", s)):
                     add(matches)
             elif "关于" in s and "。" not in s and len(s) <= 160:
                 prefix = s.split("关于", 1)[0]

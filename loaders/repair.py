@@ -142,9 +142,11 @@ def _item_start(line: str) -> bool:
 # flattened from HTML print them ("…新产品。责任单位:…。 20、积极开展…"): each item gets its own line.
 _INLINE_ITEM = re.compile(
     rf"(?<=[。；;！？!?）)])\s+(?=(?:\d{{1,3}}(?:[、．]|\.(?!\d))|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
-    # without a space only a chapter after a full stop (…制定本实施方案。一、加强…), or a bracketed item after a
-    # full stop or a closing bracket (…不再列出)(二)加强…)
-    rf"|(?<=[。；;！？!?])(?=[{_CN_NUM}]{{1,3}}、[\u4e00-\u9fff])"
+)
+# Without a space, only a chapter after a full stop (…制定本实施方案。一、加强…), or a bracketed item after a full
+# stop or a closing bracket (…不再列出)(二)加强…); ``_UNSPACED_ITEM`` finds the lines that may hold one.
+_UNSPACED_SPLIT = re.compile(
+    rf"(?<=[。；;！？!?])(?=[{_CN_NUM}]{{1,3}}、[\u4e00-\u9fff])"
     rf"|(?<=[。；;！？!?）)])(?=[（(][{_CN_NUM}]{{1,3}}[）)][\u4e00-\u9fff])"
 )
 # The first sub-item run into its chapter heading, after a space or, bracketed, right after it
@@ -153,14 +155,29 @@ _INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{
                                 rf"(?:\s+(?=[（(](?:一|1)[）)]|1[、．.])|(?=[（(]一[）)]))")
 
 
-def _split_inline_items(line: str) -> list[str]:
-    if " " not in line and "(" not in line and "（" not in line and "、" not in line:
+# Where an item may start without a space before it (one scan rules most lines out).
+_UNSPACED_ITEM = re.compile(rf"[。；;！？!?）)][（(]?[{_CN_NUM}]")
+
+
+def _split_inline_items(line: str, unspaced_page: bool = True) -> list[str]:
+    """The items a line holds, each its own line. ``unspaced_page``: the page holds an item start without a
+    space before it somewhere (``_may_hold_unspaced_items``); otherwise only spaced starts are looked for."""
+    spaced = " " in line
+    unspaced = unspaced_page and _UNSPACED_ITEM.search(line) is not None
+    if not spaced and not unspaced and not (unspaced_page and ("(一)" in line or "（一）" in line)):
         return [line]
+    pieces = _INLINE_ITEM.split(line) if spaced else [line]
+    if unspaced:
+        pieces = [part for piece in pieces for part in _UNSPACED_SPLIT.split(piece)]
     out = []
-    for piece in _INLINE_ITEM.split(line):
+    for piece in pieces:
         m = _INLINE_FIRST_ITEM.match(piece)
         out.extend((m.group(1), piece[m.end():]) if m else (piece,))
     return out
+
+
+def _may_hold_unspaced_items(page: str) -> bool:
+    return _UNSPACED_ITEM.search(page) is not None or "(一)" in page or "（一）" in page
 
 
 _TERMINAL = frozenset("。；！？：!?;:）)】]")
@@ -396,13 +413,16 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
 # A table flattened to spaces (序号 工 作 任 务 牵头负责部门 / 1 居民消费价格涨幅3%左右 发展改革委): its header opens
 # with the number column and ends with responsibility columns; each row is a number, the task, one word per column.
 _SPACED_HEADER = re.compile(r"^\s*(?:序\s*号|编\s*号)\s+\S.*$")
+_SPACED_HEADER_IN_PAGE = re.compile(r"[序编]\s*号\s")  # a cheap test before the line-by-line one
 _ROLE_COLUMN = re.compile(r"^(?:牵头|主责|主办|责任|配合|参与|协办|负责|承办)\S{0,6}(?:单位|部门)$")
 _SPACED_ROW = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 
 
-def _pipe_spaced_tables(lines: list[str]) -> list[str]:
-    """Space-flattened task tables rewritten as the ``| cell |`` lines readers give tables."""
-    if not any(_SPACED_HEADER.match(line) for line in lines):
+def _pipe_spaced_tables(page: str) -> list[str]:
+    """The lines of ``page``, space-flattened task tables rewritten as the ``| cell |`` lines readers give
+    tables."""
+    lines = page.split("\n")
+    if not _SPACED_HEADER_IN_PAGE.search(page):
         return lines
     out: list[str] = []
     columns = 0  # responsibility columns of the table being read, 0 outside one
@@ -458,8 +478,9 @@ def repair_text(raw: str) -> RepairedText:
     pages = []
     dropped = _DROPPED.match
     for page in raw.split("\f"):
-        cleaned = (part for x in _pipe_spaced_tables(page.split("\n"))
-                   for part in _split_inline_items(_clean_mapped_line(x)))
+        unspaced = _may_hold_unspaced_items(page)
+        cleaned = (part for x in _pipe_spaced_tables(page)
+                   for part in _split_inline_items(_clean_mapped_line(x), unspaced))
         pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))])
     lines = _mark_headings(_drop_running_lines(pages))
     paragraphs = _paragraphs(lines)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policykg.loaders.agencies import Unit, as_jurisdiction
 from policykg.loaders.clauses import Carry, Clause, ends_with_verb, has_cue, parse_clause
@@ -141,6 +142,12 @@ def _label_clauses(text: str, start: int, end: int, covered: list[tuple[int, int
     return spans
 
 
+@lru_cache(maxsize=4)
+def _text_end(text: str) -> int:
+    """Where the text's last non-blank character ends (measures of one text ask in turn)."""
+    return len(text.rstrip())
+
+
 def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None, first_is_lead: bool) -> Roles:
     """All roles stated inside the span ``text[start:end]`` (a measure's text)."""
     where = as_jurisdiction(where)
@@ -149,7 +156,7 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
     tail = end
     while tail > start and text[tail - 1].isspace():
         tail -= 1
-    text_end = len(text.rstrip())
+    text_end = _text_end(text)
     for open_at, a, b, close_end in bracket_groups(text, start, end):
         closes_measure = close_end >= tail or not text[close_end:tail].strip("。；; \n")
         if not has_cue(text[a:b]) and not closes_measure:

@@ -10,7 +10,7 @@ source take their characters from it. Mirrors that convert for Taiwan readers al
 
 Some mirrors "spin" a page to pass as original, swapping words for near-synonyms of the same length
 (发展改革委 -> 生长改造委, 负责 -> 卖力, 监管 -> 羁系). A text with several of the swaps no genuine document
-makes is read through a twin with the swaps of ``data/spun_words.tsv`` undone (``reading_twin``).
+makes is read through a twin with the swaps of ``data/spun_words.tsv`` undone (``unspun_twin``).
 """
 
 from __future__ import annotations
@@ -86,22 +86,20 @@ def _words() -> tuple[dict[str, str], re.Pattern[str]]:
     return words, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-def reading_twin(text: str) -> str | None:
-    """The text the extractor reads in place of ``text`` (same length, same offsets): simplified when
-    traditional, with a spun mirror's swaps undone; None when ``text`` is read as it is."""
-    twin = simplified_twin(text)
-    base = twin or text
+def unspun_twin(text: str) -> str | None:
+    """``text`` (simplified) with a spun mirror's swaps undone (same length, same offsets); None when it is
+    not spun."""
     words, pattern, markers = _spun()
-    if len(set(markers.findall(base))) >= _MIN_SPUN_MARKERS:
-        return pattern.sub(lambda m: words[m.group()], base)
-    return twin
+    if sum(marker in text for marker in markers) >= _MIN_SPUN_MARKERS:
+        return pattern.sub(lambda m: words[m.group()], text)
+    return None
 
 
 _MIN_SPUN_MARKERS = 2  # distinct swaps no genuine document makes
 
 
 @lru_cache(maxsize=1)
-def _spun() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+def _spun() -> tuple[dict[str, str], re.Pattern[str], tuple[str, ...]]:
     words: dict[str, str] = {}
     markers: list[str] = []
     for row in read_tsv("spun_words.tsv"):
@@ -112,4 +110,4 @@ def _spun() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
         if row["marker"] == "yes":
             markers.append(word)
     alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return words, re.compile(alternation), re.compile("|".join(map(re.escape, markers)))
+    return words, re.compile(alternation), tuple(markers)
