@@ -8,7 +8,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from importlib import resources
@@ -17,6 +16,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from commands import POLICYKG
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -276,7 +276,7 @@ def test_up_on_a_fresh_install_loads_the_corpus_and_serves(tmp_path: Path) -> No
         port = probe.getsockname()[1]
     env = {key: value for key, value in os.environ.items() if not key.startswith(("POLICYKG_", "NEO4J_"))}
     env["POLICYKG_HOME"] = str(tmp_path / "home")
-    process = subprocess.Popen([sys.executable, "-c", "from policykg.api.cli import main; main()", "up", "--port", str(port)],
+    process = subprocess.Popen([*POLICYKG, "up", "--port", str(port)],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         health = _wait_for_health(f"http://127.0.0.1:{port}", process)

@@ -21,18 +21,18 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from urllib.parse import quote
 
 import httpx
 import pytest
+from commands import POLICYKG
 
 from policykg.api.url_limit import MAX_URL_BYTES, SERVER_MAX_HEAD_BYTES
 from policykg.graph.store import GraphStore
 
-SERVE = [sys.executable, "-c", "from policykg.api.cli import main; main()", "serve"]
+SERVE = [*POLICYKG, "serve"]
 START_TIMEOUT_S = 120.0
 SEGMENT_BYTES = 1460  # a TCP segment on an Ethernet path
 SEGMENT_PAUSE_S = 0.0005

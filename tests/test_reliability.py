@@ -19,12 +19,12 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from commands import POLICYKG
 from fastapi.testclient import TestClient
 
 from policykg.api.app import create_app
@@ -37,7 +37,7 @@ RNG_SEED = 7_2024
 KILL_RUNS = 8
 DOCUMENTS = 200
 PRIVATE_NEO4J_PASSWORD = "policykg-reliability"
-INGEST = [sys.executable, "-c", "from policykg.api.cli import app; app()", "ingest"]
+INGEST = [*POLICYKG, "ingest"]
 Expected = dict[str, tuple[int, int]]  # doc_id -> (measures, targets)
 
 
