@@ -73,7 +73,7 @@ def queries() -> list[dict]:
 
 
 @router.get("/queries/{name}", response_model=QueryResult, tags=["queries"],
-            responses={422: {"description": "unknown query or bad parameters"}})
+            responses={404: {"description": "unknown query"}, 422: {"description": "bad parameters"}})
 def run_named(request: Request, store: StoreDep, name: Annotated[str, Path(max_length=100)]) -> dict:
     """Run a named query; its parameters are the query-string arguments (see GET /queries)."""
     get_query(name)

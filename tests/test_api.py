@@ -148,7 +148,8 @@ def test_unknown_names_give_404_with_the_name(client: TestClient) -> None:
                       ("/cities/" + quote("拉萨"), "拉萨"),
                       ("/measures/" + quote("000_nope#1", safe=""), "000_nope#1"),
                       ("/topics/" + quote("航天发射") + "/agencies", "航天发射"),
-                      ("/provinces/compare?a=" + quote("广东") + "&b=" + quote("西藏"), "西藏")):
+                      ("/provinces/compare?a=" + quote("广东") + "&b=" + quote("西藏"), "西藏"),
+                      ("/queries/no_such_query", "no_such_query")):
         response = client.get(url)
         assert response.status_code == 404, url
         assert name in response.json()["detail"]
@@ -157,7 +158,7 @@ def test_unknown_names_give_404_with_the_name(client: TestClient) -> None:
 def test_bad_parameters_give_422(client: TestClient) -> None:
     for url in ("/topics/green_dyeing/agencies?limit=0", "/topics/green_dyeing/agencies?limit=501",
                 "/topics/green_dyeing/agencies?role=boss", "/targets?year=abc", "/clusters?offset=-1",
-                "/search", "/queries/agencies?bogus=1", "/queries/no_such_query",
+                "/search", "/queries/agencies?bogus=1",
                 "/search?q=" + quote("印\x00染")):
         assert client.get(url).status_code == 422, url
 
