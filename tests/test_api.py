@@ -191,20 +191,37 @@ def test_each_catalogue_answer_has_its_endpoint(client: TestClient) -> None:
     assert {q["name"] for q in client.get("/queries").json()} >= {"agencies_leading_topic", "compare_provinces"}
 
 
-def test_health_reports_engine_and_counts(client: TestClient, seed_store: GraphStore) -> None:
-    health = client.get("/health").json()
-    assert health["status"] == "ok" and health["engine"] == seed_store.engine
-    assert health["counts"]["nodes"]["Document"] == len(list((Path(__file__).parents[1] / "data" / "corpus")
-                                                              .glob("*.txt")))
+def test_health_is_liveness_and_status_counts_are_computed_once_per_cache_period(
+        store: GraphStore, engine_settings: Settings) -> None:
+    store.run("CREATE (:Province {name: '甲省'})")
+    cached = engine_settings.model_copy(update={"status_cache_s": 3600.0})
+    with TestClient(create_app(store=store, settings=cached)) as client:
+        assert client.get("/health").json() == {"status": "ok", "engine": store.engine}  # no counts
+        assert client.get("/ready").json() == {"status": "ready", "engine": store.engine}
+        first = client.get("/status").json()
+        assert first["status"] == "ok" and first["counts"]["nodes"] == {"Province": 1}
+        store.run("CREATE (:Province {name: '乙省'})")
+        again = client.get("/status").json()
+        assert again["counts"] == first["counts"] and again["counted_s_ago"] >= first["counted_s_ago"]
+    uncached = engine_settings.model_copy(update={"status_cache_s": 0.0})
+    with TestClient(create_app(store=store, settings=uncached)) as client:
+        assert client.get("/status").json()["counts"]["nodes"] == {"Province": 2}
 
 
-def test_unreachable_engine_gives_503_with_a_reason(tmp_path: Path) -> None:
-    settings = Settings(POLICYKG_HOME=str(tmp_path), POLICYKG_ENGINE="neo4j", NEO4J_URI="bolt://127.0.0.1:9")
-    with TestClient(create_app(settings=settings)) as client:
-        health = client.get("/health")
-        assert health.status_code == 503
-        assert health.json()["engine"] == "neo4j" and "127.0.0.1:9" in health.json()["reason"]
-        assert client.get("/topics").status_code == 503
+def test_an_unreachable_engine_leaves_health_alive_and_says_why_without_paths(tmp_path: Path) -> None:
+    too_long = tmp_path / ("很长的目录" * 12)  # the FalkorDB socket path would not fit a unix socket
+    for settings in (Settings(POLICYKG_HOME=str(tmp_path), POLICYKG_ENGINE="neo4j", NEO4J_URI="bolt://127.0.0.1:9"),
+                     Settings(POLICYKG_HOME=str(too_long), POLICYKG_ENGINE="falkordb")):
+        with TestClient(create_app(settings=settings)) as client:
+            assert client.get("/health").json() == {"status": "ok", "engine": settings.resolved_engine}
+            for url in ("/ready", "/status"):
+                response = client.get(url)
+                assert response.status_code == 503, (url, response.text)
+                body = response.json()
+                assert body["status"] == "unavailable" and body["engine"] == settings.resolved_engine
+                assert body["reason"] and str(tmp_path) not in response.text and "127.0.0.1" not in response.text
+            topics = client.get("/topics")
+            assert topics.status_code == 503 and str(tmp_path) not in topics.text, topics.text
 
 
 def test_docs_home_page_and_cors_default(client: TestClient, seed_store: GraphStore,
@@ -297,10 +314,10 @@ def _wait_for_health(base: str, process: subprocess.Popen) -> dict:
         if process.poll() is not None:
             pytest.fail(f"policykg up exited early: {process.stdout.read() if process.stdout else ''}")
         try:
-            response = httpx.get(f"{base}/health", timeout=2)
+            response = httpx.get(f"{base}/status", timeout=10)
             if response.status_code == 200:
                 return response.json()
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    pytest.fail("policykg up did not answer /health")
+    pytest.fail("policykg up did not answer /status")

@@ -76,12 +76,12 @@ def _wait_for_health(base: str, process: subprocess.Popen) -> None:
         if process.poll() is not None:
             pytest.fail(f"policykg serve exited early: {process.stdout.read() if process.stdout else ''}")
         try:
-            if httpx.get(f"{base}/health", timeout=5).status_code == 200:
+            if httpx.get(f"{base}/ready", timeout=5).status_code == 200:
                 return
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    pytest.fail(f"policykg serve did not answer /health within {START_TIMEOUT_S} s")
+    pytest.fail(f"policykg serve did not answer /ready within {START_TIMEOUT_S} s")
 
 
 def _green_agencies(http: httpx.Client) -> list[dict]:
