@@ -27,8 +27,13 @@ from policykg.queries.catalogue import ReadStore
 from policykg.settings import Settings, get_settings
 
 
-def create_app(store: ReadStore | None = None, settings: Settings | None = None) -> FastAPI:
-    """The policykg HTTP API over ``store`` (opened lazily from ``settings`` when not given)."""
+def create_app(store: ReadStore | None = None, settings: Settings | None = None,
+               supervise_engine: bool = False) -> FastAPI:
+    """The policykg HTTP API over ``store`` (opened lazily from ``settings`` when not given).
+
+    ``supervise_engine``: the store the app opens restarts its embedded engine whenever it
+    exits (``policykg serve``), until the app shuts down.
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -52,6 +57,7 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None)
     app.state.store = store
     app.state.reader = None
     app.state.owns_store = False
+    app.state.supervise_engine = supervise_engine
     app.state.store_lock = threading.Lock()
     app.state.counts_cache = CountsCache(settings.status_cache_s)
     app.state.cypher_slots = threading.BoundedSemaphore(settings.cypher_concurrency)

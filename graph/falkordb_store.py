@@ -29,8 +29,8 @@ _ENGINE_TROUBLE = ("OOM", "MISCONF", "LOADING", "SHUTDOWN")
 class FalkorDBStore(GraphStore):
     """FalkorDB over a unix socket; starts the embedded server unless one already runs.
 
-    A server this store started is stopped (``SHUTDOWN SAVE``) by :meth:`close`;
-    a server found running is left running.
+    A server this store started (or adopted, its owner gone) is stopped (``SHUTDOWN SAVE``)
+    by :meth:`close`; a server found running with its owner alive is left running.
     """
 
     engine = "falkordb"
@@ -38,13 +38,22 @@ class FalkorDBStore(GraphStore):
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.server = FalkorDBServer(settings.falkordb_dir)
-        self.owns_server = self.server.start()
+        self.server.start()
         try:
             self._db = FalkorDB(unix_socket_path=str(self.server.socket_path))
             self.graph = self._db.select_graph(settings.graph_name)
         except (redis.RedisError, OSError) as exc:
-            self._stop_owned_server()
+            self.server.release()
             raise StoreUnavailable(f"cannot reach FalkorDB at {self.server.socket_path}: {exc}") from exc
+
+    @property
+    def owns_server(self) -> bool:
+        """Whether this store stops the server when closed (it started or adopted it)."""
+        return self.server.owned
+
+    def supervise(self) -> None:
+        """Restart the embedded server whenever it exits, until the store is closed (``policykg serve``)."""
+        self.server.supervise()
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         try:
@@ -93,12 +102,7 @@ class FalkorDBStore(GraphStore):
         try:
             self._db.close()
         finally:
-            self._stop_owned_server()
-
-    def _stop_owned_server(self) -> None:
-        if self.owns_server:
-            self.owns_server = False
-            self.server.stop()
+            self.server.release()
 
 
 def capped(statement: str) -> str:
