@@ -33,6 +33,7 @@ NODE_KEYS: dict[str, str] = {
     "Target": "id",
     "Topic": "code",
     "SummaryPending": "province",  # one pending-summary mark per province (graph/summaries.py)
+    "OverlapPending": "doc_id",  # one pending-overlaps mark per document (graph/similarity.py)
 }
 
 # Properties that earlier versions did not write, each with the statement that fills them in
