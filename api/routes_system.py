@@ -157,9 +157,12 @@ def cypher(request: Request, body: CypherRequest,
 
 
 def _engine_message(exc: StoreRefused) -> str:
-    """The engine's own words about the caller's statement: its first line, without our prefix, at most 300 characters."""
-    text = str(exc).split(": ", 1)[-1].splitlines()[0] if str(exc) else "refused"
-    return text[:300]
+    """The engine's own words about the caller's statement: the first line of its message, without
+    FalkorDB's error context (which quotes the row-cap wrapper around the statement), at most 300 characters."""
+    cause = exc.__cause__
+    text = str(getattr(cause, "message", None) or cause or exc)
+    text = text.split(" errCtx:", 1)[0].removeprefix("errMsg: ").strip()
+    return (text.splitlines() or ["refused"])[0][:300]
 
 
 def _jsonable(value: Any) -> Any:

@@ -128,6 +128,9 @@ def test_cypher_endpoint_refuses_writes_and_leaves_the_store_unchanged(seed_stor
             response = client.post("/cypher", json={"query": statement})
             assert response.status_code == 400, response.text
             assert "refused" in response.json()["detail"]
+        bad = client.post("/cypher", json={"query": "MATCH (m:Measure RETURN m"})
+        assert bad.status_code == 400 and bad.json()["detail"].startswith("the engine refused the statement: ")
+        assert "policykg_row_cap" not in bad.text and "errCtx" not in bad.text, bad.text  # no wrapper quoted
         read = client.post("/cypher", json={"query": "MATCH (m:Measure) RETURN m.id AS id ORDER BY id"})
         assert read.status_code == 200
         assert read.json()["row_count"] == 3 and read.json()["truncated"] is True
