@@ -167,7 +167,9 @@ def _serve(app: Any, host: str, port: int) -> None:
 
     # The engine's exits and restarts (policykg.engine) and why requests failed (policykg.api), on stderr.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("neo4j").setLevel(logging.WARNING)
+    # The driver logs each server notification as a warning with the whole statement, e.g. "property
+    # `earlier` does not exist" for every overlap query before the overlap analysis has run.
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
 
     typer.echo(f"policykg serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
     sys.stdout.flush()
