@@ -44,7 +44,7 @@ PID_NAME = "falkordb.pid"
 LOG_NAME = "falkordb.log"
 OWNER_NAME = "falkordb.owner"
 SUPERVISE_CHECK_S = 0.5  # how often supervise() looks at the server process
-RESTART_BACKOFF_S = (0.5, 30.0)  # first and longest wait before a restart; doubled after each failure
+RESTART_BACKOFF_S = (0.5, 30.0)  # first and longest wait before a restart; doubled with each restart
 STABLE_S = 60.0  # a server up this long resets the backoff
 _MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
 LOAD_TIMEOUT_S = 900.0  # a 10k-document store takes about a minute to load on a busy 2-core machine
@@ -154,9 +154,10 @@ class FalkorDBServer:
         """Keep the server running from a background thread, until :meth:`stop`.
 
         A server process of this process's that exits is reaped at once (no ``<defunct>`` left)
-        and started again after a backoff (0.5 s, doubled after each failed start up to 30 s,
-        reset once a server stays up a minute); a reused server that is gone is replaced by one
-        of this process's. Each exit and restart is logged (logger ``policykg.engine``).
+        and started again after a backoff: 0.5 s, doubled with each restart up to 30 s, back to
+        0.5 s once a server has stayed up a minute (a server that keeps dying is not restarted
+        in a tight loop); a reused server that is gone is replaced by one of this process's.
+        Each exit and restart is logged (logger ``policykg.engine``).
         """
         with self._lifecycle:
             if self._supervisor is None:
