@@ -1,8 +1,10 @@
 """The FastAPI application: ``create_app(store=None, settings=None)``.
 
 Without a ``store`` the app opens the one the settings point at on first use
-and closes it on shutdown. Errors map to statuses: unknown names -> 404,
-bad parameters -> 422, a URL over 16 KiB -> 414, an unreachable engine -> 503.
+and closes it on shutdown. Errors map to statuses by cause: unknown names -> 404,
+bad parameters (control characters included) -> 422, a statement the engine refuses -> 400,
+a URL over 16 KiB -> 414, an engine that cannot be reached or fails -> 503. A 4xx or 503
+body never holds Cypher, engine error text or file-system paths (those are logged).
 """
 
 from __future__ import annotations
@@ -16,15 +18,22 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from policykg.api import routes_graph, routes_overlap, routes_system, routes_visual
+from policykg.api.engine_state import CountsCache, public_reason
 from policykg.api.url_limit import UrlLengthLimit
-from policykg.errors import NotFoundError, QueryError, StoreError
+from policykg.api.url_text import NoControlCharacters
+from policykg.errors import NotFoundError, QueryError, StoreError, StoreRefused, StoreUnavailable
 from policykg.process import prepare_queries
 from policykg.queries.catalogue import ReadStore
 from policykg.settings import Settings, get_settings
 
 
-def create_app(store: ReadStore | None = None, settings: Settings | None = None) -> FastAPI:
-    """The policykg HTTP API over ``store`` (opened lazily from ``settings`` when not given)."""
+def create_app(store: ReadStore | None = None, settings: Settings | None = None,
+               supervise_engine: bool = False) -> FastAPI:
+    """The policykg HTTP API over ``store`` (opened lazily from ``settings`` when not given).
+
+    ``supervise_engine``: the store the app opens restarts its embedded engine whenever it
+    exits (``policykg serve``), until the app shuts down.
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -48,8 +57,12 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None)
     app.state.store = store
     app.state.reader = None
     app.state.owns_store = False
+    app.state.supervise_engine = supervise_engine
     app.state.store_lock = threading.Lock()
-    app.add_middleware(UrlLengthLimit)  # 414 for a too-long URL; added first so CORS wraps it
+    app.state.counts_cache = CountsCache(settings.status_cache_s)
+    app.state.cypher_slots = threading.BoundedSemaphore(settings.cypher_concurrency)
+    app.add_middleware(NoControlCharacters)  # 422 for a control character in the path or a parameter
+    app.add_middleware(UrlLengthLimit)  # 414 for a too-long URL (checked before the characters); CORS wraps both
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["*"])
@@ -68,9 +81,14 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(QueryError)
     async def bad_query(_: Request, exc: QueryError) -> JSONResponse:
-        status = 400 if exc.__cause__ is not None and isinstance(exc.__cause__, StoreError) else 422
-        return JSONResponse(status_code=status, content={"detail": str(exc)})
+        return JSONResponse(status_code=422, content={"detail": str(exc)})
 
     @app.exception_handler(StoreError)
-    async def unavailable(_: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse(status_code=503, content={"detail": f"graph store unavailable: {exc}"})
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        engine = request.app.state.settings.resolved_engine
+        reason = public_reason(exc, engine)
+        if isinstance(exc, StoreRefused):  # the request, not the engine: the engine still answers
+            return JSONResponse(status_code=400, content={"detail": reason})
+        prefix = "graph store unavailable" if isinstance(exc, StoreUnavailable) else "graph store error"
+        return JSONResponse(status_code=503, headers={"Retry-After": str(routes_system.RETRY_AFTER_S)},
+                            content={"detail": f"{prefix}: {reason}"})

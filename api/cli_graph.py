@@ -9,6 +9,9 @@ import typer
 
 from policykg.errors import PolicyKGError
 
+# Nodes that mark work left pending (graph/summaries.py, graph/similarity.py): status reports them in words.
+BOOKKEEPING_LABELS = frozenset({"SummaryPending", "OverlapPending"})
+
 
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Documents, policydoc/1 .json/.jsonl records, or folders.")],
@@ -67,6 +70,7 @@ def status() -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from policykg.graph.similarity import pending_overlaps
     from policykg.graph.store import open_store
     from policykg.graph.summaries import pending_provinces
 
@@ -75,6 +79,7 @@ def status() -> None:
             counts = store.counts()
             provinces = store.province_counts()
             pending = sorted(pending_provinces(store))
+            overlaps_pending = pending_overlaps(store)
             engine = store.engine
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -82,6 +87,8 @@ def status() -> None:
     console = Console()
     nodes = Table("label", "nodes", title=f"policykg graph ({engine})")
     for label, n in sorted(counts["nodes"].items()):
+        if label in BOOKKEEPING_LABELS:
+            continue
         nodes.add_row(label, str(n))
     edges = Table("relationship", "edges")
     for rel, n in sorted(counts["relationships"].items()):
@@ -90,6 +97,9 @@ def status() -> None:
     for row in provinces:
         per_province.add_row(row["province"], *(str(row[k]) for k in ("documents", "measures", "agencies", "targets")))
     console.print(nodes, edges, per_province)
+    if overlaps_pending:
+        console.print(f"overlaps (SIMILAR_TO) pending for {len(overlaps_pending)} documents, an ingest was "
+                      f"interrupted: run `policykg refresh`")
     if pending:
         console.print(f"summaries out of date for {', '.join(pending)}: run `policykg refresh`")
     else:
@@ -100,7 +110,8 @@ def refresh(
     all_provinces: Annotated[bool, typer.Option("--all", help="Rebuild every province, not only the pending ones.")]
     = False,
 ) -> None:
-    """Rebuild the summary edges the agency and topic queries read (ingest does this by itself).
+    """Finish what an interrupted ingest left pending: the overlaps (SIMILAR_TO) of the documents it
+    wrote, then the summary edges the agency and topic queries read (ingest does both by itself).
 
     Needed only after an ingest that was interrupted, or a bulk load that bypassed
     `policykg ingest`; `policykg status` says when.
@@ -109,12 +120,15 @@ def refresh(
     """
     from rich.console import Console
 
+    from policykg.graph.similarity import refresh_overlaps
     from policykg.graph.store import open_store
     from policykg.graph.summaries import refresh_all, refresh_summaries
 
     console = Console(stderr=True)
     try:
-        with open_store() as store, console.status("summaries") as spinner:
+        with open_store() as store, console.status("overlaps") as spinner:
+            documents, overlaps = refresh_overlaps(store)
+
             def done(province: str) -> None:
                 spinner.update(f"summaries: {province} done")
 
@@ -122,6 +136,8 @@ def refresh(
     except PolicyKGError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
+    if documents:
+        typer.echo(f"recomputed the overlaps of {len(documents)} documents ({len(overlaps)} pairs)")
     typer.echo(f"rebuilt the summaries of {len(stats.provinces)} provinces ({stats.edges} edges)"
                + (f": {', '.join(stats.provinces)}" if stats.provinces else ""))
 

@@ -110,10 +110,14 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the HTTP API (OpenAPI docs at /docs) over the configured store."""
+    """Serve the HTTP API (OpenAPI docs at /docs) over the configured store.
+
+    The embedded FalkorDB server is started on the first request and supervised: when it
+    exits it is started again (with backoff, logged); requests meanwhile get 503.
+    """
     from policykg.api.app import create_app
 
-    _serve(create_app(), host, port)
+    _serve(create_app(supervise_engine=True), host, port)
 
 
 def up(
@@ -132,6 +136,7 @@ def up(
         raise typer.Exit(1) from None
     if loaded:
         typer.echo(f"loaded {loaded} bundled document(s) into the {store.engine} store")
+    store.supervise()
     app = create_app(store=store)
     app.state.owns_store = True  # closed by the app's shutdown: uvicorn re-raises SIGTERM after it
     _serve(app, host, port)
@@ -154,9 +159,17 @@ def ingest_bundled_corpus_if_empty(store: Any) -> int:
 
 
 def _serve(app: Any, host: str, port: int) -> None:
+    import logging
+
     import uvicorn
 
     from policykg.api.url_limit import SERVER_MAX_HEAD_BYTES
+
+    # The engine's exits and restarts (policykg.engine) and why requests failed (policykg.api), on stderr.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The driver logs each server notification as a warning with the whole statement, e.g. "property
+    # `earlier` does not exist" for every overlap query before the overlap analysis has run.
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
 
     typer.echo(f"policykg serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
     sys.stdout.flush()

@@ -298,15 +298,32 @@ class QueryResult(_Out):
 
 
 class Health(_Out):
+    """Liveness: the API process answers (the engine is not asked)."""
+
+    status: Literal["ok"]
+    engine: str
+
+
+class Ready(_Out):
+    """Readiness: the engine answered a trivial read just now."""
+
+    status: Literal["ready"]
+    engine: str
+
+
+class Status(_Out):
+    """The engine's node and relationship counts, computed at most once per ``POLICYKG_STATUS_CACHE_S``."""
+
     status: Literal["ok"]
     engine: str
     counts: dict[str, Any]
+    counted_s_ago: float = Field(description="seconds since the counts were computed")
 
 
-class HealthUnavailable(_Out):
+class Unavailable(_Out):
     status: Literal["unavailable"]
     engine: str
-    reason: str
+    reason: str = Field(description="why, without file-system paths or engine internals (those go to the server log)")
 
 
 class CypherRequest(BaseModel):

@@ -31,6 +31,8 @@ def get_store(request: Request) -> ReadStore:
 
                 state.store = open_store(state.settings)
                 state.owns_store = True
+                if state.supervise_engine:
+                    state.store.supervise()
             if state.reader is None:
                 ttl = state.settings.name_cache_s
                 state.reader = NameCache(state.store, ttl_s=ttl) if ttl > 0 else state.store

@@ -5,23 +5,34 @@ from __future__ import annotations
 import html
 import math
 import re
+import threading
 from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse
-from neo4j.exceptions import ClientError as Neo4jClientError
-from redis.exceptions import ResponseError as RedisResponseError
 
-from policykg.api.models import CypherRequest, CypherResult, Health, HealthUnavailable, QueryInfo, QueryResult
+from policykg.api.engine_state import public_reason
+from policykg.api.models import (
+    CypherRequest,
+    CypherResult,
+    Health,
+    QueryInfo,
+    QueryResult,
+    Ready,
+    Status,
+    Unavailable,
+)
 from policykg.api.routes_common import StoreDep, get_settings_of, get_store
-from policykg.errors import QueryError, StoreError
+from policykg.errors import QueryTimeout, StoreError, StoreRefused
 from policykg.queries.catalogue import get_query, list_queries, run_query
+from policykg.queries.files import cypher_text
 from policykg.settings import Settings
 
 router = APIRouter()
 
 EXPLORER_PAGE = "explorer.html"
+RETRY_AFTER_S = 5  # what a 503 asks a client to wait: the embedded engine restarts within a few seconds
 # LOAD CSV reads files and URLs on the engine's host (Neo4j even in a read transaction):
 # the words LOAD … CSV anywhere in an ad-hoc statement (comments may sit between them).
 _LOAD_CSV = re.compile(r"(?<![a-z_])load(?![a-z0-9_])[\s\S]*?(?<![a-z0-9_])csv(?![a-z0-9_])", re.IGNORECASE)
@@ -53,17 +64,40 @@ def _first_line(operation: dict) -> str:
     return lines[0] if lines else ""
 
 
-@router.get("/health", response_model=Health, tags=["system"],
-            responses={503: {"model": HealthUnavailable, "description": "the graph engine cannot be reached"}})
-def health(request: Request) -> Any:
-    """The engine in use and the node and relationship counts; 503 with the reason when unreachable."""
+@router.get("/health", response_model=Health, tags=["system"])
+def health(request: Request) -> dict:
+    """Liveness: the API process answers. The engine is not asked (see GET /ready and GET /status)."""
+    return {"status": "ok", "engine": request.app.state.settings.resolved_engine}
+
+
+@router.get("/ready", response_model=Ready, tags=["system"],
+            responses={503: {"model": Unavailable, "description": "the graph engine cannot answer"}})
+def ready(request: Request) -> Any:
+    """Readiness: the engine answers a trivial read; 503 with the reason when it does not."""
     settings: Settings = request.app.state.settings
     try:
-        store = get_store(request)
-        return {"status": "ok", "engine": store.engine, "counts": store.counts()}
+        get_store(request).run_read(cypher_text("store/ping.cypher"))
     except StoreError as exc:
-        return JSONResponse(status_code=503, content={"status": "unavailable",
-                                                      "engine": settings.resolved_engine, "reason": str(exc)})
+        return _unavailable(settings, exc)
+    return {"status": "ready", "engine": settings.resolved_engine}
+
+
+@router.get("/status", response_model=Status, tags=["system"],
+            responses={503: {"model": Unavailable, "description": "the graph engine cannot answer"}})
+def status(request: Request) -> Any:
+    """Node and relationship counts, computed at most once per POLICYKG_STATUS_CACHE_S seconds (default 30)."""
+    settings: Settings = request.app.state.settings
+    try:
+        counts, age = request.app.state.counts_cache.counts(get_store(request))
+    except StoreError as exc:
+        return _unavailable(settings, exc)
+    return {"status": "ok", "engine": settings.resolved_engine, "counts": counts, "counted_s_ago": round(age, 3)}
+
+
+def _unavailable(settings: Settings, exc: StoreError) -> JSONResponse:
+    engine = settings.resolved_engine
+    return JSONResponse(status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)},
+                        content={"status": "unavailable", "engine": engine, "reason": public_reason(exc, engine)})
 
 
 @router.get("/queries", response_model=list[QueryInfo], tags=["queries"])
@@ -73,7 +107,7 @@ def queries() -> list[dict]:
 
 
 @router.get("/queries/{name}", response_model=QueryResult, tags=["queries"],
-            responses={422: {"description": "unknown query or bad parameters"}})
+            responses={404: {"description": "unknown query"}, 422: {"description": "bad parameters"}})
 def run_named(request: Request, store: StoreDep, name: Annotated[str, Path(max_length=100)]) -> dict:
     """Run a named query; its parameters are the query-string arguments (see GET /queries)."""
     get_query(name)
@@ -83,12 +117,15 @@ def run_named(request: Request, store: StoreDep, name: Annotated[str, Path(max_l
 
 @router.post("/cypher", response_model=CypherResult, tags=["queries"],
              responses={400: {"description": "the engine refused the statement (a write, a syntax error, a timeout)"},
-                        403: {"description": "ad-hoc Cypher is disabled"}})
+                        403: {"description": "ad-hoc Cypher is disabled"},
+                        429: {"description": "as many ad-hoc statements as allowed are running; retry shortly"}})
 def cypher(request: Request, body: CypherRequest,
            settings: Annotated[Settings, Depends(get_settings_of)]) -> dict:
     """Run one ad-hoc read-only Cypher statement (only when POLICYKG_CYPHER_ENDPOINT is on).
 
-    The engine itself refuses writes; the statement runs with the configured timeout and row cap.
+    The engine itself refuses writes, stops the statement at POLICYKG_CYPHER_TIMEOUT_MS and
+    sends at most POLICYKG_CYPHER_ROW_CAP rows (``truncated`` says when there were more);
+    at most POLICYKG_CYPHER_CONCURRENCY statements run at once.
     """
     if not settings.cypher_endpoint:
         raise HTTPException(status_code=403,
@@ -97,21 +134,35 @@ def cypher(request: Request, body: CypherRequest,
         raise HTTPException(status_code=400, detail="ad-hoc Cypher does not run LOAD CSV: it reads files and URLs "
                                                     "on the graph engine's host")
     store = get_store(request)
-    try:
-        rows = store.run_read(body.query, body.params, timeout_ms=settings.cypher_timeout_ms,
-                              row_cap=settings.cypher_row_cap)
-    except StoreError as exc:
-        if engine_refused(exc):
-            raise QueryError(f"the engine refused the statement: {exc}") from exc
-        raise
+    slots: threading.BoundedSemaphore = request.app.state.cypher_slots
+    if not slots.acquire(blocking=False):
+        raise HTTPException(status_code=429, headers={"Retry-After": "1"},
+                            detail=f"{settings.cypher_concurrency} ad-hoc statement(s) are running, as many as "
+                                   "POLICYKG_CYPHER_CONCURRENCY allows; retry shortly")
+    cap = settings.cypher_row_cap
+    try:  # one row past the cap tells whether there were more
+        rows = store.run_read(body.query, body.params, timeout_ms=settings.cypher_timeout_ms, row_cap=cap + 1)
+    except QueryTimeout:
+        raise HTTPException(status_code=400, detail=f"the statement ran longer than {settings.cypher_timeout_ms} ms "
+                                                    "(POLICYKG_CYPHER_TIMEOUT_MS) and was stopped") from None
+    except StoreRefused as exc:
+        raise HTTPException(status_code=400, detail=f"the engine refused the statement: {_engine_message(exc)}") \
+            from None
+    finally:
+        slots.release()
+    truncated = len(rows) > cap
+    rows = rows[:cap]
     columns = list(rows[0]) if rows else []
-    return {"columns": columns, "rows": _jsonable(rows), "row_count": len(rows),
-            "truncated": len(rows) >= settings.cypher_row_cap}
+    return {"columns": columns, "rows": _jsonable(rows), "row_count": len(rows), "truncated": truncated}
 
 
-def engine_refused(exc: StoreError) -> bool:
-    """Whether the engine refused the statement itself (a write, bad syntax, a timeout), not an unreachable engine."""
-    return isinstance(exc.__cause__, RedisResponseError | Neo4jClientError)
+def _engine_message(exc: StoreRefused) -> str:
+    """The engine's own words about the caller's statement: the first line of its message, without
+    FalkorDB's error context (which quotes the row-cap wrapper around the statement), at most 300 characters."""
+    cause = exc.__cause__
+    text = str(getattr(cause, "message", None) or cause or exc)
+    text = text.split(" errCtx:", 1)[0].removeprefix("errMsg: ").strip()
+    return (text.splitlines() or ["refused"])[0][:300]
 
 
 def _jsonable(value: Any) -> Any:

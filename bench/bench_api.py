@@ -100,7 +100,7 @@ def wait_up(base: str, server: subprocess.Popen, timeout: float = 120.0) -> None
         if server.poll() is not None:
             raise SystemExit(f"uvicorn exited with {server.returncode}")
         try:
-            if httpx.get(base + "/health", timeout=30.0).status_code == 200:  # /health counts the graph
+            if httpx.get(base + "/ready", timeout=30.0).status_code == 200:  # the engine answers
                 return
         except httpx.HTTPError:
             pass

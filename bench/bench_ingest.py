@@ -56,7 +56,7 @@ CLEAR_EDGES = HERE / "clear_edges_batch.cypher"
 _ROWS_LINE = re.compile(r"^//\s*rows:\s*(\w+)\s*$", re.MULTILINE)
 # Bookkeeping nodes policykg's statement writes besides the graph (graph/summaries.py), and
 # the baseline does not: left out when the two graphs are compared.
-BOOKKEEPING_LABELS = frozenset({"SummaryPending"})
+BOOKKEEPING_LABELS = frozenset({"SummaryPending", "OverlapPending"})
 
 
 # --- the cached records -------------------------------------------------------------------

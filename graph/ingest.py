@@ -10,8 +10,9 @@ statement each (``write_documents``: whole or not at all); a batch the engine re
 is written again one record at a time, so that only the faulty record is reported
 and the others are stored. An engine that cannot be reached stops the run
 (``StoreUnavailable``): every further write would fail the same way. With
-``overlaps=True`` the SIMILAR_TO edges of the documents written are recomputed
-afterwards (``graph/similarity.py``). Then the per-province summary edges the agency
+``overlaps=True`` the documents of each batch are first marked as waiting for their
+overlaps, and afterwards the SIMILAR_TO edges of the documents written (and of any left
+pending by an interrupted ingest) are recomputed and the marks dropped (``graph/similarity.py``). Then the per-province summary edges the agency
 and topic queries read are rebuilt where documents were written (``graph/summaries.py``).
 """
 
@@ -117,7 +118,14 @@ def ingest_paths(
     summary = IngestSummary()
     load_reference_data(store)
     records = _saved_records(expand_paths(paths), records_dir, summary, on_file)
-    for loaded, outcome in write_records(store, records, batch_size):
+    before_batch = None
+    if overlaps:
+        from policykg.graph.similarity import mark_overlaps_pending
+
+        def before_batch(doc_ids: list[str]) -> None:
+            mark_overlaps_pending(store, doc_ids)
+
+    for loaded, outcome in write_records(store, records, batch_size, before_batch):
         if isinstance(outcome, WriteStats):
             summary.documents += 1
             summary.doc_ids.append(outcome.doc_id)
@@ -126,10 +134,11 @@ def ingest_paths(
             summary.edges += outcome.edges
         else:
             summary.failures.append(ExtractionError(loaded.source, f"not stored: {outcome}"))
-    if overlaps and summary.doc_ids:
-        from policykg.graph.similarity import write_similarities_for
+    if overlaps:  # also catches up on documents an interrupted ingest left pending
+        from policykg.graph.similarity import refresh_overlaps
 
-        summary.overlaps = len(write_similarities_for(store, summary.doc_ids))
+        recomputed, found = refresh_overlaps(store, summary.doc_ids)
+        summary.overlaps = len(found) if recomputed else None
     summary.summarised = refresh_summaries(store, on_province=on_summary).provinces
     summary.seconds = time.monotonic() - started
     return summary
@@ -145,12 +154,14 @@ def save_record(doc: PolicyDoc, text: str | None, records_dir: Path) -> Path:
     return target
 
 
-def write_records(store: GraphStore, records: Iterable[Loaded],
-                  batch_size: int = WRITE_BATCH) -> Iterator[tuple[Loaded, WriteStats | PolicyKGError]]:
+def write_records(store: GraphStore, records: Iterable[Loaded], batch_size: int = WRITE_BATCH,
+                  before_batch: Callable[[list[str]], None] | None = None,
+                  ) -> Iterator[tuple[Loaded, WriteStats | PolicyKGError]]:
     """Write ``records`` in batches; yield each record with its stats, or with the error that kept it out.
 
     A batch closes at ``batch_size`` records, at :data:`WRITE_BATCH_MEASURES` measures, or before a
-    second version of a document in it. ``StoreUnavailable`` propagates: the engine is down.
+    second version of a document in it. ``before_batch(doc_ids)`` runs before each batch is written.
+    ``StoreUnavailable`` propagates: the engine is down.
     """
     batch: list[Loaded] = []
     doc_ids: set[str] = set()
@@ -158,17 +169,20 @@ def write_records(store: GraphStore, records: Iterable[Loaded],
     for loaded in records:
         if batch and (len(batch) >= batch_size or loaded.doc.doc_id in doc_ids
                       or measures + len(loaded.doc.measures) > WRITE_BATCH_MEASURES):
-            yield from _write_batch(store, batch)
+            yield from _write_batch(store, batch, before_batch)
             batch, doc_ids, measures = [], set(), 0
         batch.append(loaded)
         doc_ids.add(loaded.doc.doc_id)
         measures += len(loaded.doc.measures)
     if batch:
-        yield from _write_batch(store, batch)
+        yield from _write_batch(store, batch, before_batch)
 
 
-def _write_batch(store: GraphStore, batch: Sequence[Loaded]) -> Iterator[tuple[Loaded, WriteStats | PolicyKGError]]:
+def _write_batch(store: GraphStore, batch: Sequence[Loaded], before: Callable[[list[str]], None] | None = None,
+                 ) -> Iterator[tuple[Loaded, WriteStats | PolicyKGError]]:
     try:
+        if before is not None:
+            before([loaded.doc.doc_id for loaded in batch])
         stats = write_documents(store, [(loaded.doc, loaded.text) for loaded in batch])
     except StoreUnavailable:
         raise  # the engine is down: stop, rather than fail every remaining file

@@ -8,10 +8,10 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
-from policykg.errors import StoreError, StoreUnavailable
+from policykg.errors import QueryTimeout, StoreError, StoreRefused, StoreUnavailable
 from policykg.graph.schema import neo4j_schema_statements, run_backfills
 from policykg.graph.store import GraphStore, Row, plain
 from policykg.queries.files import cypher_text
@@ -71,7 +71,7 @@ class Neo4jStore(GraphStore):
         except _UNAVAILABLE as exc:
             raise self._unavailable(exc) from exc
         except Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc}") from exc
+            raise refused_or_error(exc) from exc
 
     def run_read(
         self,
@@ -81,18 +81,26 @@ class Neo4jStore(GraphStore):
         row_cap: int | None = None,
     ) -> list[Row]:
         """One auto-commit read (one round trip instead of BEGIN, RUN and COMMIT: about 1 ms less per
-        call); after a lost connection, once more as a managed read, which the driver retries."""
+        call); after a lost connection, once more as a managed read, which the driver retries.
+
+        ``timeout_ms`` is the server's transaction timeout. With ``row_cap`` the driver pulls
+        ``row_cap`` records per request and the rest is discarded on the server, unsent.
+        """
         timeout = timeout_ms / 1000 if timeout_ms else None
         try:
-            with self._driver.session(
-                database=self._database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
+            with self._session(row_cap) as session:
                 return _rows(session.run(neo4j.Query(query, timeout=timeout), dict(params or {})), row_cap)
         except _UNAVAILABLE:
             pass  # a pooled connection the server dropped (a restart): retried below
         except Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc}") from exc
+            raise refused_or_error(exc) from exc
         return self._managed_read(query, params, timeout, row_cap)
+
+    def _session(self, row_cap: int | None) -> neo4j.Session:
+        if row_cap is None:
+            return self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS)
+        return self._driver.session(database=self._database, default_access_mode=neo4j.READ_ACCESS,
+                                    fetch_size=max(1, int(row_cap)))
 
     def _managed_read(
         self, query: str, params: Mapping[str, Any] | None, timeout: float | None, row_cap: int | None,
@@ -102,14 +110,12 @@ class Neo4jStore(GraphStore):
             return _rows(tx.run(query, dict(params or {})), row_cap)
 
         try:
-            with self._driver.session(
-                database=self._database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
+            with self._session(row_cap) as session:
                 return session.execute_read(work)
         except _UNAVAILABLE as exc:
             raise self._unavailable(exc) from exc
         except Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc}") from exc
+            raise refused_or_error(exc) from exc
 
     def ensure_schema(self) -> None:
         try:
@@ -131,6 +137,18 @@ class Neo4jStore(GraphStore):
         return StoreUnavailable(f"Neo4j unavailable at {self.settings.neo4j_uri}: {exc}")
 
 
+def refused_or_error(exc: Neo4jError) -> StoreError:
+    """QueryTimeout for a statement stopped at its timeout, StoreRefused for one the server refused
+    (a client error: syntax, a write in a read transaction, a bad value; or the memory limit of a
+    transaction), else StoreError."""
+    code = exc.code or ""
+    if "TransactionTimedOut" in code:
+        return QueryTimeout(f"Neo4j: {exc}")
+    if isinstance(exc, ClientError) or code.endswith("MemoryPoolOutOfMemoryError"):
+        return StoreRefused(f"Neo4j: {exc}")
+    return StoreError(f"Neo4j: {exc}")
+
+
 def with_query_options(query: str) -> str:
     """``query`` as Neo4j should run it: ``CYPHER replan=skip`` before a :data:`KEEP_PLAN_STATEMENTS` text."""
     return REPLAN_SKIP + query if query in _keep_plan_texts() else query
@@ -142,11 +160,14 @@ def _keep_plan_texts() -> frozenset[str]:
 
 
 def _rows(result: neo4j.Result, row_cap: int | None) -> list[Row]:
+    """At most ``row_cap`` records; stops before asking the server for more than it needs."""
     rows: list[Row] = []
+    if row_cap is not None and row_cap < 1:
+        return rows
     for record in result:
+        rows.append(_record(record))
         if row_cap is not None and len(rows) >= row_cap:
             break
-        rows.append(_record(record))
     return rows
 
 

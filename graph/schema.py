@@ -33,6 +33,7 @@ NODE_KEYS: dict[str, str] = {
     "Target": "id",
     "Topic": "code",
     "SummaryPending": "province",  # one pending-summary mark per province (graph/summaries.py)
+    "OverlapPending": "doc_id",  # one pending-overlaps mark per document (graph/similarity.py)
 }
 
 # Properties that earlier versions did not write, each with the statement that fills them in
@@ -76,7 +77,7 @@ def ensure_falkordb_schema(db: Any, graph: Any, wait_s: float = 300.0) -> None:
     """Create missing indexes and unique constraints on a FalkorDB graph."""
     try:
         existing = graph.name in db.list_graphs()
-        indexed = _falkordb_indexed(graph) if existing else set()
+        indexed = _falkordb_indexed(graph, wait_s) if existing else set()
         if existing:
             run_backfills(indexed, lambda text, params: graph.query(text, params).result_set[0][0])
         for label, prop, statement in falkordb_index_statements():
@@ -103,7 +104,15 @@ def ensure_falkordb_schema(db: Any, graph: Any, wait_s: float = 300.0) -> None:
         raise StoreError(f"FalkorDB schema: {exc}") from exc
 
 
-def _falkordb_indexed(graph: Any) -> set[tuple[str, str]]:
+def _falkordb_indexed(graph: Any, wait_s: float = 300.0) -> set[tuple[str, str]]:
+    """The (label or type, property) pairs with a range index, once no index change is under way.
+
+    While FalkorDB builds a changed index (after a DROP INDEX or a CREATE INDEX, its own or
+    another process's) ``db.indexes()`` lists the label twice: the new definition, under
+    construction, and the old one, still operational. Read then, a property being dropped
+    looked indexed, so its backfill and its index were skipped and the rebuild then removed it.
+    """
+    _wait_operational(graph, wait_s)
     indexed = set()
     for row in graph.ro_query(cypher_text("store/falkordb_indexes.cypher")).result_set:
         label, props, types = row[0], row[1], row[2]

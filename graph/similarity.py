@@ -7,6 +7,12 @@ measure when the dates tell, else from the smaller id); ``write_similarities_for
 doc_ids)`` replaces only the edges touching the measures of those documents (after
 an ingest). ``graph_role_rows(store)``
 gives the :class:`~policykg.graph.networks.RoleRow` list of the stored roles.
+
+Writing a document drops its measures' edges, so an ingest marks the documents of each
+batch (``OverlapPending {doc_id}``) before writing them, and :func:`refresh_overlaps`
+drops the marks once their overlaps are written: an ingest killed in between leaves the
+marks, ``policykg status`` says so, and ``policykg refresh`` recomputes exactly those
+documents' overlaps, as the ingest would have.
 """
 
 from __future__ import annotations
@@ -35,7 +41,33 @@ def write_similarities(store: GraphStore, settings: OverlapSettings | None = Non
     overlaps = find_overlaps(stored_measures(store), settings)
     store.run(cypher_text("write/similar_to_clear.cypher"))
     _write_rows(store, overlaps)
+    store.run(cypher_text("write/overlap_done_all.cypher"))  # nothing is pending any more
     return overlaps
+
+
+def mark_overlaps_pending(store: GraphStore, doc_ids: Iterable[str]) -> None:
+    """Mark documents whose overlaps must be recomputed (before writing them)."""
+    ids = sorted(set(doc_ids))
+    if ids:
+        store.run(cypher_text("write/overlap_pending.cypher"), {"doc_ids": ids})
+
+
+def pending_overlaps(store: GraphStore) -> list[str]:
+    """The documents marked as waiting for their overlaps, sorted."""
+    return [row["doc_id"] for row in store.run_read(cypher_text("store/overlap_pending.cypher"))]
+
+
+def refresh_overlaps(store: GraphStore, doc_ids: Iterable[str] = ()) -> tuple[list[str], list[Overlap]]:
+    """Recompute the overlaps of ``doc_ids`` and of every pending document, then drop their marks.
+
+    Returns the documents recomputed and the overlaps written.
+    """
+    changed = sorted(set(doc_ids) | set(pending_overlaps(store)))
+    if not changed:
+        return [], []
+    overlaps = write_similarities_for(store, changed)
+    store.run(cypher_text("write/overlap_done.cypher"), {"doc_ids": changed})
+    return changed, overlaps
 
 
 def write_similarities_for(

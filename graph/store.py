@@ -11,7 +11,8 @@ and returns a :class:`GraphStore`:
   read-only, enforced by the engine (Neo4j READ access mode, FalkorDB
   ``GRAPH.RO_QUERY``); ``timeout_ms`` is passed to the engine; at most ``row_cap`` rows.
 - ``store.ensure_schema()``, ``store.counts()``, ``store.reset()``, ``store.close()``;
-  a store is a context manager.
+  a store is a context manager. ``store.supervise()`` restarts an embedded engine that
+  exits, until the store is closed (``policykg serve``).
 
 Rows are plain dicts keyed by the RETURN column names; nodes and relationships
 come back as dicts of their properties, paths as lists of those.
@@ -83,6 +84,11 @@ class GraphStore(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections (and stop an embedded server this store started)."""
+
+    def supervise(self) -> None:
+        """Keep an embedded engine running (restart it when it exits) until :meth:`close`; a no-op
+        for an engine the store does not run (Neo4j)."""
+        return None
 
     def counts(self) -> dict[str, dict[str, int]]:
         """``{"nodes": {label: n}, "relationships": {type: n}}``."""

@@ -26,6 +26,15 @@ class StoreUnavailable(StoreError):
     """The graph engine cannot be reached (down, restarting, refusing connections), as opposed to refusing a statement."""
 
 
+class StoreRefused(StoreError):
+    """The engine refused a statement it was given (its syntax, a write on a read-only call, a value it
+    cannot take, a limit it reached): the request is at fault, not the engine, which still answers."""
+
+
+class QueryTimeout(StoreRefused):
+    """A statement ran longer than the timeout it was given and the engine stopped it."""
+
+
 class QueryError(PolicyKGError):
     """A named query is unknown, or got missing or bad parameters."""
 

@@ -29,8 +29,12 @@ class Settings(BaseSettings):
     neo4j_database: str | None = Field(default=None, validation_alias="NEO4J_DATABASE")
     graph_name: str = Field(default="policykg", validation_alias="POLICYKG_GRAPH")
     cypher_endpoint: bool = Field(default=False, validation_alias="POLICYKG_CYPHER_ENDPOINT")
-    cypher_timeout_ms: int = Field(default=5000, validation_alias="POLICYKG_CYPHER_TIMEOUT_MS")
-    cypher_row_cap: int = Field(default=1000, validation_alias="POLICYKG_CYPHER_ROW_CAP")
+    cypher_timeout_ms: int = Field(default=5000, ge=1, validation_alias="POLICYKG_CYPHER_TIMEOUT_MS")
+    cypher_row_cap: int = Field(default=1000, ge=1, le=100_000, validation_alias="POLICYKG_CYPHER_ROW_CAP")
+    # Ad-hoc statements running at once; one more is answered 429 at once rather than queued.
+    cypher_concurrency: int = Field(default=2, ge=1, validation_alias="POLICYKG_CYPHER_CONCURRENCY")
+    # How long GET /status serves the node and relationship counts it computed (counting is a scan).
+    status_cache_s: float = Field(default=30.0, ge=0, validation_alias="POLICYKG_STATUS_CACHE_S")
     cors_origins: list[str] = Field(default_factory=list, validation_alias="POLICYKG_CORS_ORIGINS")
     # How long the API remembers a resolved name (广东 -> 广东省); 0 asks the graph every time.
     name_cache_s: float = Field(default=30.0, ge=0, validation_alias="POLICYKG_NAME_CACHE_S")

@@ -142,11 +142,11 @@ def list_queries() -> list[NamedQuery]:
 
 
 def get_query(name: str) -> NamedQuery:
-    """The named query ``name``; :class:`QueryError` listing the known names if there is none."""
+    """The named query ``name``; :class:`NotFoundError` (a QueryError) listing the known names if there is none."""
     query = catalogue().get(name)
     if query is None or name.startswith("_"):
         known = ", ".join(q.name for q in list_queries())
-        raise QueryError(f"unknown query {name!r}; known queries: {known}")
+        raise NotFoundError(f"unknown query {name!r}; known queries: {known}")
     return query
 
 

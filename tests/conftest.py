@@ -8,8 +8,16 @@ Every test that uses one of these fixtures runs once per engine: the session fix
 - ``engine_settings`` (session): :class:`policykg.settings.Settings` pointing at a running
   store of that engine: embedded FalkorDB under a temporary ``POLICYKG_HOME``; Neo4j 5.26
   started by ``policykg.graph.neo4j_server.Neo4jServer`` in a temporary folder, or the
-  server named by ``NEO4J_URI`` when that is set. ``engine_env`` (session) is the same as
-  environment variables, for subprocesses and for code that reads ``get_settings()``.
+  server named by the test-only ``POLICYKG_TEST_NEO4J_URI`` (with ``POLICYKG_TEST_NEO4J_USER``
+  and ``POLICYKG_TEST_NEO4J_PASSWORD``), whose data the tests delete. ``engine_env`` (session)
+  is the same as environment variables, for subprocesses and for code that reads ``get_settings()``.
+- ``engine_pid`` (session): the pid of the engine's server process when the tests run it
+  (the FalkorDB ``redis-server``, the Neo4j launcher's JVM), else ``None``.
+
+The settings a user has in the environment (``NEO4J_URI`` and the other ``NEO4J_*``,
+``POLICYKG_HOME``, ``POLICYKG_ENGINE``, ``POLICYKG_GRAPH``) are removed when this file is
+loaded: the fixtures reset the store they use, and no test, subprocess or ``get_settings()``
+call may reach the user's server or store by inheriting them.
 - ``store`` (function): an EMPTY :class:`policykg.graph.store.GraphStore` of that engine,
   schema in place. Tests may write to it freely.
 - ``seed_store`` (function fixture over a session-wide ingest): the same store holding the
@@ -39,6 +47,11 @@ from policykg.settings import Settings, get_settings
 REPO = Path(__file__).resolve().parents[1]
 SEED_CORPUS = REPO / "data" / "corpus"
 TEST_NEO4J_PASSWORD = "policykg-test"
+TEST_NEO4J_URI_ENV = "POLICYKG_TEST_NEO4J_URI"
+USER_SETTINGS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "POLICYKG_HOME", "POLICYKG_ENGINE",
+                 "POLICYKG_GRAPH")
+for _name in USER_SETTINGS:
+    os.environ.pop(_name, None)
 ENGINES = [name.strip() for name in os.environ.get("POLICYKG_TEST_ENGINES", "falkordb,neo4j").split(",")
            if name.strip()]
 
@@ -49,23 +62,40 @@ def engine_name(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def engine_settings(engine_name: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    home = tmp_path_factory.mktemp(f"home-{engine_name}")
-    if engine_name == "falkordb":
-        yield Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="falkordb")
-        return
-    external = os.environ.get("NEO4J_URI")
-    if external:
-        yield Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="neo4j", NEO4J_URI=external)
+def _neo4j_server(engine_name: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object | None]:
+    """The Neo4j server the tests start (None for FalkorDB, or when POLICYKG_TEST_NEO4J_URI names one)."""
+    if engine_name != "neo4j" or os.environ.get(TEST_NEO4J_URI_ENV):
+        yield None
         return
     from policykg.graph.neo4j_server import Neo4jServer
 
     server = Neo4jServer.start(tmp_path_factory.mktemp("neo4j-data"), password=TEST_NEO4J_PASSWORD)
     try:
-        yield Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="neo4j", NEO4J_URI=server.uri,
-                       NEO4J_USER="neo4j", NEO4J_PASSWORD=TEST_NEO4J_PASSWORD)
+        yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def engine_settings(engine_name: str, _neo4j_server: object | None,
+                    tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    home = tmp_path_factory.mktemp(f"home-{engine_name}")
+    if engine_name == "falkordb":
+        return Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="falkordb")
+    if _neo4j_server is None:
+        return Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="neo4j", NEO4J_URI=os.environ[TEST_NEO4J_URI_ENV],
+                        NEO4J_USER=os.environ.get("POLICYKG_TEST_NEO4J_USER", "neo4j"),
+                        NEO4J_PASSWORD=os.environ.get("POLICYKG_TEST_NEO4J_PASSWORD", TEST_NEO4J_PASSWORD))
+    return Settings(POLICYKG_HOME=str(home), POLICYKG_ENGINE="neo4j", NEO4J_URI=_neo4j_server.uri,  # type: ignore[attr-defined]
+                    NEO4J_USER="neo4j", NEO4J_PASSWORD=TEST_NEO4J_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def engine_pid(engine_name: str, _neo4j_server: object | None, _shared_store: _SharedStore,
+               engine_settings: Settings) -> int | None:
+    if engine_name == "neo4j":
+        return None if _neo4j_server is None else _neo4j_server.pid  # type: ignore[attr-defined]
+    return int((engine_settings.falkordb_dir / "falkordb.pid").read_text().strip())
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from importlib import resources
@@ -17,6 +16,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from commands import POLICYKG
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -128,6 +128,9 @@ def test_cypher_endpoint_refuses_writes_and_leaves_the_store_unchanged(seed_stor
             response = client.post("/cypher", json={"query": statement})
             assert response.status_code == 400, response.text
             assert "refused" in response.json()["detail"]
+        bad = client.post("/cypher", json={"query": "MATCH (m:Measure RETURN m"})
+        assert bad.status_code == 400 and bad.json()["detail"].startswith("the engine refused the statement: ")
+        assert "policykg_row_cap" not in bad.text and "errCtx" not in bad.text, bad.text  # no wrapper quoted
         read = client.post("/cypher", json={"query": "MATCH (m:Measure) RETURN m.id AS id ORDER BY id"})
         assert read.status_code == 200
         assert read.json()["row_count"] == 3 and read.json()["truncated"] is True
@@ -148,7 +151,8 @@ def test_unknown_names_give_404_with_the_name(client: TestClient) -> None:
                       ("/cities/" + quote("拉萨"), "拉萨"),
                       ("/measures/" + quote("000_nope#1", safe=""), "000_nope#1"),
                       ("/topics/" + quote("航天发射") + "/agencies", "航天发射"),
-                      ("/provinces/compare?a=" + quote("广东") + "&b=" + quote("西藏"), "西藏")):
+                      ("/provinces/compare?a=" + quote("广东") + "&b=" + quote("西藏"), "西藏"),
+                      ("/queries/no_such_query", "no_such_query")):
         response = client.get(url)
         assert response.status_code == 404, url
         assert name in response.json()["detail"]
@@ -157,7 +161,7 @@ def test_unknown_names_give_404_with_the_name(client: TestClient) -> None:
 def test_bad_parameters_give_422(client: TestClient) -> None:
     for url in ("/topics/green_dyeing/agencies?limit=0", "/topics/green_dyeing/agencies?limit=501",
                 "/topics/green_dyeing/agencies?role=boss", "/targets?year=abc", "/clusters?offset=-1",
-                "/search", "/queries/agencies?bogus=1", "/queries/no_such_query",
+                "/search", "/queries/agencies?bogus=1",
                 "/search?q=" + quote("印\x00染")):
         assert client.get(url).status_code == 422, url
 
@@ -190,20 +194,37 @@ def test_each_catalogue_answer_has_its_endpoint(client: TestClient) -> None:
     assert {q["name"] for q in client.get("/queries").json()} >= {"agencies_leading_topic", "compare_provinces"}
 
 
-def test_health_reports_engine_and_counts(client: TestClient, seed_store: GraphStore) -> None:
-    health = client.get("/health").json()
-    assert health["status"] == "ok" and health["engine"] == seed_store.engine
-    assert health["counts"]["nodes"]["Document"] == len(list((Path(__file__).parents[1] / "data" / "corpus")
-                                                              .glob("*.txt")))
+def test_health_is_liveness_and_status_counts_are_computed_once_per_cache_period(
+        store: GraphStore, engine_settings: Settings) -> None:
+    store.run("CREATE (:Province {name: '甲省'})")
+    cached = engine_settings.model_copy(update={"status_cache_s": 3600.0})
+    with TestClient(create_app(store=store, settings=cached)) as client:
+        assert client.get("/health").json() == {"status": "ok", "engine": store.engine}  # no counts
+        assert client.get("/ready").json() == {"status": "ready", "engine": store.engine}
+        first = client.get("/status").json()
+        assert first["status"] == "ok" and first["counts"]["nodes"] == {"Province": 1}
+        store.run("CREATE (:Province {name: '乙省'})")
+        again = client.get("/status").json()
+        assert again["counts"] == first["counts"] and again["counted_s_ago"] >= first["counted_s_ago"]
+    uncached = engine_settings.model_copy(update={"status_cache_s": 0.0})
+    with TestClient(create_app(store=store, settings=uncached)) as client:
+        assert client.get("/status").json()["counts"]["nodes"] == {"Province": 2}
 
 
-def test_unreachable_engine_gives_503_with_a_reason(tmp_path: Path) -> None:
-    settings = Settings(POLICYKG_HOME=str(tmp_path), POLICYKG_ENGINE="neo4j", NEO4J_URI="bolt://127.0.0.1:9")
-    with TestClient(create_app(settings=settings)) as client:
-        health = client.get("/health")
-        assert health.status_code == 503
-        assert health.json()["engine"] == "neo4j" and "127.0.0.1:9" in health.json()["reason"]
-        assert client.get("/topics").status_code == 503
+def test_an_unreachable_engine_leaves_health_alive_and_says_why_without_paths(tmp_path: Path) -> None:
+    too_long = tmp_path / ("很长的目录" * 12)  # the FalkorDB socket path would not fit a unix socket
+    for settings in (Settings(POLICYKG_HOME=str(tmp_path), POLICYKG_ENGINE="neo4j", NEO4J_URI="bolt://127.0.0.1:9"),
+                     Settings(POLICYKG_HOME=str(too_long), POLICYKG_ENGINE="falkordb")):
+        with TestClient(create_app(settings=settings)) as client:
+            assert client.get("/health").json() == {"status": "ok", "engine": settings.resolved_engine}
+            for url in ("/ready", "/status"):
+                response = client.get(url)
+                assert response.status_code == 503, (url, response.text)
+                body = response.json()
+                assert body["status"] == "unavailable" and body["engine"] == settings.resolved_engine
+                assert body["reason"] and str(tmp_path) not in response.text and "127.0.0.1" not in response.text
+            topics = client.get("/topics")
+            assert topics.status_code == 503 and str(tmp_path) not in topics.text, topics.text
 
 
 def test_docs_home_page_and_cors_default(client: TestClient, seed_store: GraphStore,
@@ -276,7 +297,7 @@ def test_up_on_a_fresh_install_loads_the_corpus_and_serves(tmp_path: Path) -> No
         port = probe.getsockname()[1]
     env = {key: value for key, value in os.environ.items() if not key.startswith(("POLICYKG_", "NEO4J_"))}
     env["POLICYKG_HOME"] = str(tmp_path / "home")
-    process = subprocess.Popen([sys.executable, "-c", "from policykg.api.cli import main; main()", "up", "--port", str(port)],
+    process = subprocess.Popen([*POLICYKG, "up", "--port", str(port)],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         health = _wait_for_health(f"http://127.0.0.1:{port}", process)
@@ -296,10 +317,10 @@ def _wait_for_health(base: str, process: subprocess.Popen) -> dict:
         if process.poll() is not None:
             pytest.fail(f"policykg up exited early: {process.stdout.read() if process.stdout else ''}")
         try:
-            response = httpx.get(f"{base}/health", timeout=2)
+            response = httpx.get(f"{base}/status", timeout=10)
             if response.status_code == 200:
                 return response.json()
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    pytest.fail("policykg up did not answer /health")
+    pytest.fail("policykg up did not answer /status")

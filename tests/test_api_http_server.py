@@ -21,18 +21,18 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from urllib.parse import quote
 
 import httpx
 import pytest
+from commands import POLICYKG
 
 from policykg.api.url_limit import MAX_URL_BYTES, SERVER_MAX_HEAD_BYTES
 from policykg.graph.store import GraphStore
 
-SERVE = [sys.executable, "-c", "from policykg.api.cli import main; main()", "serve"]
+SERVE = [*POLICYKG, "serve"]
 START_TIMEOUT_S = 120.0
 SEGMENT_BYTES = 1460  # a TCP segment on an Ethernet path
 SEGMENT_PAUSE_S = 0.0005
@@ -76,12 +76,12 @@ def _wait_for_health(base: str, process: subprocess.Popen) -> None:
         if process.poll() is not None:
             pytest.fail(f"policykg serve exited early: {process.stdout.read() if process.stdout else ''}")
         try:
-            if httpx.get(f"{base}/health", timeout=5).status_code == 200:
+            if httpx.get(f"{base}/ready", timeout=5).status_code == 200:
                 return
         except httpx.TransportError:
             pass
         time.sleep(0.2)
-    pytest.fail(f"policykg serve did not answer /health within {START_TIMEOUT_S} s")
+    pytest.fail(f"policykg serve did not answer /ready within {START_TIMEOUT_S} s")
 
 
 def _green_agencies(http: httpx.Client) -> list[dict]:

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+import httpx
+from commands import POLICYKG
 from record_files import write_record_files
 
 from policykg.graph._process import pid_is_alive
 from policykg.loaders.records import PolicyDoc
-
-POLICYKG = [sys.executable, "-c", "from policykg.api.cli import main; main()"]
 
 
 def test_sigterm_during_ingest_stops_the_embedded_server_it_started(tmp_path: Path,
@@ -51,3 +51,37 @@ def test_sigterm_during_ingest_stops_the_embedded_server_it_started(tmp_path: Pa
         time.sleep(0.05)
     assert not pid_is_alive(server_pid), "the embedded FalkorDB server was left running"
     assert len(list(saved.glob("*.json"))) < 40
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_sigterm_stops_serve_and_the_embedded_server_it_started(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("POLICYKG_", "NEO4J_"))}
+    env |= {"POLICYKG_HOME": str(home), "POLICYKG_ENGINE": "falkordb"}
+    port = _free_port()
+    process = subprocess.Popen([*POLICYKG, "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            try:  # a request that needs the store: the app opens it (and starts its server) on first use
+                if httpx.get(f"http://127.0.0.1:{port}/topics", timeout=10).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        server_pid = int((home / "falkordb" / "falkordb.pid").read_text().strip())
+        assert pid_is_alive(server_pid)
+        process.send_signal(signal.SIGTERM)
+        _, errors = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 128 + signal.SIGTERM, errors
+    assert "Traceback" not in errors, errors
+    assert not pid_is_alive(server_pid), "the embedded FalkorDB server was left running"

@@ -6,9 +6,10 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
+
+from commands import POLICYKG
 
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
@@ -42,7 +43,7 @@ def test_sigkill_during_ingest_leaves_no_half_written_document(
     total = _many_records(tmp_path / "records", seed_records)
     env = {**os.environ, **engine_env}
     process = subprocess.Popen(
-        [sys.executable, "-c", "from policykg.api.cli import app; app()", "ingest", str(tmp_path / "records")],
+        [*POLICYKG, "ingest", str(tmp_path / "records")],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:

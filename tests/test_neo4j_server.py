@@ -18,6 +18,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from commands import POLICYKG
 from neo4j.exceptions import AuthError
 
 from policykg.errors import StoreError
@@ -50,7 +51,7 @@ def wait_until_gone(pid: int, port: int) -> None:
 def run_cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "POLICYKG_HOME": str(home)}
     return subprocess.run(
-        [sys.executable, "-c", "from policykg.api.cli import app; app()", "neo4j", *args],
+        [*POLICYKG, "neo4j", *args],
         env=env,
         capture_output=True,
         text=True,

@@ -235,3 +235,23 @@ def test_cypher_endpoint_refuses_every_kind_of_write(client: TestClient, seed_st
     assert fingerprint(seed_store) == before
     read = client.post("/cypher", json={"query": "MATCH (d:Document) RETURN count(d) AS n"})
     assert read.status_code == 200 and read.json()["rows"] == [{"n": before["counts"]["nodes"]["Document"]}]
+
+
+# --- bad input is bad input, never an outage ---------------------------------------------------
+
+CONTROL_PAYLOADS = ["x\x00y", "广东\x00省", "绿色\x1b[0m", "\x7f"]
+# What a client must never see: Cypher, engine error text, driver or engine names of internals.
+INTERNALS = ("MATCH", "RETURN", "CYPHER", "errMsg", "errCtx", "Neo.", "redis", "falkordb.sock", "Traceback")
+
+
+def test_control_characters_in_any_parameter_are_bad_input_and_reveal_no_internals(
+        client: TestClient, seed_store: GraphStore) -> None:
+    values = valid_values(seed_store)
+    cases = [*endpoint_cases(client, values, CONTROL_PAYLOADS), *named_query_cases(values, CONTROL_PAYLOADS),
+             ("/networks/agencies", {"province": "x\x00y"})]
+    assert len(cases) > 50
+    for url, params in cases:
+        response = client.get(url, params=params)
+        assert response.status_code == 422, (url, params, response.status_code, response.text[:300])
+        assert not [marker for marker in INTERNALS if marker in response.text], (url, response.text[:300])
+    assert client.get("/networks/agencies", params={"province": "广东"}).status_code == 200

@@ -79,3 +79,74 @@ def test_cli_compare_and_networks(cli_settings, tmp_path):
     assert result.exit_code == 0, result.output
     assert {p.name for p in tmp_path.iterdir()} >= {"湖南省.graphml", "全部.json", "广东省.csv", "lead_share_by_type.csv"}
     assert "湖南省工业和信息化厅" in result.output
+
+
+# --- an ingest killed in its overlap phase (issue 16, item 6) -------------------------------------
+
+COPIES = 40  # copies of the seed records under new ids: the overlap phase takes seconds
+
+
+def _graph_state(store) -> dict:  # noqa: ANN001
+    """What an ingest leaves: counts, every SIMILAR_TO edge with its properties, every summary edge."""
+    similar = store.run_read(
+        "MATCH (a:Measure)-[s:SIMILAR_TO]->(b:Measure) RETURN a.id AS a, b.id AS b, s.score AS score, "
+        "s.containment AS containment, s.jaccard AS jaccard, s.earlier AS earlier, s.shared_chars AS chars, "
+        "s.shared_spans AS spans")
+    summaries = store.run_read(
+        "MATCH (x)-[s:ROLE_COUNT|TOPIC_ROLE|TOPIC_COUNT|TYPE_COUNT|WORKS_WITH]->(y) "
+        "RETURN type(s) AS type, coalesce(x.name, x.code) AS x, coalesce(y.name, y.code) AS y, s.province AS province, "
+        "s.role AS role, s.kind AS kind, s.agency_type AS agency_type, s.measures AS measures")
+    key = json.dumps
+    return {"counts": store.counts(), "similar": sorted(map(key, similar)), "summaries": sorted(map(key, summaries))}
+
+
+def test_an_ingest_killed_in_its_overlap_phase_is_restored_by_the_command_status_advises(
+        store, seed_records, engine_env, tmp_path):  # noqa: ANN001
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from commands import POLICYKG
+    from record_files import write_record_files
+
+    copies = [doc.model_copy(update={"doc_id": f"{doc.doc_id}-{n}",
+                                     "measures": [m.model_copy(update={"id": m.id.replace(doc.doc_id, f"{doc.doc_id}-{n}", 1)})
+                                                  for m in doc.measures]})
+              for n in range(COPIES // len(seed_records)) for doc in seed_records]
+    folder = tmp_path / "records"
+    write_record_files(folder, copies)
+    env = {**os.environ, **engine_env}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        done = subprocess.run([*POLICYKG, *args], env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    run("ingest", str(folder))
+    clean = _graph_state(store)
+    assert len(clean["similar"]) > 100
+
+    store.reset()
+    process = subprocess.Popen([*POLICYKG, "ingest", str(folder)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:  # every document written: the ingest is computing their overlaps
+        deadline = time.monotonic() + 300
+        while (process.poll() is None and time.monotonic() < deadline and
+               store.run_read("MATCH (d:Document) RETURN count(d.doc_id) AS n")[0]["n"] < len(copies)):
+            time.sleep(0.01)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
+    assert _graph_state(store)["similar"] != clean["similar"], "killed after its overlap phase"
+
+    status = " ".join(run("status").stdout.split())
+    assert f"overlaps (SIMILAR_TO) pending for {len(copies)} documents" in status, status
+    assert "run `policykg refresh`" in status
+    refreshed = run("refresh")
+    assert f"recomputed the overlaps of {len(copies)} documents" in refreshed.stdout
+    assert _graph_state(store) == clean
+    status = " ".join(run("status").stdout.split())
+    assert "pending" not in status and "summaries up to date" in status

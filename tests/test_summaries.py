@@ -164,3 +164,37 @@ def test_a_store_written_before_topic_role_keys_answers_again_once_opened(
         assert unkeyed == [{"n": 0}]
     finally:
         store.ensure_schema()
+
+
+# Enough TOPIC_ROLE edges that rebuilding their index after a DROP INDEX takes a while
+# (~0.4 s on FalkorDB), so that the store is opened while the change is under way.
+_PADDING = ("MERGE (a:Agency {name: '填充机构'}) MERGE (t:Topic {code: 'padding'}) WITH a, t "
+            "UNWIND range(1, $n) AS i "
+            "CREATE (a)-[:TOPIC_ROLE {province: '填充省', role: 'lead', key: 'padding|lead|' + toString(i)}]->(t)")
+_UNPAD = ("MATCH (a:Agency {name: '填充机构'}) DETACH DELETE a WITH count(*) AS gone "
+          "MATCH (t:Topic {code: 'padding'}) DELETE t")
+_KEY_INDEXED = {
+    "neo4j": "SHOW INDEXES YIELD labelsOrTypes, properties WHERE 'TOPIC_ROLE' IN labelsOrTypes AND 'key' IN properties "
+             "RETURN count(*) AS n",
+    "falkordb": "CALL db.indexes() YIELD label, properties WHERE label = 'TOPIC_ROLE' AND 'key' IN properties "
+                "RETURN count(*) AS n",
+}
+
+
+def test_a_store_opened_while_an_index_is_being_rebuilt_keeps_its_topic_role_key_index(
+        store: GraphStore, seed_records: list[PolicyDoc], engine_name: str) -> None:
+    load_reference_data(store)
+    for doc in seed_records:
+        write_document(store, doc)
+    refresh_summaries(store)
+    before = _leading(store, "green_dyeing")
+    assert before
+    store.run(_PADDING, {"n": 100_000})
+    try:
+        store.run(_DROP_KEY_INDEX[engine_name])
+        store.ensure_schema()  # at once: the engine is still rebuilding the TOPIC_ROLE index
+        assert store.run_read(_KEY_INDEXED[engine_name]) == [{"n": 1}]
+        assert _leading(store, "green_dyeing") == before
+    finally:
+        store.run(_UNPAD)
+        store.ensure_schema()

@@ -30,4 +30,6 @@ CREATE INDEX FOR ()-[r:TOPIC_ROLE]-() ON (r.key);
 CREATE INDEX FOR ()-[r:TOPIC_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:TYPE_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:WORKS_WITH]-() ON (r.province);
-CREATE INDEX FOR (n:SummaryPending) ON (n.province)
+CREATE INDEX FOR (n:SummaryPending) ON (n.province);
+// Documents whose overlaps wait for a recomputation (graph/similarity.py): one mark per document.
+CREATE INDEX FOR (n:OverlapPending) ON (n.doc_id)
