@@ -57,6 +57,7 @@ _HEAD_LABEL = re.compile(r"(?:(?:责任|牵头|配合|参与|主责|协办|支�
 _TAILS = ("按各自职责分工负责", "按职责分工负责", "按职责负责", "分工负责", "共同负责", "牵头负责", "牵头", "负责",
           "配合", "参与", "落实", "等有关部门和单位", "等有关单位和部门", "等有关单位", "等相关单位", "等有关部门",
           "等相关部门", "等单位", "等部门", "等")
+_BUREAU_BRANCH = re.compile(r"^([\u4e00-\u9fff]{2,16}?局)([\u4e00-\u9fff]{2,8})分局$")
 _CUT_OR_BRACKET = re.compile("[" + re.escape("".join(sorted(_SEPARATORS | _CONJUNCTIONS))) + "（）]")
 _TAILS_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _tail in _TAILS:
@@ -146,6 +147,10 @@ class AgencyTable:
         self.duplicates: list[str] = []
         self.type_labels = {t["code"]: t["label"] for t in types}
         self._type_keywords = [(t["code"], [k for k in t["keywords"].split("|") if k]) for t in types]
+        # aliases a row scoped to named provinces claims there, which broader rows (*, 省) then leave to it
+        self._claimed = {(scope, alias.lstrip("=")) for row in rows
+                         for scope in row["scope"].split("|") if scope in PROVINCES
+                         for alias in row["aliases"].split("|") if alias}
         for row in rows:
             self._add_row(row)
         for row in central:
@@ -205,9 +210,12 @@ class AgencyTable:
             aliases = [fill(a) for a in row["aliases"].split("|") if a]
             if row["name"].startswith("{省}"):
                 aliases.append(row["name"][len("{省}"):])
+            specific = all(token in PROVINCES for token in row["scope"].split("|"))
             for alias in aliases:
                 needs_prefix = alias.startswith("=")
                 alias = alias.lstrip("=")
+                if not specific and (p.name, alias) in self._claimed:
+                    continue
                 self.relative.setdefault((p.name, alias), set()).add((idx, needs_prefix))
                 self.alias_kind.setdefault(alias, (row["type"], row["level"]))
                 self._add_absolute(p.name + alias, idx, 2)
@@ -338,7 +346,21 @@ class AgencyTable:
             found = self._at(where, s, prefixed=False)
             if found:
                 return found
-        return self._pattern(s, where) or self._unknown(s, where)
+        return self._pattern(s, where) or self._branch_of(s, where) or self._unknown(s, where)
+
+    def _branch_of(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
+        """A bureau's branch written with the bureau as the document names it (市规划资源局滨海新区分局 ->
+        天津市规划和自然资源局滨海新区分局)."""
+        if not s.endswith("分局"):
+            return None
+        m = _BUREAU_BRANCH.match(s)
+        if not m:
+            return None
+        bureau = self.resolve(m.group(1), where)
+        if bureau is None or not bureau.known or not bureau.name.endswith("局"):
+            return None
+        return AgencyInfo(name=bureau.name + m.group(2) + "分局", written=[], level="county", type=bureau.type,
+                          province=bureau.province, known=True)
 
     def _at(self, j: Jurisdiction, rest: str, prefixed: bool) -> AgencyInfo | None:
         """The department ``rest`` of jurisdiction ``j`` (written after its prefix when ``prefixed``)."""
@@ -396,6 +418,8 @@ class AgencyTable:
             return branch
         if _COUNTED.match(s) or "各" in s:
             return None  # 四市人民政府, 部分市人民政府, 市政府各部门: which ones the clause does not say
+        if where is None and (s.startswith(_RELATIVE_PREFIXES) or s in self.local or s in self.alias_kind):
+            return None  # 区发改委 where the document's jurisdiction is unknown: whose is not said
         if where is not None and s.startswith(_RELATIVE_PREFIXES) and not s.startswith(("市场", "区域", "省级", "市级")):
             prefix = next(p for p in _RELATIVE_PREFIXES if s.startswith(p))
             if where.relative(prefix) is None:
@@ -620,6 +644,8 @@ def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool
         if depth or i in inside:
             continue
         cut = c in _SEPARATORS
+        if c in _CONJUNCTIONS and compact.startswith(("相关", "有关"), start):
+            continue  # 相关区市县政府和先导区管委会: 相关 holds for both, one vague unit
         if c in _CONJUNCTIONS and i > start and (open_end or i + 1 < len(compact)):
             cut = i in ends or bool(_AGENCY_END.search(compact[start:i]))
         if cut:

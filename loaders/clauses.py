@@ -66,15 +66,17 @@ FIRST_IS_LEAD = re.compile(
 )
 # 以下均需X落实，不再列出 / 以下均由X负责 / 以下配合单位均含X / 具体任务均涉及X，不再做分工，下同
 _CARRY = re.compile(
-    r"(?:以下|下列|后续)?(?P<co>配合单位|配合部门)?(?:均需|均须|均由|均要|均请|均含|均包括|均涉及|都需|均应)"
+    r"(?:以下|下列|后续)?(?:未列明的?|未列出的?|其余)?(?:责任单位|责任部门)?(?P<co>配合单位|配合部门)?"
+    r"(?:均需|均须|均由|均要|均请|均含|均包括|均涉及|都需|均应)"
     r"(?P<units>[^。；;]*?)(?:按职责分工)?(?:负责落实|负责|落实|配合|参与|实施)?(?=[，,。；;]|$)"
 )
 # Units a carry-over names with 相关/有关 (具体任务均涉及相关市（州）人民政府): which ones is not said.
 _UNSAID = ("相关", "有关")
 _DECLARATION_HINT = re.compile(r"第一|第1|首位|最前|均|都需|下同|不再")
 _BARE_NOTE = re.compile(r"^\s*(?:下同|不再(?:一一|单独|重复|逐项|另行)?列出|以下同)\s*$")
+_LABELLED = re.compile(r"\s*(?:牵头|责任|配合|参与|主责|协办)(?:单位|部门)")
 _LISTED_ONCE = re.compile(r"^\s*以下(?:均)?不再(?:一一|单独|重复|逐项|另行)?列出\s*$")
-_NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列出|列举|列明|标注|做分工|分工)|下同")
+_NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列出|列举|列明|标注|做分工|分工)|下同|未列明|未列出")
 # A document number cited before the units of a clause (皖发〔2022〕9号; damaged mirrors lose characters).
 _DOCREF = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{2,6}\s*[〕\]］】）)]?\s*第?\s*\d{0,4}\s*号?$|"
                      r"^[\u4e00-\u9fff]{1,12}〔\d{4,9}号?$")
@@ -163,6 +165,8 @@ def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdi
     if convention:
         clause.first_is_lead = True
     carry = _CARRY.search(simple)
+    if carry and not phrase and _PHRASE.search(simple, 0, carry.start()) and _LABELLED.match(simple):
+        carry = None  # 责任单位：A、B，以下未列明的责任单位均包括C: the list first; the carry is its last phrase
     if carry and (_NOT_LISTED.search(simple) or carry.group("co")):
         a, b = carry.span("units")
         units = [u for u in list_units(text[start + a:start + b], where, start + a)

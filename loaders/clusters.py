@@ -90,8 +90,12 @@ _ZONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?P<zone>高新技术产业
                    r"台商投资区|综合保税区|现代产业园区|产业园区|工业园区|开发区|投资区)")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{2,120}》")
 _ZONE_WORD = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|台商投资区|综合保税区|现代产业园区|产业园区|"
-                        r"工业园区|开发区|投资区")
-_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+$")
+                        r"工业园区|开发区|投资区|工业园|纺织工业城|工业城")
+# the name before a zone word: one run of characters, or two places joined by a dash (奎屯—独山子经济开发区)
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[—–-][\u4e00-\u9fff]+)?$")
+# zones listed by their names before one shared zone word (红桥、红果、盘北等10个产业园区)
+_ZONE_LIST = re.compile(r"(?P<names>(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个"
+                        r"(?P<zone>产业园区|工业园区|园区|开发区|工业园|产业园|集聚区)")
 _ZONE_SHORT = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
 _ZONE_NOT_NAME = re.compile(r"^(?:各|有关|相关|市|省|县|区|国家级|省级|市级|全市|全省|我市|本市|所在|周边|其他|现有)|(?:和|及|与|等|的|国家级|省级|市级|县级)$")
 
@@ -109,11 +113,23 @@ def _zone_names(text: str, mentions: list[_Place], city: str | None, province: s
         start = z.start() - len(name)
         if len(name) < 2 or _ZONE_NOT_NAME.search(name):
             continue
+        if "—" in name or "–" in name or "-" in name:  # each joined place's city
+            placed = [p for p in mentions if start <= p.start < z.start()]
+            links += [_link(text[start:z.end()], c, start, z.end()) for c in dict.fromkeys(p.city for p in placed)]
+            continue
         placed = [p for p in mentions if p.start == start]
         if placed:
             links.append(_link(text[start:z.end()], placed[0].city, start, z.end()))
         elif city is not None and not find_places(name, province):
             links.append(_link(text[start:z.end()], city, start, z.end()))
+    for m in _ZONE_LIST.finditer(text) if "个" in text else ():
+        pos = m.start("names")
+        for name in m.group("names").split("、"):
+            placed = [p for p in mentions if p.start == pos]
+            owner = placed[0].city if placed else city
+            if owner is not None and not _ZONE_NOT_NAME.search(name):
+                links.append(_link(name + m.group("zone"), owner, pos, pos + len(name)))
+            pos += len(name) + 1
     return links
 
 

@@ -56,8 +56,9 @@ _EDITION = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*版"
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff“”《》（）、，])\s+(?=[\u4e00-\u9fff“”《》（）\d(])|(?<=[\d)])\s+(?=[\u4e00-\u9fff])")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff《》“”（）〈〉]")
-_CN_DATE_LINE = re.compile(r"^\s*[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日\s*$",
-                           re.M)
+# (二OO八年二月二十六日): pages type the zero as a Latin O and put the date in brackets
+_CN_DATE_LINE = re.compile(r"^\s*[（(]?[〇○零OoＯ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*"
+                           r"[一二三四五六七八九十]{1,3}\s*日\s*[）)]?\s*$", re.M)
 _QUOTED = re.compile(r"(?:发布|印发|公布|刊发|转发)了?《([^《》\n]{6,160})》")
 _REPORTED = re.compile(r"(?:印发|发布|出台)了?《(?P<x>[^《》\n]{4,120})》$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]|《[^《》]*》|“[^“”]*”")
@@ -127,7 +128,8 @@ def _title_blocks(head: str) -> list[str]:
     run: list[str] = []
     for line in head.split("\n"):
         if _title_like(line):
-            if run and line.strip() == run[-1]:  # a page repeating its title line: a new block
+            if run and len(line.strip()) >= 8 and line.strip() in run[-1]:
+                # a page repeating its title line (or a caption holding it): a new block
                 blocks.append("\n".join(run))
                 run = []
             run.append(line.strip())
@@ -304,7 +306,8 @@ def _damaged_date(year: str, digits: str) -> str | None:
     return f"{year}-{valid[0][0]:02d}-{valid[0][1]:02d}" if len(valid) == 1 else None
 
 
-_DAMAGED_DATE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2,4})日\s*$", re.M)
+# (without 日 only under a signature: 南宁市兴宁区人民政府办公室⏎202091)
+_DAMAGED_DATE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2,4})(日)?\s*$", re.M)
 
 
 def _damaged_doc_number(head: str) -> str | None:
@@ -334,7 +337,8 @@ def find_issued(text: str, body_start: int, body_end: int, doc_number: str | Non
     for m in _CN_DATE_LINE.finditer(text):
         return _chinese_date(m.group(0))
     for m in _DAMAGED_DATE.finditer(text):
-        date = _damaged_date(m.group(1), m.group(2))
+        signed = m.group(3) or _agency_line(text[:m.start()].rstrip().rsplit("\n", 1)[-1])
+        date = _damaged_date(m.group(1), m.group(2)) if signed else None
         if date:
             return date
     head = text[:body_start]
@@ -372,12 +376,12 @@ def _iso_date(value: str) -> str | None:
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {c: "0" for c in "○零OoＯ"}
 
 
 def _chinese_date(written: str) -> str | None:
     """二○一二年四月二十八日 -> 2012-04-28."""
-    m = re.search(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日",
+    m = re.search(r"([〇○零OoＯ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日",
                   written)
     if not m:
         return None
@@ -520,6 +524,19 @@ def _issuer_of_quoted_notice(head: str, where: Jurisdiction | None) -> dict[str,
     return {}
 
 
+def _issuer_of_notice_line(head: str, where: Jurisdiction | None) -> dict[str, list[str]]:
+    """The agency that opens the notice's own title, where no line of the head stands alone (a PDF read as
+    one line: …青海省人民政府关于印发…的通知青政号…)."""
+    m = _NOTICE_LINE.search(head)
+    if not m or "\n" in head[:m.start()] or head[m.end():m.end() + 1] in ("》", "〉", "”"):
+        return {}
+    found = [x for x in find_agencies(m.group(1)[-30:], where) if x.info.level != "collective"]
+    return {found[-1].info.name: [found[-1].written]} if found and m.group(1).endswith(found[-1].written) else {}
+
+
+_NOTICE_LINE = re.compile(r"([\u4e00-\u9fff]{4,60}?)关于(?:印发|转发)[^。《》]{4,120}?的通知")
+
+
 def _issuer_compiling(head: str, title: str | None, where: Jurisdiction | None) -> dict[str, list[str]]:
     """An agency that compiled or issued the document named by its title in the preamble
     (省四送一服办公室…编印《支持实体经济发展政策清单》)."""
@@ -596,8 +613,8 @@ def detect_jurisdiction(text: str, head_end: int, title: str | None, doc_number:
     titled = _title_jurisdiction(title)
     if titled is not None and (number_province is None or titled.province == number_province):
         return titled
-    if number_province is None and prefix:
-        city = _number_city(prefix, None)
+    if number_province is None and prefix and not _speaks_as_county(text):
+        city = _number_city(prefix, None)  # (a district's own number, 宝府办, names the district, not a city)
         if city is not None:
             return city
     province = number_province or detect_province(text) or _province_of_places(text)
@@ -668,6 +685,15 @@ def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
 _COUNTY_VOICE = re.compile(r"[我本全][区县]|(?<![\u4e00-\u9fff])[区县](?:委|政府|发展改革委|发改委|财政局|商务委|商务局)")
 
 
+def _speaks_as_county(text: str) -> bool:
+    """A district's or county's own voice (区委、区政府, 我县) and not a city's (我市, 市政府)."""
+    return bool(_COUNTY_VOICE.search(text)) and not _OWN_WORDS["city"].search(text) \
+        and not _CITY_VOICE.search(text)
+
+
+_CITY_VOICE = re.compile(r"(?<![\u4e00-\u9fff])[市州盟](?:委|政府|人民政府)|[我本全][州盟]")
+
+
 def _municipal_county(text: str, province: str) -> Jurisdiction | None:
     """A district or county of a province-level city whose document this is: the text speaks as one and
     names one above all others (渝中区 in 渝中区人民政府办公室发布《…》, 区发改委)."""
@@ -735,7 +761,8 @@ def extract_metadata(text: str, body_start: int, body_end: int,
             issuers = {m.info.name: [m.written] for m in find_agencies(field_issuer, where)
                        if m.info.level != "collective"}
     if not issuers:
-        issuers = _issuer_compiling(head, title, where) or _issuer_of_quoted_notice(head, where)
+        issuers = (_issuer_compiling(head, title, where) or _issuer_of_quoted_notice(head, where)
+                   or _issuer_of_notice_line(head, where))
     if not issuers:
         formula = _issuer_by_formula(head, where)
         if formula:

@@ -24,7 +24,7 @@ from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
 from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target, builder
 from policykg.loaders.repair import repair_text
 from policykg.loaders.roles import Roles, as_evidence, find_roles
-from policykg.loaders.simplify import simplified_twin, unspun_twin
+from policykg.loaders.simplify import reading_twin, simplified_twin
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
 from policykg.loaders.tables import TableRow, table_rows
 from policykg.loaders.targets import find_targets
@@ -37,8 +37,8 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     A traditional-character text is read through its simplified twin (same offsets): names, titles and
     metrics come out simplified, while the fields that quote the source (target and measure texts, the
     names as written) are taken from ``text`` itself."""
-    written = simplified_twin(text) or text  # the words as written (a spun mirror's own)
-    work = unspun_twin(written) or written
+    written = simplified_twin(text) or text  # the words as written (a mirror's own: 网路, 实行方案)
+    work = reading_twin(written, traditional=written is not text) or written
     structure = parse_structure(work, heading_starts)
     meta = extract_metadata(work, structure.body_start, structure.body_end, structure.signatures)
     where = meta.jurisdiction

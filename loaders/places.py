@@ -113,10 +113,15 @@ class _Gazetteer:
                 for county, kv in cv.items():
                     if county.startswith("_"):
                         continue
-                    target = county if direct else city
                     if direct:
+                        # A county-level unit directly under its province (琼海市, 石河子市, 仙桃市) has no
+                        # prefecture-level division to count as: it is no place (SCHEMA), and its name is
+                        # taken whole so that no shorter name inside it counts either.
                         self.city_province[county] = province
-                    self._add_county(county, kv["_alias"], target, province)
+                        self._add(county, _Candidate(None, None, "block", True))
+                        self._add(kv["_alias"], _Candidate(None, None, "block", True))
+                        continue
+                    self._add_county(county, kv["_alias"], city, province)
 
     def _load_renamed(self) -> None:
         """Former county names (祁阳县 before it became 祁阳市) still name their prefecture."""
@@ -186,9 +191,9 @@ class _Gazetteer:
             inside = [c for c in cands if c.province == province]
             if inside:
                 return _pick(inside)
-        # Outside the document's province (or without one) short county forms are too ambiguous,
-        # unless no province is known at all.
-        outside = [c for c in cands if c.level in ("extra", "prefecture") or c.full or not province]
+        # Outside the document's province, or without one, short county forms are too ambiguous (上街 in
+        # 块上街镇).
+        outside = [c for c in cands if c.level in ("extra", "prefecture") or c.full]
         outside = [c for c in outside if c.full or name not in self._stop_outside]
         return _pick(outside)
 

@@ -37,6 +37,13 @@ for _c in (0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x200
     _CHAR_MAP[_c] = " "
 for _c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD):
     _CHAR_MAP[_c] = None
+# PDF fonts that map GB2312's full-width row (0xA3A1-0xA3FE) onto the Yi syllables U+A3A1-U+A3FE (ꎬ for ，,
+# ꎮ for 。), and guillemets for book-title marks («…» for 《…》): no Chinese policy text writes either.
+for _c in range(0xA3A1, 0xA3FF):
+    _CHAR_MAP[_c] = _FULLWIDTH_ALNUM.get(_c - 0xA3A1 + 0xFF01, _c - 0xA3A1 + 0xFF01)
+_CHAR_MAP[0xA3AE] = "。"
+_CHAR_MAP[0x00AB] = "《"
+_CHAR_MAP[0x00BB] = "》"
 
 _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]")
 _SPACES = re.compile(r" {2,}")
@@ -45,6 +52,9 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # a space between a CJK character and an ASCII letter/digit is a typesetting artefact (the space first, so that
 # re looks for it by itself: the look-behinds take the space in)
 _SPACE_CJK_ASCII = re.compile(rf" (?:(?<=[{_CJK}] )(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%] )(?=[{_CJK}]))")
+_CJK_OR_MARK = rf"[{_CJK}，。、：；！？“”《》（）]"
+_LETTER_SPACED = re.compile(rf"(?:{_CJK_OR_MARK} ){{8}}")
+_SPACE_IN_WORDS = re.compile(rf"(?<={_CJK_OR_MARK}) (?={_CJK_OR_MARK})")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 # Pinyin glosses some mirrors inject after characters (關(guān)于, 部門(mén)): lower-case letters with at least one
 # tone mark, in brackets, right after a CJK character.
@@ -69,6 +79,9 @@ def _mapped_char(m: re.Match) -> str:
     return _MAPPED_TEXT[m.group()]
 
 
+_LOST_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\?+(?=[\u4e00-\u9fff])")
+
+
 def _clean_line(line: str) -> str:
     # each step only when the line has what it changes (most lines have nothing to change)
     if _MAPPED.search(line):
@@ -82,6 +95,8 @@ def _clean_mapped_line(line: str) -> str:
         line = _BOOKMARK.sub("", line)
     if "@@" in line:  # a mirror's injected markers (投资@@、消费@@)
         line = _AT_MARKS.sub("", line)
+    if "?" in line:  # a space or bullet the page could not encode, between Chinese characters (第一章?总则)
+        line = _LOST_SPACE.sub(" ", line)
     if (line[:1].isascii() or line[-1:].isascii()) and not line.startswith("|"):  # noise around a line (* D4 o' …)
         line = _NOISE_END.sub("", _NOISE_START.sub("", line))
         if _NOISE_LINE.fullmatch(line):
@@ -94,6 +109,8 @@ def _clean_mapped_line(line: str) -> str:
         line = _FULLWIDTH_POINT.sub(".", line)
     if "  " in line:
         line = _SPACES.sub(" ", line)
+    if " " in line and _LETTER_SPACED.search(line):  # a PDF set with a space after every character (青 海 省 人 民)
+        line = _SPACE_IN_WORDS.sub("", line)
     line = line.strip()
     return _SPACE_CJK_ASCII.sub("", line) if " " in line else line
 
@@ -141,12 +158,15 @@ def _item_start(line: str) -> bool:
 # A numbered item run into the previous one on the same line after a sentence end and a space, as pages
 # flattened from HTML print them ("…新产品。责任单位:…。 20、积极开展…"): each item gets its own line.
 _INLINE_ITEM = re.compile(
-    rf"(?<=[。；;！？!?）)])\s+(?=(?:\d{{1,3}}(?:[、．]|\.(?!\d))|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
+    rf"(?<=[。；;！？!?）):：])\s+(?=(?:\d{{1,3}}(?:[、．]|\.(?!\d))|[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|[{_CN_NUM}]{{1,3}}、)\S)"
+    # an article or chapter after a space, whatever precedes (…若干规定 第一章 总则 第一条 为…)
+    rf"|\s+(?=第[{_CN_NUM}\d]{{1,4}}[条章][\s?？\u4e00-\u9fff])"
 )
-# Without a space, only a chapter after a full stop (…制定本实施方案。一、加强…), or a bracketed item after a full
-# stop or a closing bracket (…不再列出)(二)加强…); ``_UNSPACED_ITEM`` finds the lines that may hold one.
+# Without a space, only a chapter or a numbered item after a full stop (…制定本实施方案。一、加强…, …发展基础。1.巩固…),
+# or a bracketed item after a full stop or a closing bracket (…不再列出)(二)加强…); ``_UNSPACED_ITEM`` finds the lines
+# that may hold one.
 _UNSPACED_SPLIT = re.compile(
-    rf"(?<=[。；;！？!?])(?=[{_CN_NUM}]{{1,3}}、[\u4e00-\u9fff])"
+    rf"(?<=[。；;！？!?])(?=(?:[{_CN_NUM}]{{1,3}}、|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
     rf"|(?<=[。；;！？!?）)])(?=[（(][{_CN_NUM}]{{1,3}}[）)][\u4e00-\u9fff])"
 )
 # The first sub-item run into its chapter heading, after a space or, bracketed, right after it
@@ -156,7 +176,7 @@ _INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{
 
 
 # Where an item may start without a space before it (one scan rules most lines out).
-_UNSPACED_ITEM = re.compile(rf"[。；;！？!?）)][（(]?[{_CN_NUM}]")
+_UNSPACED_ITEM = re.compile(rf"[。；;！？!?）)][（(]?[{_CN_NUM}\d]")
 
 
 def _split_inline_items(line: str, unspaced_page: bool = True) -> list[str]:
@@ -342,6 +362,10 @@ def _wrap_width(lines: list[_Line]) -> float | None:
     return None
 
 
+_SIGNATURE_OR_DATE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:人民政府|办公室|办公厅|委员会)$"
+                                r"|^\s*(?:19|20)\d{2}(?:\d{2,4}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+
+
 def _continues(prev: str, last: str, nxt: _Line, wrap: float | None) -> bool:
     """Whether ``nxt`` carries on the paragraph ``prev`` whose last physical line is ``last``."""
     if nxt.heading or nxt.text.startswith("|") or prev.startswith("|"):
@@ -352,6 +376,8 @@ def _continues(prev: str, last: str, nxt: _Line, wrap: float | None) -> bool:
         return False
     if wrap is not None and wrap - _WRAP_SLACK <= _units(last) <= wrap + 1:
         return True
+    if _SIGNATURE_OR_DATE.match(nxt.text) or _SIGNATURE_OR_DATE.match(last):
+        return False  # a signature or its date under a notice whose last sentence lost its full stop
     if prev[-1] in _TERMINAL:
         return False
     if prev[-1] in _INCOMPLETE_END:
@@ -470,9 +496,21 @@ def _join_shared_pages(raw: str) -> str:
     return "".join(out) if expected > 2 else raw
 
 
+# A search-result number before a page's title line that the page repeats below it
+# ("1. 国务院关于…的指导意见的文件全文" / "国务院关于…的指导意见"): a list number, not the document's item 1.
+_LISTED_TITLE = re.compile(r"^\s*\d{1,2}[.、．]\s*(\S[^\n]*)\n\s*([^\n]+)")
+
+
+def _unnumber_listed_title(raw: str) -> str:
+    m = _LISTED_TITLE.match(raw)
+    if m and len(m.group(2).strip()) >= 8 and m.group(2).strip() in m.group(1):
+        return raw[m.start(1):]
+    return raw
+
+
 def repair_text(raw: str) -> RepairedText:
     """Normalise ``raw`` reading-order text into one paragraph per line."""
-    raw = _join_shared_pages(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    raw = _unnumber_listed_title(_join_shared_pages(raw.replace("\r\n", "\n").replace("\r", "\n")))
     if _MAPPED.search(raw):  # the map neither makes nor removes line or page breaks
         raw = _MAPPED.sub(_mapped_char, raw)  # str.translate looks up every character: slower
     pages = []

@@ -68,11 +68,21 @@ def to_simplified(text: str) -> str:
 
 
 def simplified_twin(text: str) -> str | None:
-    """The simplified twin of a traditional ``text``; None when ``text`` is not traditional."""
-    if not is_traditional(text):
-        return None
-    words, pattern = _words()
-    return pattern.sub(lambda m: words[m.group()], to_simplified(text))
+    """The simplified twin of a traditional ``text`` (character for character); None when ``text`` is not
+    traditional."""
+    return to_simplified(text) if is_traditional(text) else None
+
+
+def reading_twin(simplified: str, traditional: bool) -> str | None:
+    """The text the extractor reads in place of ``simplified`` (same length, same offsets): a mirror's word
+    swaps undone, its Taiwan words (when the page was ``traditional``) and its spun synonyms; None when
+    there is nothing to undo."""
+    out = simplified
+    if traditional:
+        words, pattern = _words()
+        out = pattern.sub(lambda m: words[m.group()], out)
+    out = unspun_twin(out) or out
+    return None if out == simplified else out
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from policykg.loaders.numbering import Numbering, match_numbering
 
 ChapterKind = str  # "measures" | "situation" | "goal" | "principle" | "schedule"
 
+_TASK_VERB = re.compile(r"夯实|巩固|加强|强化|提升|打牢|筑牢|改善|优化|完善|发挥|培育|厚植|用好")
 _SITUATION = re.compile(r"现状|基本情况|总体情况|发展基础|面临形势|形势分析|存在问题|主要问题|优势|挑战|背景|意义|发展环境|基础条件")
 _GOAL = re.compile(r"目标|总体要求|基本要求|发展定位|预期")
 _PRINCIPLE = re.compile(r"指导思想|基本原则|总体思路|发展思路|工作思路|工作原则")
@@ -130,8 +131,9 @@ def classify_chapter(title: str) -> ChapterKind:
     if heading and _PRINCIPLE.search(title) and not _GOAL.search(title):
         return "principle"
     if _GOAL.search(title):
-        return "goal"
-    if heading and _SITUATION.search(title):
+        return "measures" if "任务" in title else "goal"  # 目标任务, 主要目标和重点任务: its items are tasks
+    situation = _SITUATION.search(title) if heading else None
+    if situation and not _TASK_VERB.search(title, 0, situation.start()):  # not 夯实发展基础 (a task)
         return "situation"
     return "measures"
 
@@ -390,18 +392,24 @@ def _path(item: Item) -> list[Item]:
 
 def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
     out: list[MeasureNode] = []
-    leaves = [i for i in items if not i.children and i.kind == "measures"]
+    # An item that lists the conditions or criteria it applies to (现阶段重点支持符合以下条件的优质企业：(一)…(二)…)
+    # is one measure: its sub-items qualify it and are no measures of their own.
+    listing = {id(i) for i in items if i.children and i.kind == "measures"
+               and _CRITERIA_INTRO.search(text, i.title_start, i.children[0].start)}
+    leaves = [i for i in items if (not i.children or id(i) in listing) and i.kind == "measures"
+              and not any(id(a) in listing for a in _ancestors(i))]
     continuous: dict[str, bool] = {}  # by numbering style
-    chapters_hold_items = any(i.children for i in items if i.parent is None)
+    chapters_hold_items = any(i.children and id(i) not in listing for i in items if i.parent is None)
     for leaf in leaves:
+        end = _subtree_end(leaf) if id(leaf) in listing else leaf.end
         # A bare heading with no text of its own is not a measure, unless the text is cut off inside it.
-        cut = leaf is items[-1] and text.rstrip()[-1:] not in _SENTENCE_END
-        if leaf.end - leaf.line_end <= 0 and leaf.title_end >= leaf.line_end and leaf.parent is None and not cut:
+        cut = end >= items[-1].end and text.rstrip()[-1:] not in _SENTENCE_END
+        if end - leaf.line_end <= 0 and leaf.title_end >= leaf.line_end and leaf.parent is None and not cut:
             continue
         if cut and leaf.parent is None and chapters_hold_items:
             continue  # the text ends in a chapter's introduction, before its first item
-        if _PURPOSE.match(text, leaf.title_start, leaf.end):
-            continue  # 第一条 为…，结合我县实际，特制定本规定: the article states the purpose, it is no measure
+        if _PURPOSE.match(text, leaf.title_start, end):
+            continue  # 第一条 为…，结合我县实际，特制定本规定 / 本规定适用于…: purpose and scope are no measures
         chain = _path(leaf)
         if leaf.numbering.style == "bold":
             label_parts = [c.numbering.written or c.title for c in chain]
@@ -411,13 +419,23 @@ def _measures(text: str, items: list[Item]) -> list[MeasureNode]:
             label_parts = [c.numbering.written or c.title for c in chain]
         top = chain[0]
         section = top.written_heading if top is not leaf else None
-        out.append(MeasureNode("/".join(label_parts), leaf.title, section, leaf.start, leaf.end, leaf))
+        out.append(MeasureNode("/".join(label_parts), leaf.title, section, leaf.start, end, leaf))
+    return out
+
+
+def _ancestors(item: Item) -> list[Item]:
+    out = []
+    while item.parent is not None:
+        item = item.parent
+        out.append(item)
     return out
 
 
 # Patterns used in the functions above, compiled once (re's own cache costs a lookup per call).
 _SENTENCE_STOP = re.compile(r"[。；;！？!?]")
-_PURPOSE = re.compile(r"\s*为[^。\n]{4,200}?(?:特|现)?(?:制定|制订|出台)本(?:规定|办法|方案|措施|细则|意见|条例|政策|计划)[。]?\s*$")
+_CRITERIA_INTRO = re.compile(r"(?:以下|下列|如下)(?:条件|情形|标准|要求|资格)[^。\n]{0,40}[：:]|(?:条件|情形)之一[的]?[^。\n]{0,40}[：:]")
+_PURPOSE = re.compile(r"\s*(?:为[^。\n]{4,200}?(?:特|现)?(?:制定|制订|出台)本(?:规定|办法|方案|措施|细则|意见|条例|政策|计划)[。]?\s*$"
+                      r"|本(?:规定|办法|措施|细则|条例|政策)(?:所称[^。\n]{0,60}|适用于[^\n]{0,200}))")
 _COMMA_OR_COLON = re.compile(r"[，,：:]")
 _GOAL_TITLE = re.compile(r".{0,6}目标")
 _TASK_DIVISION = re.compile(r"分工方案|部门分工|责任分工|任务分工|工作分工|分工的意见|分解落实|任务分解|责任分解|分工安排")

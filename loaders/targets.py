@@ -71,7 +71,8 @@ SUBSIDY_WORDS = re.compile(r"奖励|补助|补贴(?!性)|奖补|资助|贴息|�
 # Caps on money: 不超过1000万元, 最高500万元.
 CAP_BEFORE = re.compile(r"(不超过|不高于|最高|最多|上限|不足|(?<!不)低于|以内)$")
 # Clauses that describe the present, not a goal.
-DESCRIPTIVE_WORDS = re.compile(r"现有|已有|拥有|共有|已经|已建|已培育|已形成|目前|以来|现已|截至目前|截止目前|位居|居全国|占全国|约占")
+DESCRIPTIVE_WORDS = re.compile(r"现有|已有|拥有|共有|已经|已建|已培育|已形成|目前|以来|现已|截至目前|截止目前|位居|居全国|占全国|约占|"
+                               r"估算|概算")
 # A bare year followed by these reports a result (2022年，实现营收…) unless a goal modal is there too.
 PAST_WORDS = re.compile(r"实现|完成|同比|比上年|较上年|达到了|增长了")
 GOAL_MODAL = re.compile(r"力争|争取|确保|将|要|计划|预计|目标")
@@ -81,7 +82,7 @@ GOAL_VERBS = (
     "新增|引进|培养|培训|认定|创建|推动|累计|完成|遴选|推广|展示|组建|设立|建立|扶持|支持|带动|"
     "吸引|招引|覆盖|提升|提高|增加|增长|降低|下降|减少|发展|扩大|保持|稳定|控制|普及|培植|壮大|"
     "做强|做大|孵化|认证|服务|组织|参加|举行|落地|引育|汇聚|集聚|攻克|突破|制定|修订|主导|推进|选准|新改扩建|"
-    "筹措|整合|安排|投入|投资|下达|拨付|统筹|压缩|缩短|开工|新开工|建成投产"
+    "筹措|整合|安排|投入|投资|下达|拨付|统筹|压缩|缩短|开工|新开工|建成投产|规划|启动实施|布局"
 )
 _GOAL_VERB_RE = re.compile(GOAL_VERBS)
 MONEY_METRIC_END = re.compile(
@@ -328,10 +329,14 @@ def _hard_break(line: str, last_char: str) -> bool:
 
 
 def _quoted_spans(s: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _QUOTED.finditer(s):
-        spans.append((m.start(), m.end()))
+    """Quoted titles and names, and bracketed exemption notes (…的企业不受40%比例限制): no goal is stated there."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(s)]
+    if "不受" in s or "除外" in s:
+        spans += [(m.start(), m.end()) for m in _EXEMPTION_NOTE.finditer(s)]
     return spans
+
+
+_EXEMPTION_NOTE = re.compile(r"[（(][^（）()]*(?:不受|除外)[^（）()]*[）)]")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -376,6 +381,8 @@ def _condition(s: str, pos: int) -> bool:
         p0, _ = _bounds(s, f0 - 1, _FULL_STOPS)
         if SUBSIDY_WORDS.search(s, p0, f0):
             return True
+    if _QUALIFYING_END.match(s, pos, c1):
+        return True  # 企业在西藏的营业收入占…比例40%(含本数)以上的；: who qualifies
     opens = _CONDITION_OPEN.match(s, s0) or _CONDITION_OPEN.match(s, c0)
     return bool(opens) and "的" in s[pos:s1]
 
@@ -392,6 +399,8 @@ _COST_SHARE = re.compile(r"(?:负担|承担|分担|配套)[^，,；;。]{0,12}�
 _SET_AS_SHARE = re.compile(r"[为按][^，,；;。]{1,20}的$")
 _BELOW_OF = re.compile(r"以下(?:[（(][^（）()]{0,12}[）)])?的")
 _ALLOCATED = re.compile(r"安排[^，,；;。、]{0,10}$")
+_QUALIFYING_END = re.compile(r"[^，,；;。（(]*?(?:[（(][^（）()]{0,12}[）)])?(?:以上|以下|及以上|及以下|以内)"
+                             r"(?:[（(][^（）()]{0,12}[）)])?的\s*(?:[（(][^（）()]*[）)])?\s*$")
 _RATE_OF = re.compile(r"按(?:照)?[^，,；;。]{0,30}的$")
 _CONDITION_OPEN = re.compile(r"(?:\d{1,3}[.、．]\s*)?(?:对于|对|凡|符合|针对|凡是|经认定)")
 _GOAL_OPEN = re.compile(r"力争|确保|目标|争取|到\d{4}年")
@@ -563,7 +572,8 @@ def _bounds(s: str, pos: int, delims: str) -> tuple[int, int]:
     return start, (after.start() if after else n)
 
 
-_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+_ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+                          r"|[▲△■□◆◇●○•·])")
 
 
 @lru_cache(maxsize=4)
@@ -581,6 +591,8 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
     clause = s[c0:c1]
     before = s[c0:a.start]
     after = s[a.end:c1]
+    if clause.startswith("在") and clause.endswith("基础上"):
+        return False  # 在已落地制造业等6个行业留抵退税政策基础上: the baseline, not the goal
     if _BELOW_OF.match(after):
         return False  # 6亩以下(不含6亩)的土地: a threshold of what a rule covers
     if a.kind == "money" and _FUNDING.search(before) and _FUND_AFTER.match(after):
