@@ -501,13 +501,17 @@ def agency_types() -> dict[str, str]:
 def _compact(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace (simplified), and the index in ``text`` of each kept character."""
     if not _SPACE.search(text):
-        return to_simplified(text).translate(_FULL_PARENS), list(range(len(text)))
+        return _full_parens(to_simplified(text)), list(range(len(text)))
     runs: list[str] = []
     keep: list[int] = []
     for m in _NON_SPACE_RUN.finditer(text):
         runs.append(m.group())
         keep.extend(range(m.start(), m.end()))
-    return to_simplified("".join(runs)).translate(_FULL_PARENS), keep
+    return _full_parens(to_simplified("".join(runs))), keep
+
+
+def _full_parens(s: str) -> str:
+    return s.translate(_FULL_PARENS) if "(" in s or ")" in s else s
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")

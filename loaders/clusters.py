@@ -94,8 +94,8 @@ _ZONE_WORD = re.compile(r"高新技术产业开发区|经济技术开发区|经�
 # the name before a zone word: one run of characters, or two places joined by a dash (奎屯—独山子经济开发区)
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[—–-][\u4e00-\u9fff]+)?$")
 # zones listed by their names before one shared zone word (红桥、红果、盘北等10个产业园区)
-_ZONE_LIST = re.compile(r"(?P<names>(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个"
-                        r"(?P<zone>产业园区|工业园区|园区|开发区|工业园|产业园|集聚区)")
+_ZONE_COUNT = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?P<zone>产业园区|工业园区|园区|开发区|工业园|产业园|集聚区)")
+_ZONE_NAMES = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}$")
 _ZONE_SHORT = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
 _ZONE_NOT_NAME = re.compile(r"^(?:各|有关|相关|市|省|县|区|国家级|省级|市级|全市|全省|我市|本市|所在|周边|其他|现有)|(?:和|及|与|等|的|国家级|省级|市级|县级)$")
 
@@ -122,9 +122,12 @@ def _zone_names(text: str, mentions: list[_Place], city: str | None, province: s
             links.append(_link(text[start:z.end()], placed[0].city, start, z.end()))
         elif city is not None and not find_places(name, province):
             links.append(_link(text[start:z.end()], city, start, z.end()))
-    for m in _ZONE_LIST.finditer(text) if "个" in text else ():
-        pos = m.start("names")
-        for name in m.group("names").split("、"):
+    for m in _ZONE_COUNT.finditer(text) if "个" in text else ():
+        names = _ZONE_NAMES.search(text, max(0, m.start() - 80), m.start())
+        if names is None:
+            continue
+        pos = names.start()
+        for name in names.group().split("、"):
             placed = [p for p in mentions if p.start == pos]
             owner = placed[0].city if placed else city
             if owner is not None and not _ZONE_NOT_NAME.search(name):

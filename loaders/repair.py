@@ -97,8 +97,11 @@ def _clean_mapped_line(line: str) -> str:
         line = _AT_MARKS.sub("", line)
     if "?" in line:  # a space or bullet the page could not encode, between Chinese characters (第一章?总则)
         line = _LOST_SPACE.sub(" ", line)
-    if (line[:1].isascii() or line[-1:].isascii()) and not line.startswith("|"):  # noise around a line (* D4 o' …)
-        line = _NOISE_END.sub("", _NOISE_START.sub("", line))
+    if line and (line[:1].isascii() or line[-1:].isascii()) and not line.startswith("|"):  # noise (* D4 o' …)
+        if line[:1].isascii():
+            line = _NOISE_START.sub("", line)
+        if line[-1:].isascii() and " " in line[-16:]:  # noise at the end is tokens between spaces
+            line = _NOISE_END.sub("", line)
         if _NOISE_LINE.fullmatch(line):
             return ""
     if _TONE_MARK.search(line):  # a gloss holds a tone mark: lines without one (nearly all) skip the pattern
@@ -448,7 +451,7 @@ def _pipe_spaced_tables(page: str) -> list[str]:
     """The lines of ``page``, space-flattened task tables rewritten as the ``| cell |`` lines readers give
     tables."""
     lines = page.split("\n")
-    if not _SPACED_HEADER_IN_PAGE.search(page):
+    if ("号 " not in page and "号\t" not in page) or not _SPACED_HEADER_IN_PAGE.search(page):
         return lines
     out: list[str] = []
     columns = 0  # responsibility columns of the table being read, 0 outside one
