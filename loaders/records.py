@@ -53,6 +53,7 @@ class RoleEvidence(_Record):
     written: str             # as written in the source
     start: int
     end: int
+    resolved: bool = True    # False: a unit that reads as an agency but is in no table (name kept as written)
 
 
 class TopicEvidence(_Record):

@@ -81,8 +81,8 @@ def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
 
 def as_evidence(units: list[Unit], role: str) -> list[RoleEvidence]:
     """Role evidence for the agencies of a clause (canonical name, as written, span)."""
-    return [_EVIDENCE({"agency": u.info.name, "role": role, "written": u.written, "start": u.start, "end": u.end})
-            for u in units if u.info is not None]
+    return [_EVIDENCE({"agency": u.info.name, "role": role, "written": u.written, "start": u.start, "end": u.end,
+                       "resolved": u.info.known}) for u in units if u.info is not None]
 
 
 _EVIDENCE = builder(RoleEvidence)

@@ -197,3 +197,8 @@ def test_amounts_that_are_no_goals() -> None:
     assert targets("估算总投资106.7亿元", 2013) == []
     assert targets("中央财政安排1000亿元专项奖补资金,重点用于职工分流安置", 2016) == [(1000.0, "亿元")]
     assert targets("规划配售型保障性住房2170套") == [(2170.0, "套")]
+
+
+def test_units_in_no_table_are_marked_unresolved_in_the_evidence() -> None:
+    evidence = {e.agency: e.resolved for e in measure("164_gansu_wenjiuye", "一/二").role_evidence}
+    assert evidence == {"甘肃省各设区市人民政府": True, "兰州新区管理委员会": False}  # 兰州新区管委会: no table row
