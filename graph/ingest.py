@@ -200,7 +200,10 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
                    on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None) -> Iterator[Loaded]:
     """The records of ``files``, each saved under ``records_dir`` first; what fails goes to ``summary``."""
     for path in files:
-        outcomes = list(read_source(path))
+        try:
+            outcomes = list(read_source(path))
+        except Exception as exc:  # a bug on one file's records must not stop the others
+            outcomes = [ExtractionError(path, " ".join(f"cannot read: {type(exc).__name__}: {exc}".split())[:300])]
         for outcome in outcomes:
             if isinstance(outcome, ExtractionError):
                 summary.failures.append(outcome)
@@ -218,15 +221,12 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
 
 def _extract(path: Path) -> Loaded | ExtractionError:
     try:
-        from policykg.loaders.pipeline import extract_file
+        from policykg.loaders.pipeline import try_extract
     except ImportError as exc:
         return ExtractionError(path, f"the extraction pipeline is not available ({exc})")
-    try:
-        doc = extract_file(path)
-    except ExtractionError as exc:
-        return exc
-    except Exception as exc:  # an extractor bug must not stop the other files
-        return ExtractionError(path, f"extraction failed: {type(exc).__name__}: {exc}")
+    doc = try_extract(path)  # the same outcome, and message, as `policykg extract` gives
+    if isinstance(doc, ExtractionError):
+        return doc
     return _checked(str(path), doc, doc.text)
 
 

@@ -122,6 +122,18 @@ def extract_file(path: Path) -> PolicyDoc:
     return doc
 
 
+def try_extract(path: Path) -> PolicyDoc | ExtractionError:
+    """``extract_file``, with any failure given back as an ``ExtractionError`` naming the file, so that
+    a batch reports it and goes on: a reader or extractor bug (any exception) included."""
+    try:
+        return extract_file(path)
+    except ExtractionError as exc:
+        return exc
+    except Exception as exc:  # whatever one file does must not stop the others
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return ExtractionError(path, f"extraction failed: {reason}")
+
+
 def _own_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead: bool) -> Roles:
     end = item.children[0].start if item.children else item.end
     return find_roles(text, item.start, end, where, first_is_lead)
@@ -385,11 +397,10 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
         task = progress.add_task("extract", total=len(files), name="")
         for f in files:
             progress.update(task, name=f.name)
-            try:
-                doc = extract_file(f)
-            except ExtractionError as exc:
+            doc = try_extract(f)
+            if isinstance(doc, ExtractionError):
                 failures += 1
-                err.print(f"[red]error[/red] {exc.path}: {exc.reason}", highlight=False, soft_wrap=True)
+                err.print(f"[red]error[/red] {doc.path}: {doc.reason}", highlight=False, soft_wrap=True)
             else:
                 if fmt == "json":
                     write_record(doc, out)
