@@ -54,7 +54,7 @@ def ingest(
             def summarised(province: str) -> None:
                 progress.update(task, description=f"summaries of {province}")
 
-            summary = ingest_paths(store, files, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
+            summary = ingest_paths(store, paths, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
                                    on_summary=summarised, batch_size=batch or WRITE_BATCH)
             engine = store.engine
     except PolicyKGError as exc:
@@ -163,16 +163,21 @@ def reset(
 
 def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummary, imported lazily
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table("documents", "measures", "agencies", "edges", "overlaps", "summarised", "failed", "time",
-                  title=f"ingested ({engine})")
+    table = Table("documents", "measures", "agencies", "edges", "overlaps", "summarised", "failed", "skipped",
+                  "time", title=f"ingested ({engine})")
     table.add_row(str(summary.documents), str(summary.measures), str(len(summary.agencies)),
                   str(summary.edges), "-" if summary.overlaps is None else str(summary.overlaps),
-                  ", ".join(summary.summarised) or "-", str(len(summary.failures)), f"{summary.seconds:.1f}s")
+                  ", ".join(summary.summarised) or "-", str(len(summary.failures)), str(len(summary.skipped)),
+                  f"{summary.seconds:.1f}s")
     Console().print(table)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     for failure in summary.failures:
-        Console(stderr=True).print(f"[red]failed[/red] {failure}")
+        err.print(f"[red]failed[/red] {escape(str(failure))}")
+    for skipped in summary.skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(skipped))}")
 
 
 def register(app: typer.Typer) -> None:

@@ -32,6 +32,7 @@ from policykg.errors import ExtractionError, PolicyKGError, StoreUnavailable
 from policykg.graph.loading import WriteStats, load_reference_data, write_documents
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_summaries
+from policykg.inputs import Inputs, Skipped, input_problem, list_inputs
 from policykg.loaders.records import PolicyDoc
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -52,6 +53,7 @@ class IngestSummary:
     agencies: set[str] = field(default_factory=set)
     edges: int = 0
     failures: list[ExtractionError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # files found in folders and left out, with the reason
     seconds: float = 0.0
     doc_ids: list[str] = field(default_factory=list)   # documents written, in order
     overlaps: int | None = None                         # SIMILAR_TO pairs of those documents, if recomputed
@@ -67,24 +69,26 @@ class Loaded:
     text: str | None
 
 
+def list_ingest_inputs(paths: Iterable[Path]) -> Inputs:
+    """Files as given, folders expanded to the documents and record files they hold (sorted); the
+    files that cannot be opened, and the folder entries left out (other formats, hidden), by name."""
+    inputs = list_inputs(paths, _reads)
+    records = {p.with_suffix("") for p in inputs.files if p.suffix.lower() == ".json"}
+    # a record folder holds <doc_id>.json + <doc_id>.txt: the text belongs to the record
+    inputs.files = [p for p in inputs.files if p.suffix.lower() != ".txt" or p.with_suffix("") not in records]
+    return inputs
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders expanded to the documents and record files they hold (sorted)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _ingestible(p))
-            records = {p.with_suffix("") for p in found if p.suffix.lower() == ".json"}
-            # a record folder holds <doc_id>.json + <doc_id>.txt: the text belongs to the record
-            files += [p for p in found if p.suffix.lower() != ".txt" or p.with_suffix("") not in records]
-        else:
-            files.append(path)
-    return list(dict.fromkeys(files))
+    """The files :func:`list_ingest_inputs` reads."""
+    return list_ingest_inputs(paths).files
 
 
 def read_source(path: Path) -> Iterator[Loaded | ExtractionError]:
     """The records one file yields, or an error naming the file (and line) for each bad one."""
-    if not path.is_file():
-        yield ExtractionError(path, "no such file")
+    problem = input_problem(path)
+    if problem is not None:
+        yield ExtractionError(path, problem)
         return
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -117,7 +121,10 @@ def ingest_paths(
     started = time.monotonic()
     summary = IngestSummary()
     load_reference_data(store)
-    records = _saved_records(expand_paths(paths), records_dir, summary, on_file)
+    inputs = list_ingest_inputs(paths)
+    summary.failures += inputs.problems
+    summary.skipped += inputs.skipped
+    records = _saved_records(inputs.files, records_dir, summary, on_file)
     before_batch = None
     if overlaps:
         from policykg.graph.similarity import mark_overlaps_pending
@@ -285,8 +292,11 @@ def _checked(source: str, doc: PolicyDoc, text: str | None) -> Loaded | Extracti
     return Loaded(source=source, doc=doc, text=text)
 
 
-def _ingestible(path: Path) -> bool:
-    return path.suffix.lower() in RECORD_SUFFIXES | DOCUMENT_SUFFIXES and not path.name.startswith(".")
+def _reads(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in RECORD_SUFFIXES or suffix in DOCUMENT_SUFFIXES:
+        return None
+    return f"not a format policykg reads ({suffix or 'no extension'})"
 
 
 def _atomic_write(target: Path, content: str) -> None:

@@ -8,12 +8,12 @@ import json
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import NamedTuple
 
 from policykg.errors import ExtractionError
+from policykg.inputs import list_inputs
 from policykg.loaders.agencies import shared_agency
 from policykg.loaders.clauses import Carry
 from policykg.loaders.clusters import find_cluster_links
@@ -357,14 +357,10 @@ _AGENCY = builder(AgencyInfo)
 
 # ---------------------------------------------------------------- batch runner
 
-def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and the supported files inside folders named (sorted)."""
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-        else:
-            yield p
+def _reads(path: Path) -> str | None:
+    """None for a document format `extract` reads, else why a file found in a folder is skipped."""
+    suffix = path.suffix.lower()
+    return None if suffix in SUPPORTED_SUFFIXES else f"not a document format policykg extracts ({suffix or 'no extension'})"
 
 
 def write_record(doc: PolicyDoc, out: Path) -> Path:
@@ -382,14 +378,18 @@ def write_record(doc: PolicyDoc, out: Path) -> Path:
 def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
     """Extract every file, write records, report bad files on stderr; exit status 0 or 1."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     if fmt not in ("json", "jsonl"):
         print(f"--format: expected json or jsonl, got {fmt!r}", file=sys.stderr)
         return 2
-    files = list(iter_inputs(paths))
-    err = Console(stderr=True)
-    failures = 0
+    inputs = list_inputs(paths, _reads)
+    files = inputs.files
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    for problem in inputs.problems:
+        err.print(f"[red]error[/red] {escape(problem.path)}: {escape(problem.reason)}")
+    failures = len(inputs.problems)
     jsonl_lines: list[str] = []
     with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True,
@@ -400,7 +400,7 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
             doc = try_extract(f)
             if isinstance(doc, ExtractionError):
                 failures += 1
-                err.print(f"[red]error[/red] {doc.path}: {doc.reason}", highlight=False, soft_wrap=True)
+                err.print(f"[red]error[/red] {escape(doc.path)}: {escape(doc.reason)}")
             else:
                 if fmt == "json":
                     write_record(doc, out)
@@ -411,11 +411,15 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
             progress.advance(task)
     if fmt == "jsonl" and jsonl_lines:
         (out / "records.jsonl").write_text("\n".join(jsonl_lines) + "\n", encoding="utf-8")
-    if not files:
+    for skipped in inputs.skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(skipped))}")
+    total = len(files) + len(inputs.problems)
+    if not total:
         err.print("error: no input files")
         return 1
-    done = len(files) - failures
-    err.print(f"{done} of {len(files)} documents extracted to {out}" + (f", {failures} failed" if failures else ""))
+    done = total - failures
+    err.print(f"{done} of {total} documents extracted to {escape(str(out))}" + (f", {failures} failed" if failures else "")
+              + (f", {len(inputs.skipped)} skipped" if inputs.skipped else ""))
     return 1 if failures else 0
 
 

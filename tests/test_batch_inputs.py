@@ -89,3 +89,34 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_batch(tmp_path: Path,
     assert ingested.exit_code == 1, ingested.output
     assert "extraction failed: IndexError: list index out of range" in _one_line(ingested.output, bad)
     assert store.counts()["nodes"]["Document"] == 1
+
+
+@pytest.fixture()
+def folder_with_a_link_loop(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "policy.txt").write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "loop.txt").symlink_to("loop.txt")  # ELOOP: the link points at itself
+    return folder
+
+
+LOOP = "loop.txt: symbolic link loop"
+
+
+def test_extract_names_a_symlink_loop_in_a_folder_and_when_named(folder_with_a_link_loop: Path,
+                                                                  tmp_path: Path) -> None:
+    runner = CliRunner()
+    for args in ([str(folder_with_a_link_loop)], [str(folder_with_a_link_loop / "loop.txt")]):
+        result = runner.invoke(app, ["extract", *args, "--out", str(tmp_path / "out")])
+        assert result.exit_code == 1, result.output
+        assert LOOP in _one_line(result.output, "loop.txt"), args
+
+
+def test_ingest_names_a_symlink_loop_as_extract_does(folder_with_a_link_loop: Path, store: GraphStore,
+                                                     cli_env: None) -> None:
+    runner = CliRunner()
+    for args in ([str(folder_with_a_link_loop)], [str(folder_with_a_link_loop / "loop.txt")]):
+        result = runner.invoke(app, ["ingest", "--no-overlaps", *args])
+        assert result.exit_code == 1, result.output
+        assert LOOP in _one_line(result.output, "loop.txt"), args
+    assert store.counts()["nodes"]["Document"] == 1
