@@ -174,6 +174,9 @@ def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummar
                   f"{summary.seconds:.1f}s")
     Console().print(table)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if summary.replaced:
+        err.print(f"replaced the earlier version of {len(summary.replaced)} revised file(s): "
+                  + escape(", ".join(summary.replaced)))
     for failure in summary.failures:
         err.print(f"[red]failed[/red] {escape(str(failure))}")
     for skipped in summary.skipped:

@@ -33,6 +33,7 @@ from policykg.graph.loading import WriteStats, load_reference_data, write_docume
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_summaries
 from policykg.inputs import Inputs, Skipped, input_problem, list_inputs
+from policykg.loaders.identity import is_content_id
 from policykg.loaders.records import PolicyDoc
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -58,6 +59,7 @@ class IngestSummary:
     doc_ids: list[str] = field(default_factory=list)   # documents written, in order
     overlaps: int | None = None                         # SIMILAR_TO pairs of those documents, if recomputed
     summarised: list[str] = field(default_factory=list)  # provinces whose summary edges were rebuilt
+    replaced: list[str] = field(default_factory=list)    # earlier versions of revised files, deleted
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,9 @@ def ingest_paths(
             summary.measures += outcome.measures
             summary.agencies |= outcome.agencies
             summary.edges += outcome.edges
+            summary.replaced += outcome.replaced
+            if records_dir is not None:
+                _drop_saved_records(records_dir, outcome.replaced)
         else:
             summary.failures.append(ExtractionError(loaded.source, f"not stored: {outcome}"))
     if overlaps:  # also catches up on documents an interrupted ingest left pending
@@ -161,26 +166,37 @@ def save_record(doc: PolicyDoc, text: str | None, records_dir: Path) -> Path:
     return target
 
 
+def _drop_saved_records(records_dir: Path, doc_ids: Iterable[str]) -> None:
+    """Delete the saved record and text of documents replaced by a newer version of their file."""
+    for doc_id in doc_ids:
+        for suffix in (".json", ".txt"):
+            (records_dir / f"{doc_id}{suffix}").unlink(missing_ok=True)
+
+
 def write_records(store: GraphStore, records: Iterable[Loaded], batch_size: int = WRITE_BATCH,
                   before_batch: Callable[[list[str]], None] | None = None,
                   ) -> Iterator[tuple[Loaded, WriteStats | PolicyKGError]]:
     """Write ``records`` in batches; yield each record with its stats, or with the error that kept it out.
 
     A batch closes at ``batch_size`` records, at :data:`WRITE_BATCH_MEASURES` measures, or before a
-    second version of a document in it. ``before_batch(doc_ids)`` runs before each batch is written.
-    ``StoreUnavailable`` propagates: the engine is down.
+    second version of a document (or of a source file) in it, so that the later version replaces the
+    earlier. ``before_batch(doc_ids)`` runs before each batch is written. ``StoreUnavailable``
+    propagates: the engine is down.
     """
     batch: list[Loaded] = []
-    doc_ids: set[str] = set()
+    keys: set[str] = set()  # doc_ids and source keys in the batch
     measures = 0
     for loaded in records:
-        if batch and (len(batch) >= batch_size or loaded.doc.doc_id in doc_ids
-                      or measures + len(loaded.doc.measures) > WRITE_BATCH_MEASURES):
+        doc = loaded.doc
+        if batch and (len(batch) >= batch_size or doc.doc_id in keys or (doc.source_key or "") in keys
+                      or measures + len(doc.measures) > WRITE_BATCH_MEASURES):
             yield from _write_batch(store, batch, before_batch)
-            batch, doc_ids, measures = [], set(), 0
+            batch, keys, measures = [], set(), 0
         batch.append(loaded)
-        doc_ids.add(loaded.doc.doc_id)
-        measures += len(loaded.doc.measures)
+        keys.add(doc.doc_id)
+        if doc.source_key and is_content_id(doc.doc_id, doc.source):  # a version of a file: it may replace another
+            keys.add(doc.source_key)
+        measures += len(doc.measures)
     if batch:
         yield from _write_batch(store, batch, before_batch)
 
@@ -205,7 +221,12 @@ def _write_batch(store: GraphStore, batch: Sequence[Loaded], before: Callable[[l
 
 def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestSummary,
                    on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None) -> Iterator[Loaded]:
-    """The records of ``files``, each saved under ``records_dir`` first; what fails goes to ``summary``."""
+    """The records of ``files``, each saved under ``records_dir`` first; what fails goes to ``summary``.
+
+    A document read from a second file with the same id (the same stem and the same bytes) is the
+    same document: it is skipped, and named in ``summary.skipped``.
+    """
+    first_read: dict[str, str] = {}  # doc_id -> the file it was read from, for documents read from files
     for path in files:
         try:
             outcomes = list(read_source(path))
@@ -215,6 +236,11 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
             if isinstance(outcome, ExtractionError):
                 summary.failures.append(outcome)
                 continue
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:  # extracted here, not a record read
+                first = first_read.setdefault(outcome.doc.doc_id, outcome.source)
+                if first != outcome.source:
+                    summary.skipped.append(Skipped(path, f"the same document as {first} (identical bytes)"))
+                    continue
             try:
                 if records_dir is not None:
                     save_record(outcome.doc, outcome.text, records_dir)

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from policykg.errors import ExtractionError
-from policykg.inputs import list_inputs
+from policykg.inputs import Skipped, list_inputs
 from policykg.loaders.agencies import shared_agency
 from policykg.loaders.clauses import Carry
 from policykg.loaders.clusters import find_cluster_links
+from policykg.loaders.identity import document_id, earlier_records, source_key
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.places import document_places, find_places
@@ -116,8 +117,9 @@ def extract_file(path: Path) -> PolicyDoc:
     repaired = repair_text(raw.text)
     if not repaired.text.strip():
         raise ExtractionError(path, "no text after reading and repair")
-    doc = extract_text(repaired.text, path.stem, repaired.heading_starts)
+    doc = extract_text(repaired.text, document_id(path), repaired.heading_starts)
     doc.source = path.name
+    doc.source_key = source_key(path)
     doc.source_format = raw.format
     return doc
 
@@ -364,7 +366,8 @@ def _reads(path: Path) -> str | None:
 
 
 def write_record(doc: PolicyDoc, out: Path) -> Path:
-    """Write ``<doc_id>.json`` and the normalised text ``<doc_id>.txt`` into ``out``."""
+    """Write ``<doc_id>.json`` and the normalised text ``<doc_id>.txt`` into ``out``; delete the
+    records there of earlier versions of the same file (``identity.earlier_records``)."""
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{doc.doc_id}.json"
     tmp = target.with_suffix(".json.tmp")
@@ -372,11 +375,18 @@ def write_record(doc: PolicyDoc, out: Path) -> Path:
     tmp.replace(target)
     if doc.text is not None:
         (out / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+    for earlier in earlier_records(out, doc.doc_id, doc.source_key):
+        earlier.unlink(missing_ok=True)
+        earlier.with_suffix(".txt").unlink(missing_ok=True)
     return target
 
 
 def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
-    """Extract every file, write records, report bad files on stderr; exit status 0 or 1."""
+    """Extract every file, write records, report bad and skipped files by name on stderr; exit status 0 or 1.
+
+    A file whose document was already read from another file of the run (the same id: the same
+    stem and bytes) is skipped and named.
+    """
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -385,11 +395,12 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
         print(f"--format: expected json or jsonl, got {fmt!r}", file=sys.stderr)
         return 2
     inputs = list_inputs(paths, _reads)
-    files = inputs.files
+    files, skipped = inputs.files, list(inputs.skipped)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for problem in inputs.problems:
         err.print(f"[red]error[/red] {escape(problem.path)}: {escape(problem.reason)}")
     failures = len(inputs.problems)
+    first_read: dict[str, Path] = {}
     jsonl_lines: list[str] = []
     with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True,
@@ -398,28 +409,35 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
         for f in files:
             progress.update(task, name=f.name)
             doc = try_extract(f)
+            if not isinstance(doc, ExtractionError):
+                if first_read.setdefault(doc.doc_id, f) != f:
+                    skipped.append(Skipped(f, f"the same document as {first_read[doc.doc_id]} (identical bytes)"))
+                    progress.advance(task)
+                    continue
+                try:
+                    if fmt == "json":
+                        write_record(doc, out)
+                    else:
+                        jsonl_lines.append(json.dumps(doc.to_json_dict(), ensure_ascii=False))
+                        out.mkdir(parents=True, exist_ok=True)
+                        (out / f"{doc.doc_id}.txt").write_text(doc.text or "", encoding="utf-8")
+                except OSError as exc:
+                    doc = ExtractionError(f, f"cannot write its record: {exc.strerror or exc}")
             if isinstance(doc, ExtractionError):
                 failures += 1
                 err.print(f"[red]error[/red] {escape(doc.path)}: {escape(doc.reason)}")
-            else:
-                if fmt == "json":
-                    write_record(doc, out)
-                else:
-                    jsonl_lines.append(json.dumps(doc.to_json_dict(), ensure_ascii=False))
-                    out.mkdir(parents=True, exist_ok=True)
-                    (out / f"{doc.doc_id}.txt").write_text(doc.text or "", encoding="utf-8")
             progress.advance(task)
     if fmt == "jsonl" and jsonl_lines:
         (out / "records.jsonl").write_text("\n".join(jsonl_lines) + "\n", encoding="utf-8")
-    for skipped in inputs.skipped:
-        err.print(f"[yellow]skipped[/yellow] {escape(str(skipped))}")
+    for one in skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(one))}")
     total = len(files) + len(inputs.problems)
-    if not total:
+    if not total and not skipped:
         err.print("error: no input files")
         return 1
-    done = total - failures
+    done = total - failures - (len(skipped) - len(inputs.skipped))
     err.print(f"{done} of {total} documents extracted to {escape(str(out))}" + (f", {failures} failed" if failures else "")
-              + (f", {len(inputs.skipped)} skipped" if inputs.skipped else ""))
+              + (f", {len(skipped)} skipped" if skipped else ""))
     return 1 if failures else 0
 
 
