@@ -11,8 +11,7 @@
 // per list per record.
 // Order matters on FalkorDB: when a statement fails, its undo log restores the
 // relationships of deleted nodes wrongly if the statement created entities AFTER
-// deleting (ids are reused). So: 0. bind the documents replaced under another doc_id (below);
-// 1. bind each record's previous version (its measures,
+// deleting (ids are reused). So: 1. bind each record's previous version (its measures,
 // targets, own edges and the LOCATED_IN links it stated; the aggregation is a barrier);
 // 2. write the new versions, measures and targets under staging keys ('~new~' + key)
 // since the old ones still hold the keys (row.props never holds a key: Neo4j checks
@@ -30,33 +29,24 @@
 // the same agencies as a plain list, so that the lookup seeks the Agency name index).
 // $batch.replaced: documents the batch replaces under ANOTHER doc_id (an earlier version of a
 // revised file, or the document a store written before content-hash ids keeps under the file's
-// stem; graph/loading.py earlier_versions): bound first (step 0), deleted whole in step 3 with
-// their measures, targets and LOCATED_IN links; their provinces get a SummaryPending mark. An
-// empty list costs four empty index seeks.
-OPTIONAL MATCH (gone:Document) WHERE gone.doc_id IN $batch.replaced
-WITH collect(gone) AS gone_documents, collect(gone.province) AS gone_provinces
-OPTIONAL MATCH (gone_measure:Measure) WHERE gone_measure.doc_id IN $batch.replaced
-WITH gone_provinces, gone_documents, collect(gone_measure) AS gone_measures
-OPTIONAL MATCH (gone_target:Target) WHERE gone_target.doc_id IN $batch.replaced
-WITH gone_provinces, gone_documents, gone_measures, collect(gone_target) AS gone_targets
-OPTIONAL MATCH ()-[gone_link:LOCATED_IN]->() WHERE gone_link.doc_id IN $batch.replaced
-WITH gone_provinces, gone_documents + gone_measures + gone_targets AS gone_nodes, collect(gone_link) AS gone_links
+// stem; graph/loading.py earlier_versions): bound after the writes (none of the batch's new
+// nodes has their doc_ids) and deleted whole in step 3 with their measures, targets and
+// LOCATED_IN links; their provinces get a SummaryPending mark. An empty list costs four empty
+// index seeks, once per statement.
 UNWIND $batch.documents AS doc
 MERGE (d:Document {doc_id: doc.doc_id})
-WITH gone_provinces, gone_nodes, gone_links, doc, d
+WITH doc, d
 OPTIONAL MATCH (old_measure:Measure {doc_id: doc.doc_id})
-WITH gone_provinces, gone_nodes, gone_links, doc, d, collect(old_measure) AS old_measures
+WITH doc, d, collect(old_measure) AS old_measures
 OPTIONAL MATCH (old_target:Target {doc_id: doc.doc_id})
-WITH gone_provinces, gone_nodes, gone_links, doc, d, old_measures, collect(old_target) AS old_targets
+WITH doc, d, old_measures, collect(old_target) AS old_targets
 OPTIONAL MATCH (d)-[own:OF_PROVINCE|ISSUED|MENTIONS]-()
-WITH gone_provinces, gone_nodes, gone_links, doc, d, old_measures, old_targets, collect(own) AS own_edges
+WITH doc, d, old_measures, old_targets, collect(own) AS own_edges
 OPTIONAL MATCH ()-[link:LOCATED_IN {doc_id: doc.doc_id}]->()
-WITH gone_provinces, gone_nodes, gone_links, doc, d, old_measures, old_targets, own_edges,
-     collect(link) AS old_links, d.province AS old_province
+WITH doc, d, old_measures, old_targets, own_edges, collect(link) AS old_links, d.province AS old_province
 SET d = doc.document
-WITH collect(old_province) + head(collect(gone_provinces)) AS old_provinces,
-     collect(own_edges + old_links) + [head(collect(gone_links))] AS edge_lists,
-     collect(old_measures + old_targets) + [head(collect(gone_nodes))] AS node_lists
+WITH collect(old_province) AS old_provinces, collect(own_edges + old_links) AS edge_lists,
+     collect(old_measures + old_targets) AS node_lists
 FOREACH (province IN old_provinces + $batch.provinces |
   MERGE (pending:SummaryPending {province: province})
   SET pending.token = $batch.mark)
@@ -151,6 +141,19 @@ FOREACH (row IN $batch.measure_clusters |
   CREATE (m)-[e:MENTIONS]->(c)
   SET e = row.props)
 WITH edge_lists, node_lists
+OPTIONAL MATCH (gone:Document) WHERE gone.doc_id IN $batch.replaced
+WITH edge_lists, node_lists, collect(gone) AS gone_documents, collect(gone.province) AS gone_provinces
+OPTIONAL MATCH (gone_measure:Measure) WHERE gone_measure.doc_id IN $batch.replaced
+WITH edge_lists, node_lists, gone_documents, gone_provinces, collect(gone_measure) AS gone_measures
+OPTIONAL MATCH (gone_target:Target) WHERE gone_target.doc_id IN $batch.replaced
+WITH edge_lists, node_lists, gone_documents, gone_provinces, gone_measures, collect(gone_target) AS gone_targets
+OPTIONAL MATCH ()-[gone_link:LOCATED_IN]->() WHERE gone_link.doc_id IN $batch.replaced
+WITH edge_lists, node_lists + [gone_documents + gone_measures + gone_targets] AS node_lists, gone_provinces,
+     collect(gone_link) AS gone_links
+FOREACH (province IN gone_provinces |
+  MERGE (pending:SummaryPending {province: province})
+  SET pending.token = $batch.mark)
+WITH edge_lists + [gone_links] AS edge_lists, node_lists
 OPTIONAL MATCH (typed:Agency)-[stale_type:OF_TYPE]->(was:AgencyType)
 WHERE typed.name IN $batch.typed_agencies
   AND NOT any(row IN $batch.agency_types WHERE row.agency = typed.name AND row.code = was.code)
