@@ -21,10 +21,15 @@ def ingest(
         "--batch", min=1, show_default=False,
         help="Documents per atomic write [default: 20; fewer when they hold 1000 measures]. Smaller batches "
              "hold the engine's write lock for less time, so that queries served meanwhile wait less.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Ingest files that do not look like policy documents too (otherwise named and skipped).")]
+    = False,
 ) -> None:
     """Extract documents (or read records) and load them into the graph in atomic batches of documents.
 
     Afterwards the overlap analysis (SIMILAR_TO) is recomputed for the documents written, unless --no-overlaps.
+    A file that does not look like a policy document (a README, a diary, a news report, source code:
+    loaders/screening.py) is named and skipped, unless --force; so is a file of another format in a folder.
 
     Example: policykg ingest data/corpus/
     """
@@ -55,7 +60,7 @@ def ingest(
                 progress.update(task, description=f"summaries of {province}")
 
             summary = ingest_paths(store, paths, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
-                                   on_summary=summarised, batch_size=batch or WRITE_BATCH)
+                                   on_summary=summarised, batch_size=batch or WRITE_BATCH, force=force)
             engine = store.engine
     except PolicyKGError as exc:
         console.print(f"[red]error:[/red] {exc}")

@@ -86,8 +86,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return list_ingest_inputs(paths).files
 
 
-def read_source(path: Path) -> Iterator[Loaded | ExtractionError]:
-    """The records one file yields, or an error naming the file (and line) for each bad one."""
+def read_source(path: Path, force: bool = False) -> Iterator[Loaded | ExtractionError | Skipped]:
+    """The records one file yields, or an error naming the file (and line) for each bad one; a document
+    that does not look like a policy document (``loaders/screening.py``) is skipped unless ``force``."""
     problem = input_problem(path)
     if problem is not None:
         yield ExtractionError(path, problem)
@@ -98,7 +99,7 @@ def read_source(path: Path) -> Iterator[Loaded | ExtractionError]:
     elif suffix == ".json":
         yield from _read_json(path)
     elif suffix in DOCUMENT_SUFFIXES:
-        yield _extract(path)
+        yield _extract(path, force)
     else:
         yield ExtractionError(path, f"unsupported file type {suffix or '(none)'}")
 
@@ -107,10 +108,11 @@ def ingest_paths(
     store: GraphStore,
     paths: Iterable[Path],
     records_dir: Path | None = None,
-    on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None = None,
+    on_file: Callable[[Path, list[Loaded | ExtractionError | Skipped]], None] | None = None,
     overlaps: bool = False,
     on_summary: Callable[[str], None] | None = None,
     batch_size: int = WRITE_BATCH,
+    force: bool = False,
 ) -> IngestSummary:
     """Extract/validate every file and write each record to the store; never stops at a bad file.
 
@@ -118,7 +120,8 @@ def ingest_paths(
     (a re-written document loses its measures' edges, so this restores them).
     Last, the summary edges of the provinces written to are rebuilt
     (``graph/summaries.py``; ``on_summary`` is called after each province).
-    ``on_file`` is called once a file is read, before its records' batch is written.
+    ``on_file`` is called once a file is read, before its records' batch is written. A document
+    that does not look like a policy document is skipped and named in ``skipped``, unless ``force``.
     """
     started = time.monotonic()
     summary = IngestSummary()
@@ -126,7 +129,7 @@ def ingest_paths(
     inputs = list_ingest_inputs(paths)
     summary.failures += inputs.problems
     summary.skipped += inputs.skipped
-    records = _saved_records(inputs.files, records_dir, summary, on_file)
+    records = _saved_records(inputs.files, records_dir, summary, on_file, force)
     before_batch = None
     if overlaps:
         from policykg.graph.similarity import mark_overlaps_pending
@@ -220,7 +223,8 @@ def _write_batch(store: GraphStore, batch: Sequence[Loaded], before: Callable[[l
 
 
 def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestSummary,
-                   on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None) -> Iterator[Loaded]:
+                   on_file: Callable[[Path, list[Loaded | ExtractionError | Skipped]], None] | None,
+                   force: bool = False) -> Iterator[Loaded]:
     """The records of ``files``, each saved under ``records_dir`` first; what fails goes to ``summary``.
 
     A document read from a second file with the same id (the same stem and the same bytes) is the
@@ -229,12 +233,15 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
     first_read: dict[str, str] = {}  # doc_id -> the file it was read from, for documents read from files
     for path in files:
         try:
-            outcomes = list(read_source(path))
+            outcomes = list(read_source(path, force))
         except Exception as exc:  # a bug on one file's records must not stop the others
             outcomes = [ExtractionError(path, " ".join(f"cannot read: {type(exc).__name__}: {exc}".split())[:300])]
         for outcome in outcomes:
             if isinstance(outcome, ExtractionError):
                 summary.failures.append(outcome)
+                continue
+            if isinstance(outcome, Skipped):
+                summary.skipped.append(outcome)
                 continue
             if path.suffix.lower() in DOCUMENT_SUFFIXES:  # extracted here, not a record read
                 first = first_read.setdefault(outcome.doc.doc_id, outcome.source)
@@ -252,14 +259,17 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
             on_file(path, outcomes)
 
 
-def _extract(path: Path) -> Loaded | ExtractionError:
+def _extract(path: Path, force: bool = False) -> Loaded | ExtractionError | Skipped:
     try:
         from policykg.loaders.pipeline import try_extract
+        from policykg.loaders.screening import screen
     except ImportError as exc:
         return ExtractionError(path, f"the extraction pipeline is not available ({exc})")
     doc = try_extract(path)  # the same outcome, and message, as `policykg extract` gives
     if isinstance(doc, ExtractionError):
         return doc
+    if not force and not (screening := screen(doc)).accepted:
+        return Skipped(path, screening.reason)
     return _checked(str(path), doc, doc.text)
 
 

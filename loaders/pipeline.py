@@ -25,6 +25,7 @@ from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
 from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target, builder
 from policykg.loaders.repair import repair_text
 from policykg.loaders.roles import Roles, as_evidence, find_roles
+from policykg.loaders.screening import screen
 from policykg.loaders.simplify import simplified_twin, unspun_twin
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
 from policykg.loaders.tables import TableRow, table_rows
@@ -381,11 +382,12 @@ def write_record(doc: PolicyDoc, out: Path) -> Path:
     return target
 
 
-def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
+def run_extract(paths: list[Path], out: Path, fmt: str = "json", force: bool = False) -> int:
     """Extract every file, write records, report bad and skipped files by name on stderr; exit status 0 or 1.
 
-    A file whose document was already read from another file of the run (the same id: the same
-    stem and bytes) is skipped and named.
+    A file that does not look like a policy document (``loaders/screening.py``) is skipped and named,
+    unless ``force``; so is a file whose document was already read from another file of the run (the
+    same id: the same stem and bytes).
     """
     from rich.console import Console
     from rich.markup import escape
@@ -410,6 +412,10 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
             progress.update(task, name=f.name)
             doc = try_extract(f)
             if not isinstance(doc, ExtractionError):
+                if not force and not (screening := screen(doc)).accepted:
+                    skipped.append(Skipped(f, screening.reason))
+                    progress.advance(task)
+                    continue
                 if first_read.setdefault(doc.doc_id, f) != f:
                     skipped.append(Skipped(f, f"the same document as {first_read[doc.doc_id]} (identical bytes)"))
                     progress.advance(task)
