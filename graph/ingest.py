@@ -3,9 +3,12 @@
 Documents (.txt .md .html .docx .pdf) go through the extraction pipeline
 (``policykg.loaders.pipeline.extract_file``); record files (.json: one record or a
 list, .jsonl: one record a line) are validated with ``PolicyDoc.model_validate``.
-Each record and its normalised text are saved under ``records_dir``. A file that
-cannot be read, extracted, validated or written is reported with its name and
-skipped; the others go on. Records are written :data:`WRITE_BATCH` at a time in one
+Files are listed by ``policykg.inputs`` (as `policykg extract` lists them). Each record
+and its normalised text are saved under ``records_dir``. A file that cannot be opened,
+read, extracted, validated or written is a failure reported with its name; a document
+that does not look like a policy document (``loaders/screening.py``, unless ``force``),
+a second file holding the same document, and a folder entry of another format are
+skipped and named; the others go on. Records are written :data:`WRITE_BATCH` at a time in one
 statement each (``write_documents``: whole or not at all); a batch the engine refuses
 is written again one record at a time, so that only the faulty record is reported
 and the others are stored. An engine that cannot be reached stops the run
@@ -54,7 +57,7 @@ class IngestSummary:
     agencies: set[str] = field(default_factory=set)
     edges: int = 0
     failures: list[ExtractionError] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)  # files found in folders and left out, with the reason
+    skipped: list[Skipped] = field(default_factory=list)  # files left out on purpose, with the reason
     seconds: float = 0.0
     doc_ids: list[str] = field(default_factory=list)   # documents written, in order
     overlaps: int | None = None                         # SIMILAR_TO pairs of those documents, if recomputed
