@@ -23,7 +23,10 @@ required; a text is accepted when it
    - ``formula``: a formula of policy texts (制定本方案, 提出如下意见, 结合我省实际, 请认真贯彻执行 …).
 
 A news report about a policy has the language but rarely two signs of the form; a diary or a
-to-do list may have numbered lines but not the language. Traditional characters count as their
+to-do list may have numbered lines but not the language. A text with the marks of a press report
+(本报讯, （记者 …）, 通讯员, 新华社, 责任编辑, 据了解, …获悉) needs :data:`PRESS_SIGNALS` signs, two of
+them specific: a report on a new plan names it in its headline and its issuers in its first
+sentence, while a policy text republished by a news site still shows its number, items and duties. Traditional characters count as their
 simplified forms for the terms and clauses. The decision is a heuristic: ``--force`` ingests or
 extracts a file anyway.
 """
@@ -38,6 +41,7 @@ from policykg.loaders.records import PolicyDoc
 MIN_CJK_SHARE = 0.3
 MIN_POLICY_TERMS = 3
 MIN_SIGNALS = 2
+PRESS_SIGNALS = 3
 
 POLICY_TERMS = (
     "推动", "推进", "加快", "加强", "支持", "鼓励", "引导", "实施", "落实", "完善", "健全", "强化", "深化",
@@ -57,6 +61,7 @@ _ITEM_LINE = re.compile(
 _INLINE_NUMBER = re.compile(r"(?:^|[。；;！!\s])(\d{1,3})、")
 _DUTIES = re.compile(
     r"(?:责任|牵头|配合|参与|主责|协办|主办)(?:单位|部门|处室)\s*[:：]|按职责分工负责|分工负责|负责[）)]|牵头[，,、；;]")
+_PRESS = re.compile(r"本报讯|本报记者|[（(]记者[^）)]{0,12}[）)]|通讯员|新华社|责任编辑|据了解|记者[^。]{0,12}获悉")
 _FORMULA = re.compile(
     r"制定本(?:行动)?(?:方案|意见|计划|措施|办法|细则|规划|通知)|提出(?:如下|以下)(?:意见|措施|实施意见)"
     r"|现(?:将|就)[^。]{0,40}(?:印发|提出|通知如下)|特制定|结合(?:我省|本省|我市|本市|全省|全市|我区|本区|各地)实际"
@@ -71,6 +76,7 @@ class Screening:
     signals: tuple[str, ...]     # which of SIGNALS the text shows
     policy_terms: int            # different POLICY_TERMS in the text
     cjk_share: float             # Chinese characters / visible characters
+    press: bool = False          # the text has the marks of a press report
 
     @property
     def reason(self) -> str:
@@ -83,6 +89,8 @@ class Screening:
             why = f"hardly any policy language ({self.policy_terms} of the usual terms)"
         elif not self.signals:
             why = "no title, numbered items, document number, issuer, duty clause or policy formula"
+        elif self.press:
+            why = f"a press report ({_names(self.signals) or 'no sign of a policy document'})"
         elif not any(name in SPECIFIC for name in self.signals):
             why = f"only {_names(self.signals)}; no document number, issuer, duty clause or policy formula"
         else:
@@ -106,9 +114,11 @@ def screen(doc: PolicyDoc, text: str | None = None) -> Screening:
         "formula": _FORMULA.search(simplified) is not None,
     }
     signals = tuple(name for name in SIGNALS if shown[name])
-    accepted = (cjk_share >= MIN_CJK_SHARE and terms >= MIN_POLICY_TERMS and len(signals) >= MIN_SIGNALS
-                and any(name in SPECIFIC for name in signals))
-    return Screening(accepted, signals, terms, round(cjk_share, 3))
+    press = _PRESS.search(simplified) is not None
+    specific = sum(1 for name in signals if name in SPECIFIC)
+    form = len(signals) >= PRESS_SIGNALS and specific >= 2 if press else len(signals) >= MIN_SIGNALS and specific >= 1
+    accepted = cjk_share >= MIN_CJK_SHARE and terms >= MIN_POLICY_TERMS and form
+    return Screening(accepted, signals, terms, round(cjk_share, 3), press)
 
 
 def _names(signals: tuple[str, ...]) -> str:

@@ -43,6 +43,16 @@ def test_every_policy_document_is_accepted(path: Path) -> None:
     assert screening.accepted, (screening.signals, screening.policy_terms, screening.reason)
 
 
+@pytest.mark.parametrize("seed", sorted((REPO / "data" / "corpus").glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_a_policy_document_republished_by_a_news_agency_is_accepted(seed: Path, tmp_path: Path) -> None:
+    """The marks of a press report alone do not refuse a text: a republished policy keeps its form."""
+    republished = tmp_path / seed.name
+    republished.write_text("新华社北京11月16日电\n" + seed.read_text(encoding="utf-8") + "\n（来源：新华社　责任编辑：张三）\n",
+                           encoding="utf-8")
+    screening = screen(extract_file(republished))
+    assert screening.press and screening.accepted, screening
+
+
 @pytest.mark.parametrize("path", NOT_POLICY, ids=_ids(NOT_POLICY))
 def test_texts_that_are_not_policy_documents_are_refused(path: Path) -> None:
     screening = screen(extract_file(path))
