@@ -26,9 +26,9 @@ A news report about a policy has the language but rarely two signs of the form; 
 to-do list may have numbered lines but not the language. A text with the marks of a press report
 (本报讯, （记者 …）, 通讯员, 新华社, 责任编辑, 据了解, …获悉) needs :data:`PRESS_SIGNALS` signs, two of
 them specific: a report on a new plan names it in its headline and its issuers in its first
-sentence, while a policy text republished by a news site still shows its number, items and duties. Traditional characters count as their
-simplified forms for the terms and clauses. The decision is a heuristic: ``--force`` ingests or
-extracts a file anyway.
+sentence, while a policy text republished by a news site still shows its number, items and duties.
+A traditional-character text is matched through its simplified twin (``loaders/simplify.py``), as
+the extractor reads it. The decision is a heuristic: ``--force`` ingests or extracts a file anyway.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.loaders.records import PolicyDoc
+from policykg.loaders.simplify import simplified_twin
 
 MIN_CJK_SHARE = 0.3
 MIN_POLICY_TERMS = 3
@@ -51,8 +52,6 @@ POLICY_TERMS = (
 SIGNALS = ("title", "numbered_items", "doc_number", "issuer", "duties", "formula")
 SPECIFIC = SIGNALS[2:]
 
-# The traditional forms of the characters the terms and clauses use (mirror sites serve both).
-_SIMPLIFIED = str.maketrans("動進強導實發設產業構優體係機標創務項門責單負頭與條關規劃將範執請", "动进强导实发设产业构优体系机标创务项门责单负头与条关规划将范执请")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _VISIBLE = re.compile(r"\S")
 _ITEM_LINE = re.compile(
@@ -103,7 +102,7 @@ def screen(doc: PolicyDoc, text: str | None = None) -> Screening:
     text = text if text is not None else doc.text or ""
     visible = len(_VISIBLE.findall(text))
     cjk_share = len(_CJK.findall(text)) / visible if visible else 0.0
-    simplified = text.translate(_SIMPLIFIED)
+    simplified = simplified_twin(text) or text
     terms = sum(1 for term in POLICY_TERMS if term in simplified)
     shown = {
         "title": bool(doc.title),
