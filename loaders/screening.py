@@ -19,8 +19,10 @@ required; a text is accepted when it
      start with an item label (一、 （一） 1. 第一条), or three numbers in sequence inline (19、… 20、… 21、);
    - ``doc_number``: a document number (粤工信〔2023〕12号);
    - ``issuer``: an issuing agency or an issue date in a signature block;
-   - ``duties``: a clause assigning duties (责任单位： 牵头单位： 按职责分工负责 …负责）);
-   - ``formula``: a formula of policy texts (制定本方案, 提出如下意见, 结合我省实际, 请认真贯彻执行 …).
+   - ``duties``: a measure with a lead, co-operating or responsible agency (as the extractor found
+     them), or a clause assigning duties (责任单位： 牵头单位： 按职责分工负责 …负责）);
+   - ``formula``: a formula of policy texts (制定本实施方案, 制定以下政策措施, 提出如下意见,
+     结合嘉兴实际, 请认真贯彻执行 …).
 
 A news report about a policy has the language but rarely two signs of the form; a diary or a
 to-do list may have numbered lines but not the language. A text with the marks of a press report
@@ -59,11 +61,13 @@ _ITEM_LINE = re.compile(
     r"|[（(]\d{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十百]{1,4}[条章])", re.M)
 _INLINE_NUMBER = re.compile(r"(?:^|[。；;！!\s])(\d{1,3})、")
 _DUTIES = re.compile(
-    r"(?:责任|牵头|配合|参与|主责|协办|主办)(?:单位|部门|处室)\s*[:：]|按职责分工负责|分工负责|负责[）)]|牵头[，,、；;]")
+    r"(?:责任|牵头|配合|参与|主责|协办|主办)(?:单位|部门|处室)\s*[:：]|为牵头单位|按职责分工负责|分工负责|负责[）)]"
+    r"|牵头[，,、；;]")
 _PRESS = re.compile(r"本报讯|本报记者|[（(]记者[^）)]{0,12}[）)]|通讯员|新华社|责任编辑|据了解|记者[^。]{0,12}获悉")
 _FORMULA = re.compile(
-    r"制定本(?:行动)?(?:方案|意见|计划|措施|办法|细则|规划|通知)|提出(?:如下|以下)(?:意见|措施|实施意见)"
-    r"|现(?:将|就)[^。]{0,40}(?:印发|提出|通知如下)|特制定|结合(?:我省|本省|我市|本市|全省|全市|我区|本区|各地)实际"
+    r"制定本[\u4e00-\u9fff]{0,6}(?:方案|意见|计划|措施|办法|细则|规划|通知|规定|要点)|制定(?:以下|如下)"
+    r"|提出(?:如下|以下)(?:意见|措施|实施意见)"
+    r"|现(?:将|就)[^。]{0,40}(?:印发|提出|通知如下)|特制定|结合[\u4e00-\u9fff]{1,6}实际"
     r"|请(?:认真|结合实际)?(?:贯彻执行|贯彻落实|组织实施|抓好落实|遵照执行)|各有关单位|(?:经|已经)[^。]{0,20}同意")
 
 
@@ -109,7 +113,7 @@ def screen(doc: PolicyDoc, text: str | None = None) -> Screening:
         "doc_number": bool(doc.doc_number),
         "issuer": bool(doc.issuers or doc.issued),
         "numbered_items": len(doc.measures) >= 2 or _numbered(simplified),
-        "duties": _DUTIES.search(simplified) is not None,
+        "duties": any(m.lead or m.co or m.responsible for m in doc.measures) or _DUTIES.search(simplified) is not None,
         "formula": _FORMULA.search(simplified) is not None,
     }
     signals = tuple(name for name in SIGNALS if shown[name])
