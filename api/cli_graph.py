@@ -21,10 +21,15 @@ def ingest(
         "--batch", min=1, show_default=False,
         help="Documents per atomic write [default: 20; fewer when they hold 1000 measures]. Smaller batches "
              "hold the engine's write lock for less time, so that queries served meanwhile wait less.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Ingest files that do not look like policy documents too (otherwise named and skipped).")]
+    = False,
 ) -> None:
     """Extract documents (or read records) and load them into the graph in atomic batches of documents.
 
     Afterwards the overlap analysis (SIMILAR_TO) is recomputed for the documents written, unless --no-overlaps.
+    A file that does not look like a policy document (a README, a diary, a news report, source code:
+    loaders/screening.py) is named and skipped, unless --force; so is a file of another format in a folder.
 
     Example: policykg ingest data/corpus/
     """
@@ -54,8 +59,8 @@ def ingest(
             def summarised(province: str) -> None:
                 progress.update(task, description=f"summaries of {province}")
 
-            summary = ingest_paths(store, files, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
-                                   on_summary=summarised, batch_size=batch or WRITE_BATCH)
+            summary = ingest_paths(store, paths, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
+                                   on_summary=summarised, batch_size=batch or WRITE_BATCH, force=force)
             engine = store.engine
     except PolicyKGError as exc:
         console.print(f"[red]error:[/red] {exc}")
@@ -163,16 +168,24 @@ def reset(
 
 def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummary, imported lazily
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table("documents", "measures", "agencies", "edges", "overlaps", "summarised", "failed", "time",
-                  title=f"ingested ({engine})")
+    table = Table("documents", "measures", "agencies", "edges", "overlaps", "summarised", "failed", "skipped",
+                  "time", title=f"ingested ({engine})")
     table.add_row(str(summary.documents), str(summary.measures), str(len(summary.agencies)),
                   str(summary.edges), "-" if summary.overlaps is None else str(summary.overlaps),
-                  ", ".join(summary.summarised) or "-", str(len(summary.failures)), f"{summary.seconds:.1f}s")
+                  ", ".join(summary.summarised) or "-", str(len(summary.failures)), str(len(summary.skipped)),
+                  f"{summary.seconds:.1f}s")
     Console().print(table)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if summary.replaced:
+        err.print(f"replaced the earlier version of {len(summary.replaced)} revised file(s): "
+                  + escape(", ".join(summary.replaced)))
     for failure in summary.failures:
-        Console(stderr=True).print(f"[red]failed[/red] {failure}")
+        err.print(f"[red]failed[/red] {escape(str(failure))}")
+    for skipped in summary.skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(skipped))}")
 
 
 def register(app: typer.Typer) -> None:

@@ -21,7 +21,7 @@ SAMPLES = {
     "city_profile": {"city": "东莞"},
     "province_topic_matrix": {},
     "targets": {"limit": 500},
-    "measure": {"id": "000_e7837287f54dd743#19"},
+    "measure": {"id": "000_e7837287f54dd743-36e83a9ffb#19"},
     "search": {"q": "印染"},
     "agency_type_comparison": {"topic": "green_dyeing"},
     "compare_provinces": {"a": "广东", "b": "湖南"},

@@ -3,9 +3,12 @@
 Documents (.txt .md .html .docx .pdf) go through the extraction pipeline
 (``policykg.loaders.pipeline.extract_file``); record files (.json: one record or a
 list, .jsonl: one record a line) are validated with ``PolicyDoc.model_validate``.
-Each record and its normalised text are saved under ``records_dir``. A file that
-cannot be read, extracted, validated or written is reported with its name and
-skipped; the others go on. Records are written :data:`WRITE_BATCH` at a time in one
+Files are listed by ``policykg.inputs`` (as `policykg extract` lists them). Each record
+and its normalised text are saved under ``records_dir``. A file that cannot be opened,
+read, extracted, validated or written is a failure reported with its name; a document
+that does not look like a policy document (``loaders/screening.py``, unless ``force``),
+a second file holding the same document, and a folder entry of another format are
+skipped and named; the others go on. Records are written :data:`WRITE_BATCH` at a time in one
 statement each (``write_documents``: whole or not at all); a batch the engine refuses
 is written again one record at a time, so that only the faulty record is reported
 and the others are stored. An engine that cannot be reached stops the run
@@ -32,6 +35,8 @@ from policykg.errors import ExtractionError, PolicyKGError, StoreUnavailable
 from policykg.graph.loading import WriteStats, load_reference_data, write_documents
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_summaries
+from policykg.inputs import Inputs, Skipped, input_problem, list_inputs
+from policykg.loaders.identity import is_content_id
 from policykg.loaders.records import PolicyDoc
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
@@ -52,10 +57,12 @@ class IngestSummary:
     agencies: set[str] = field(default_factory=set)
     edges: int = 0
     failures: list[ExtractionError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # files left out on purpose, with the reason
     seconds: float = 0.0
     doc_ids: list[str] = field(default_factory=list)   # documents written, in order
     overlaps: int | None = None                         # SIMILAR_TO pairs of those documents, if recomputed
     summarised: list[str] = field(default_factory=list)  # provinces whose summary edges were rebuilt
+    replaced: list[str] = field(default_factory=list)    # earlier versions of revised files, deleted
 
 
 @dataclass(frozen=True)
@@ -67,24 +74,27 @@ class Loaded:
     text: str | None
 
 
+def list_ingest_inputs(paths: Iterable[Path]) -> Inputs:
+    """Files as given, folders expanded to the documents and record files they hold (sorted); the
+    files that cannot be opened, and the folder entries left out (other formats, hidden), by name."""
+    inputs = list_inputs(paths, _reads)
+    records = {p.with_suffix("") for p in inputs.files if p.suffix.lower() == ".json"}
+    # a record folder holds <doc_id>.json + <doc_id>.txt: the text belongs to the record
+    inputs.files = [p for p in inputs.files if p.suffix.lower() != ".txt" or p.with_suffix("") not in records]
+    return inputs
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders expanded to the documents and record files they hold (sorted)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _ingestible(p))
-            records = {p.with_suffix("") for p in found if p.suffix.lower() == ".json"}
-            # a record folder holds <doc_id>.json + <doc_id>.txt: the text belongs to the record
-            files += [p for p in found if p.suffix.lower() != ".txt" or p.with_suffix("") not in records]
-        else:
-            files.append(path)
-    return list(dict.fromkeys(files))
+    """The files :func:`list_ingest_inputs` reads."""
+    return list_ingest_inputs(paths).files
 
 
-def read_source(path: Path) -> Iterator[Loaded | ExtractionError]:
-    """The records one file yields, or an error naming the file (and line) for each bad one."""
-    if not path.is_file():
-        yield ExtractionError(path, "no such file")
+def read_source(path: Path, force: bool = False) -> Iterator[Loaded | ExtractionError | Skipped]:
+    """The records one file yields, or an error naming the file (and line) for each bad one; a document
+    that does not look like a policy document (``loaders/screening.py``) is skipped unless ``force``."""
+    problem = input_problem(path)
+    if problem is not None:
+        yield ExtractionError(path, problem)
         return
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -92,7 +102,7 @@ def read_source(path: Path) -> Iterator[Loaded | ExtractionError]:
     elif suffix == ".json":
         yield from _read_json(path)
     elif suffix in DOCUMENT_SUFFIXES:
-        yield _extract(path)
+        yield _extract(path, force)
     else:
         yield ExtractionError(path, f"unsupported file type {suffix or '(none)'}")
 
@@ -101,10 +111,11 @@ def ingest_paths(
     store: GraphStore,
     paths: Iterable[Path],
     records_dir: Path | None = None,
-    on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None = None,
+    on_file: Callable[[Path, list[Loaded | ExtractionError | Skipped]], None] | None = None,
     overlaps: bool = False,
     on_summary: Callable[[str], None] | None = None,
     batch_size: int = WRITE_BATCH,
+    force: bool = False,
 ) -> IngestSummary:
     """Extract/validate every file and write each record to the store; never stops at a bad file.
 
@@ -112,12 +123,16 @@ def ingest_paths(
     (a re-written document loses its measures' edges, so this restores them).
     Last, the summary edges of the provinces written to are rebuilt
     (``graph/summaries.py``; ``on_summary`` is called after each province).
-    ``on_file`` is called once a file is read, before its records' batch is written.
+    ``on_file`` is called once a file is read, before its records' batch is written. A document
+    that does not look like a policy document is skipped and named in ``skipped``, unless ``force``.
     """
     started = time.monotonic()
     summary = IngestSummary()
     load_reference_data(store)
-    records = _saved_records(expand_paths(paths), records_dir, summary, on_file)
+    inputs = list_ingest_inputs(paths)
+    summary.failures += inputs.problems
+    summary.skipped += inputs.skipped
+    records = _saved_records(inputs.files, records_dir, summary, on_file, force)
     before_batch = None
     if overlaps:
         from policykg.graph.similarity import mark_overlaps_pending
@@ -132,6 +147,9 @@ def ingest_paths(
             summary.measures += outcome.measures
             summary.agencies |= outcome.agencies
             summary.edges += outcome.edges
+            summary.replaced += outcome.replaced
+            if records_dir is not None:
+                _drop_saved_records(records_dir, outcome.replaced)
         else:
             summary.failures.append(ExtractionError(loaded.source, f"not stored: {outcome}"))
     if overlaps:  # also catches up on documents an interrupted ingest left pending
@@ -154,26 +172,37 @@ def save_record(doc: PolicyDoc, text: str | None, records_dir: Path) -> Path:
     return target
 
 
+def _drop_saved_records(records_dir: Path, doc_ids: Iterable[str]) -> None:
+    """Delete the saved record and text of documents replaced by a newer version of their file."""
+    for doc_id in doc_ids:
+        for suffix in (".json", ".txt"):
+            (records_dir / f"{doc_id}{suffix}").unlink(missing_ok=True)
+
+
 def write_records(store: GraphStore, records: Iterable[Loaded], batch_size: int = WRITE_BATCH,
                   before_batch: Callable[[list[str]], None] | None = None,
                   ) -> Iterator[tuple[Loaded, WriteStats | PolicyKGError]]:
     """Write ``records`` in batches; yield each record with its stats, or with the error that kept it out.
 
     A batch closes at ``batch_size`` records, at :data:`WRITE_BATCH_MEASURES` measures, or before a
-    second version of a document in it. ``before_batch(doc_ids)`` runs before each batch is written.
-    ``StoreUnavailable`` propagates: the engine is down.
+    second version of a document (or of a source file) in it, so that the later version replaces the
+    earlier. ``before_batch(doc_ids)`` runs before each batch is written. ``StoreUnavailable``
+    propagates: the engine is down.
     """
     batch: list[Loaded] = []
-    doc_ids: set[str] = set()
+    keys: set[str] = set()  # doc_ids and source keys in the batch
     measures = 0
     for loaded in records:
-        if batch and (len(batch) >= batch_size or loaded.doc.doc_id in doc_ids
-                      or measures + len(loaded.doc.measures) > WRITE_BATCH_MEASURES):
+        doc = loaded.doc
+        if batch and (len(batch) >= batch_size or doc.doc_id in keys or (doc.source_key or "") in keys
+                      or measures + len(doc.measures) > WRITE_BATCH_MEASURES):
             yield from _write_batch(store, batch, before_batch)
-            batch, doc_ids, measures = [], set(), 0
+            batch, keys, measures = [], set(), 0
         batch.append(loaded)
-        doc_ids.add(loaded.doc.doc_id)
-        measures += len(loaded.doc.measures)
+        keys.add(doc.doc_id)
+        if doc.source_key and is_content_id(doc.doc_id, doc.source):  # a version of a file: it may replace another
+            keys.add(doc.source_key)
+        measures += len(doc.measures)
     if batch:
         yield from _write_batch(store, batch, before_batch)
 
@@ -197,14 +226,31 @@ def _write_batch(store: GraphStore, batch: Sequence[Loaded], before: Callable[[l
 
 
 def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestSummary,
-                   on_file: Callable[[Path, list[Loaded | ExtractionError]], None] | None) -> Iterator[Loaded]:
-    """The records of ``files``, each saved under ``records_dir`` first; what fails goes to ``summary``."""
+                   on_file: Callable[[Path, list[Loaded | ExtractionError | Skipped]], None] | None,
+                   force: bool = False) -> Iterator[Loaded]:
+    """The records of ``files``, each saved under ``records_dir`` first; what fails goes to ``summary``.
+
+    A document read from a second file with the same id (the same stem and the same bytes) is the
+    same document: it is skipped, and named in ``summary.skipped``.
+    """
+    first_read: dict[str, str] = {}  # doc_id -> the file it was read from, for documents read from files
     for path in files:
-        outcomes = list(read_source(path))
+        try:
+            outcomes = list(read_source(path, force))
+        except Exception as exc:  # a bug on one file's records must not stop the others
+            outcomes = [ExtractionError(path, " ".join(f"cannot read: {type(exc).__name__}: {exc}".split())[:300])]
         for outcome in outcomes:
             if isinstance(outcome, ExtractionError):
                 summary.failures.append(outcome)
                 continue
+            if isinstance(outcome, Skipped):
+                summary.skipped.append(outcome)
+                continue
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:  # extracted here, not a record read
+                first = first_read.setdefault(outcome.doc.doc_id, outcome.source)
+                if first != outcome.source:
+                    summary.skipped.append(Skipped(path, f"the same document as {first} (identical bytes)"))
+                    continue
             try:
                 if records_dir is not None:
                     save_record(outcome.doc, outcome.text, records_dir)
@@ -216,17 +262,17 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
             on_file(path, outcomes)
 
 
-def _extract(path: Path) -> Loaded | ExtractionError:
+def _extract(path: Path, force: bool = False) -> Loaded | ExtractionError | Skipped:
     try:
-        from policykg.loaders.pipeline import extract_file
+        from policykg.loaders.pipeline import try_extract
+        from policykg.loaders.screening import screen
     except ImportError as exc:
         return ExtractionError(path, f"the extraction pipeline is not available ({exc})")
-    try:
-        doc = extract_file(path)
-    except ExtractionError as exc:
-        return exc
-    except Exception as exc:  # an extractor bug must not stop the other files
-        return ExtractionError(path, f"extraction failed: {type(exc).__name__}: {exc}")
+    doc = try_extract(path)  # the same outcome, and message, as `policykg extract` gives
+    if isinstance(doc, ExtractionError):
+        return doc
+    if not force and not (screening := screen(doc)).accepted:
+        return Skipped(path, screening.reason)
     return _checked(str(path), doc, doc.text)
 
 
@@ -285,8 +331,11 @@ def _checked(source: str, doc: PolicyDoc, text: str | None) -> Loaded | Extracti
     return Loaded(source=source, doc=doc, text=text)
 
 
-def _ingestible(path: Path) -> bool:
-    return path.suffix.lower() in RECORD_SUFFIXES | DOCUMENT_SUFFIXES and not path.name.startswith(".")
+def _reads(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in RECORD_SUFFIXES or suffix in DOCUMENT_SUFFIXES:
+        return None
+    return f"not a format policykg reads ({suffix or 'no extension'})"
 
 
 def _atomic_write(target: Path, content: str) -> None:

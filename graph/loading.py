@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from policykg.graph.store import GraphStore
+from policykg.loaders.identity import is_content_id, legacy_id
 from policykg.loaders.records import Measure, PolicyDoc, Target
 from policykg.queries.files import cypher_text
 
@@ -63,6 +64,7 @@ class WriteStats:
     measures: int
     agencies: frozenset[str]
     edges: int
+    replaced: tuple[str, ...] = ()  # documents it replaced under another doc_id (earlier versions of its file)
 
 
 def write_document(store: GraphStore, doc: PolicyDoc, text: str | None = None) -> WriteStats:
@@ -74,19 +76,50 @@ def write_documents(store: GraphStore, items: Sequence[tuple[PolicyDoc, str | No
     """Write (or replace) several documents in ONE atomic statement, as if one after another.
 
     No ``doc_id`` may occur twice in ``items`` (``ValueError``); raises ``StoreError`` on engine
-    failure, and then none of them is written.
+    failure, and then none of them is written. A record read from a file also replaces the
+    documents :func:`earlier_versions` finds for it (the same file under another ``doc_id``).
     """
     params = [document_params(doc, text) for doc, text in items]
-    store.run(cypher_text("write/documents.cypher"), batch_params(params))
+    replaced = earlier_versions(store, [doc for doc, _ in items])
+    store.run(cypher_text("write/documents.cypher"),
+              batch_params(params, [old for olds in replaced.values() for old in olds]))
     return [
         WriteStats(
             doc_id=one["doc_id"],
             measures=len(one["measures"]),
             agencies=frozenset(row["name"] for row in one["agencies"]),
             edges=edge_count(one),
+            replaced=tuple(replaced.get(one["doc_id"], ())),
         )
         for one in params
     ]
+
+
+def earlier_versions(store: GraphStore, docs: Sequence[PolicyDoc]) -> dict[str, list[str]]:
+    """``doc_id -> [doc_id, ...]``: the stored documents that each record replaces under another id.
+
+    A record read from a file carries the file's ``source_key``, and its id is the file's stem and a
+    content hash (loaders/identity.py). A stored document with the same key, the same file name and
+    another id of that form is an earlier version of that file (it was revised since); a stored
+    document without a key whose ``doc_id`` is the file's stem and whose ``source`` is the file's
+    name was written by a version before content-hash ids (migrated by re-ingesting). Records whose
+    ids were made otherwise (by hand, copied and renamed) replace nothing but their own id, and
+    documents of ``docs`` themselves are never replaced.
+    """
+    sources = [{"doc_id": doc.doc_id, "source_key": doc.source_key, "source": doc.source,
+                "legacy_id": legacy_id(doc.source)}
+               for doc in docs if doc.source_key and is_content_id(doc.doc_id, doc.source)]
+    if not sources:
+        return {}
+    written = {doc.doc_id for doc in docs}
+    out: dict[str, list[str]] = {}
+    source_of = {source["doc_id"]: source["source"] for source in sources}
+    for row in store.run_read(cypher_text("store/earlier_versions.cypher"), {"sources": sources}):
+        doc_id, old, source = row["doc_id"], row["replaced"], source_of[row["doc_id"]]
+        if old not in written and old not in out.get(doc_id, []) \
+                and (old == legacy_id(source) or is_content_id(old, source)):
+            out.setdefault(doc_id, []).append(old)
+    return out
 
 
 def load_reference_data(store: GraphStore) -> None:
@@ -105,7 +138,7 @@ def edge_count(params: dict[str, Any]) -> int:
     return own + targets + sum(len(params[name]) for name in EDGE_PARAMS)
 
 
-def batch_params(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def batch_params(documents: Sequence[dict[str, Any]], replaced: Sequence[str] = ()) -> dict[str, Any]:
     """The parameter of ``write/documents.cypher``, ``batch``, from the ``document_params`` of several records.
 
     ``batch.documents`` holds each record's ``doc_id`` and properties; every other row list is
@@ -116,7 +149,8 @@ def batch_params(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     ``agencies`` (aliases in order of first mention, the latest non-null level, type,
     province, known), ``cities`` (the latest non-null province), ``clusters`` (the latest row)
     and ``agency_types`` (the latest type). ``mark`` is a fresh token for the
-    ``SummaryPending`` marks (graph/summaries.py).
+    ``SummaryPending`` marks (graph/summaries.py). ``replaced`` lists the documents deleted whole
+    because records of the batch replace them under another id (:func:`earlier_versions`).
     """
     doc_ids = [params["doc_id"] for params in documents]
     if len(set(doc_ids)) < len(doc_ids):
@@ -141,6 +175,7 @@ def batch_params(documents: Sequence[dict[str, Any]]) -> dict[str, Any]:
     batch["agency_types"] = list(latest_types.values())
     batch["typed_agencies"] = list(latest_types)
     batch["mark"] = uuid.uuid4().hex
+    batch["replaced"] = [doc_id for doc_id in dict.fromkeys(replaced) if doc_id not in doc_ids]
     return {"batch": batch}
 
 
@@ -223,6 +258,7 @@ def _document_props(doc: PolicyDoc, measure_count: int) -> dict[str, Any]:
         "kind": doc.kind,
         "province": doc.province,
         "source": doc.source,
+        "source_key": doc.source_key,
         "source_format": doc.source_format,
         "content_hash": doc.content_hash,
         "measure_count": measure_count,

@@ -41,6 +41,10 @@ def _check_archive(path: Path) -> None:
             members = zf.infolist()
     except zipfile.BadZipFile:
         raise Unreadable("corrupt or truncated docx: not a zip archive") from None
+    except (NotImplementedError, ValueError, EOFError) as exc:
+        # zipfile raises these on damaged headers it cannot read past (e.g. NotImplementedError for a
+        # "version needed to extract" above 6.3), not only BadZipFile
+        raise Unreadable(f"corrupt docx: unreadable zip directory ({exc})"[:200]) from None
     total = sum(m.file_size for m in members)
     if total > MAX_UNZIPPED_BYTES:
         raise Unreadable(f"docx unpacks to {total} bytes, over the {MAX_UNZIPPED_BYTES} byte limit")

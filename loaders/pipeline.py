@@ -8,15 +8,16 @@ import json
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import NamedTuple
 
 from policykg.errors import ExtractionError
+from policykg.inputs import Skipped, list_inputs
 from policykg.loaders.agencies import shared_agency
 from policykg.loaders.clauses import Carry
 from policykg.loaders.clusters import find_cluster_links
+from policykg.loaders.identity import document_id, earlier_records, source_key
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.metadata import extract_metadata
 from policykg.loaders.places import document_places, find_places
@@ -24,6 +25,7 @@ from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
 from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target, builder
 from policykg.loaders.repair import repair_text
 from policykg.loaders.roles import Roles, as_evidence, find_roles
+from policykg.loaders.screening import screen
 from policykg.loaders.simplify import reading_twin, simplified_twin
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
 from policykg.loaders.tables import TableRow, table_rows
@@ -116,10 +118,23 @@ def extract_file(path: Path) -> PolicyDoc:
     repaired = repair_text(raw.text)
     if not repaired.text.strip():
         raise ExtractionError(path, "no text after reading and repair")
-    doc = extract_text(repaired.text, path.stem, repaired.heading_starts)
+    doc = extract_text(repaired.text, document_id(path), repaired.heading_starts)
     doc.source = path.name
+    doc.source_key = source_key(path)
     doc.source_format = raw.format
     return doc
+
+
+def try_extract(path: Path) -> PolicyDoc | ExtractionError:
+    """``extract_file``, with any failure given back as an ``ExtractionError`` naming the file, so that
+    a batch reports it and goes on: a reader or extractor bug (any exception) included."""
+    try:
+        return extract_file(path)
+    except ExtractionError as exc:
+        return exc
+    except Exception as exc:  # whatever one file does must not stop the others
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return ExtractionError(path, f"extraction failed: {reason}")
 
 
 def _own_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead: bool) -> Roles:
@@ -345,18 +360,15 @@ _AGENCY = builder(AgencyInfo)
 
 # ---------------------------------------------------------------- batch runner
 
-def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and the supported files inside folders named (sorted)."""
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-        else:
-            yield p
+def _reads(path: Path) -> str | None:
+    """None for a document format `extract` reads, else why a file found in a folder is skipped."""
+    suffix = path.suffix.lower()
+    return None if suffix in SUPPORTED_SUFFIXES else f"not a document format policykg extracts ({suffix or 'no extension'})"
 
 
 def write_record(doc: PolicyDoc, out: Path) -> Path:
-    """Write ``<doc_id>.json`` and the normalised text ``<doc_id>.txt`` into ``out``."""
+    """Write ``<doc_id>.json`` and the normalised text ``<doc_id>.txt`` into ``out``; delete the
+    records there of earlier versions of the same file (``identity.earlier_records``)."""
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{doc.doc_id}.json"
     tmp = target.with_suffix(".json.tmp")
@@ -364,20 +376,33 @@ def write_record(doc: PolicyDoc, out: Path) -> Path:
     tmp.replace(target)
     if doc.text is not None:
         (out / f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
+    for earlier in earlier_records(out, doc.doc_id, doc.source_key):
+        earlier.unlink(missing_ok=True)
+        earlier.with_suffix(".txt").unlink(missing_ok=True)
     return target
 
 
-def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
-    """Extract every file, write records, report bad files on stderr; exit status 0 or 1."""
+def run_extract(paths: list[Path], out: Path, fmt: str = "json", force: bool = False) -> int:
+    """Extract every file, write records, report bad and skipped files by name on stderr; exit status 0 or 1.
+
+    A file that does not look like a policy document (``loaders/screening.py``) is skipped and named,
+    unless ``force``; so is a file whose document was already read from another file of the run (the
+    same id: the same stem and bytes).
+    """
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     if fmt not in ("json", "jsonl"):
         print(f"--format: expected json or jsonl, got {fmt!r}", file=sys.stderr)
         return 2
-    files = list(iter_inputs(paths))
-    err = Console(stderr=True)
-    failures = 0
+    inputs = list_inputs(paths, _reads)
+    files, skipped = inputs.files, list(inputs.skipped)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    for problem in inputs.problems:
+        err.print(f"[red]error[/red] {escape(problem.path)}: {escape(problem.reason)}")
+    failures = len(inputs.problems)
+    first_read: dict[str, Path] = {}
     jsonl_lines: list[str] = []
     with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}"), console=err, transient=True,
@@ -385,26 +410,40 @@ def run_extract(paths: list[Path], out: Path, fmt: str = "json") -> int:
         task = progress.add_task("extract", total=len(files), name="")
         for f in files:
             progress.update(task, name=f.name)
-            try:
-                doc = extract_file(f)
-            except ExtractionError as exc:
+            doc = try_extract(f)
+            if not isinstance(doc, ExtractionError):
+                if not force and not (screening := screen(doc)).accepted:
+                    skipped.append(Skipped(f, screening.reason))
+                    progress.advance(task)
+                    continue
+                if first_read.setdefault(doc.doc_id, f) != f:
+                    skipped.append(Skipped(f, f"the same document as {first_read[doc.doc_id]} (identical bytes)"))
+                    progress.advance(task)
+                    continue
+                try:
+                    if fmt == "json":
+                        write_record(doc, out)
+                    else:
+                        jsonl_lines.append(json.dumps(doc.to_json_dict(), ensure_ascii=False))
+                        out.mkdir(parents=True, exist_ok=True)
+                        (out / f"{doc.doc_id}.txt").write_text(doc.text or "", encoding="utf-8")
+                except OSError as exc:
+                    doc = ExtractionError(f, f"cannot write its record: {exc.strerror or exc}")
+            if isinstance(doc, ExtractionError):
                 failures += 1
-                err.print(f"[red]error[/red] {exc.path}: {exc.reason}", highlight=False, soft_wrap=True)
-            else:
-                if fmt == "json":
-                    write_record(doc, out)
-                else:
-                    jsonl_lines.append(json.dumps(doc.to_json_dict(), ensure_ascii=False))
-                    out.mkdir(parents=True, exist_ok=True)
-                    (out / f"{doc.doc_id}.txt").write_text(doc.text or "", encoding="utf-8")
+                err.print(f"[red]error[/red] {escape(doc.path)}: {escape(doc.reason)}")
             progress.advance(task)
     if fmt == "jsonl" and jsonl_lines:
         (out / "records.jsonl").write_text("\n".join(jsonl_lines) + "\n", encoding="utf-8")
-    if not files:
+    for one in skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(one))}")
+    total = len(files) + len(inputs.problems)
+    if not total and not skipped:
         err.print("error: no input files")
         return 1
-    done = len(files) - failures
-    err.print(f"{done} of {len(files)} documents extracted to {out}" + (f", {failures} failed" if failures else ""))
+    done = total - failures - (len(skipped) - len(inputs.skipped))
+    err.print(f"{done} of {total} documents extracted to {escape(str(out))}" + (f", {failures} failed" if failures else "")
+              + (f", {len(skipped)} skipped" if skipped else ""))
     return 1 if failures else 0
 
 

@@ -124,6 +124,7 @@ class PolicyDoc(_Record):
     level: str | None = None             # central / province / city / county: the issuing government's level
     jurisdiction: str | None = None      # 国务院 / 江苏省 / 苏州市 / 长兴县: the issuing government
     source: str | None = None            # source file name
+    source_key: str | None = None        # key of the source file's place, kept across its revisions (loaders/identity.py)
     source_format: str | None = None     # txt / md / html / docx / pdf
     content_hash: str | None = None      # sha256 of the normalised text
     agencies: list[AgencyInfo] = Field(default_factory=list)

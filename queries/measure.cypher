@@ -1,6 +1,6 @@
 // name: measure
 // answers: One measure in full: its document, who leads / co-operates / is responsible, its targets, topics and places, each with the source sentence and its character span.
-// param id: str — measure id, <doc_id>#<label> (000_e7837287f54dd743#19)
+// param id: str — measure id, <doc_id>#<label> (000_e7837287f54dd743-36e83a9ffb#19)
 MATCH (d:Document)-[:HAS_MEASURE]->(m:Measure {id: $id})
 OPTIONAL MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m)
 WITH d, m, a, r ORDER BY type(r), r.start, a.name

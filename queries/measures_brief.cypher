@@ -1,6 +1,6 @@
 // name: measures_brief
 // answers: Several measures at once, by id: title, document and the sentences naming their agencies and roles.
-// param ids: list — measure ids, comma-separated (000_e7837287f54dd743#19,000_e7837287f54dd743#20)
+// param ids: list — measure ids, comma-separated (000_e7837287f54dd743-36e83a9ffb#19,000_e7837287f54dd743-36e83a9ffb#20)
 MATCH (m:Measure)
 WHERE m.id IN $ids
 OPTIONAL MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m)

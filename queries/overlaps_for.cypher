@@ -1,6 +1,6 @@
 // name: overlaps_for
 // answers: Which measures of other documents share text with this measure? Its SIMILAR_TO pairs, highest score first, each with shared_spans (JSON list of [a_start, a_end, b_start, b_end, text]; side tells whether this measure is the edge's a or b).
-// param measure: str — measure id, <doc_id>#<label> (000_e7837287f54dd743#20)
+// param measure: str — measure id, <doc_id>#<label> (000_e7837287f54dd743-36e83a9ffb#20)
 // param other: str? — only the pair with this other measure id
 // param limit: limit
 // param offset: offset

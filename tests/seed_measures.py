@@ -78,7 +78,10 @@ def _from_pipeline(path: Path) -> list[MeasureText] | None:
     except ImportError:
         return None
     doc = extract_file(path)
-    return [MeasureText(m.id, doc.doc_id, m.text, doc.issued) for m in doc.measures if m.text]
+    # keyed by the file stem, as the gold records and bench/overlap_judged.tsv are (the pipeline's
+    # doc_id adds a content hash to the stem: loaders/identity.py)
+    return [MeasureText(path.stem + m.id[len(doc.doc_id):], path.stem, m.text, doc.issued)
+            for m in doc.measures if m.text]
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_formats import make_docx, make_html
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from policykg.errors import ExtractionError
@@ -48,7 +48,7 @@ def outcome(path: Path) -> PolicyDoc | ExtractionError:
     text = doc.text or ""
     assert text.strip()
     again = PolicyDoc.model_validate(doc.to_json_dict())
-    assert again.doc_id == doc.doc_id == path.stem
+    assert again.doc_id == doc.doc_id and doc.doc_id.startswith(path.stem + "-")
     # the extractor builds its evidence and measure records without running the validator
     # (records.builder): they must be what validating them gives
     assert again == doc.model_copy(update={"text": None})
@@ -209,6 +209,10 @@ def test_zip_bomb_disguised_as_docx(megabytes: int, fill: bytes, member: str, de
 @FEW
 @given(seed=st.sampled_from(SEEDS), flips=st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 255)),
                                                     min_size=1, max_size=20))
+# Found by this search (issue 16): in the docx of SEEDS[0], byte 37654 is the "version needed to
+# extract" of the first central-directory entry; 255 is past what zipfile reads (6.3), and
+# zipfile.ZipFile raised NotImplementedError instead of an ExtractionError.
+@example(seed=SEEDS[0], flips=[(37654, 255)])
 def test_damaged_bytes(make: Callable[[str, Path], Path], name: str, chars: int, seed: str,
                        flips: list[tuple[int, int]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -216,6 +220,32 @@ def test_damaged_bytes(make: Callable[[str, Path], Path], name: str, chars: int,
     for pos, value in flips:
         data[pos % len(data)] = value
     extract_bytes(bytes(data), Path(name).suffix)
+
+
+# The fields of a zip's local file headers and central-directory entries: (header, offset, size).
+_ZIP_HEADERS = {"local": b"PK\x03\x04", "central": b"PK\x01\x02"}
+_ZIP_FIELDS = [("local", offset, size) for offset, size in
+               ((4, 2), (6, 2), (8, 2), (10, 4), (14, 4), (18, 4), (22, 4), (26, 2), (28, 2))] + \
+              [("central", offset, size) for offset, size in
+               ((4, 1), (5, 1), (6, 1), (7, 1), (8, 2), (10, 2), (12, 4), (16, 4), (20, 4), (24, 4), (28, 2),
+                (30, 2), (32, 2), (34, 2), (36, 2), (38, 4), (42, 4))]
+
+
+@pytest.mark.parametrize(("header", "offset", "size"), _ZIP_FIELDS, ids=[f"{h}+{o}" for h, o, _ in _ZIP_FIELDS])
+@VERY_FEW
+@given(seed=st.sampled_from(SEEDS), entry=st.integers(0, 100), value=st.integers(0, 2**32 - 1))
+@example(seed=SEEDS[0], entry=0, value=0xFFFFFFFF)
+def test_damaged_docx_zip_header_field(header: str, offset: int, size: int, seed: str, entry: int,
+                                       value: int) -> None:
+    """Every field of every zip header of a docx, set to a random value (the random search over whole
+    files rarely hits a header field: the "version needed to extract" case was found once)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = bytearray(make_docx(seed[:1500], Path(tmp) / "doc.docx").read_bytes())
+    signature = _ZIP_HEADERS[header]
+    starts = [i for i in range(len(data) - 3) if data[i:i + 4] == signature]
+    at = starts[entry % len(starts)] + offset
+    data[at:at + size] = (value % 256 ** size).to_bytes(size, "little")
+    extract_bytes(bytes(data), ".docx")
 
 
 @VERY_FEW

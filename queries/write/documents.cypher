@@ -27,6 +27,12 @@
 // $batch.agency_types holds that latest type per agency of the batch, and after the
 // MERGEs the agency's OF_TYPE edges to other types are deleted ($batch.typed_agencies:
 // the same agencies as a plain list, so that the lookup seeks the Agency name index).
+// $batch.replaced: documents the batch replaces under ANOTHER doc_id (an earlier version of a
+// revised file, or the document a store written before content-hash ids keeps under the file's
+// stem; graph/loading.py earlier_versions): bound after the writes (none of the batch's new
+// nodes has their doc_ids) and deleted whole in step 3 with their measures, targets and
+// LOCATED_IN links; their provinces get a SummaryPending mark. An empty list costs four empty
+// index seeks, once per statement.
 UNWIND $batch.documents AS doc
 MERGE (d:Document {doc_id: doc.doc_id})
 WITH doc, d
@@ -135,6 +141,19 @@ FOREACH (row IN $batch.measure_clusters |
   CREATE (m)-[e:MENTIONS]->(c)
   SET e = row.props)
 WITH edge_lists, node_lists
+OPTIONAL MATCH (gone:Document) WHERE gone.doc_id IN $batch.replaced
+WITH edge_lists, node_lists, collect(gone) AS gone_documents, collect(gone.province) AS gone_provinces
+OPTIONAL MATCH (gone_measure:Measure) WHERE gone_measure.doc_id IN $batch.replaced
+WITH edge_lists, node_lists, gone_documents, gone_provinces, collect(gone_measure) AS gone_measures
+OPTIONAL MATCH (gone_target:Target) WHERE gone_target.doc_id IN $batch.replaced
+WITH edge_lists, node_lists, gone_documents, gone_provinces, gone_measures, collect(gone_target) AS gone_targets
+OPTIONAL MATCH ()-[gone_link:LOCATED_IN]->() WHERE gone_link.doc_id IN $batch.replaced
+WITH edge_lists, node_lists + [gone_documents + gone_measures + gone_targets] AS node_lists, gone_provinces,
+     collect(gone_link) AS gone_links
+FOREACH (province IN gone_provinces |
+  MERGE (pending:SummaryPending {province: province})
+  SET pending.token = $batch.mark)
+WITH edge_lists + [gone_links] AS edge_lists, node_lists
 OPTIONAL MATCH (typed:Agency)-[stale_type:OF_TYPE]->(was:AgencyType)
 WHERE typed.name IN $batch.typed_agencies
   AND NOT any(row IN $batch.agency_types WHERE row.agency = typed.name AND row.code = was.code)

@@ -13,6 +13,8 @@ CREATE INDEX FOR (n:Topic) ON (n.code);
 CREATE INDEX FOR (n:Measure) ON (n.doc_id);
 CREATE INDEX FOR (n:Target) ON (n.doc_id);
 CREATE INDEX FOR (n:Document) ON (n.province);
+// Loading finds the earlier versions of a revised file by its key (store/earlier_versions.cypher).
+CREATE INDEX FOR (n:Document) ON (n.source_key);
 CREATE INDEX FOR (n:Measure) ON (n.province);
 CREATE INDEX FOR (n:Agency) ON (n.type);
 CREATE INDEX FOR (n:Cluster) ON (n.name);

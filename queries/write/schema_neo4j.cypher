@@ -11,6 +11,8 @@ CREATE CONSTRAINT topic_code IF NOT EXISTS FOR (n:Topic) REQUIRE n.code IS UNIQU
 CREATE INDEX measure_doc_id IF NOT EXISTS FOR (n:Measure) ON (n.doc_id);
 CREATE INDEX target_doc_id IF NOT EXISTS FOR (n:Target) ON (n.doc_id);
 CREATE INDEX document_province IF NOT EXISTS FOR (n:Document) ON (n.province);
+// Loading finds the earlier versions of a revised file by its key (store/earlier_versions.cypher).
+CREATE INDEX document_source_key IF NOT EXISTS FOR (n:Document) ON (n.source_key);
 CREATE INDEX measure_province IF NOT EXISTS FOR (n:Measure) ON (n.province);
 CREATE INDEX agency_type IF NOT EXISTS FOR (n:Agency) ON (n.type);
 CREATE INDEX cluster_name IF NOT EXISTS FOR (n:Cluster) ON (n.name);
