@@ -2,7 +2,8 @@
 
 Five hand-written provincial documents from provinces the seeds and the first round do not cover:
 a Jiangxi 三年行动计划 with （责任单位：…） and （牵头单位：…；责任单位：…） clauses, a Henan 实施意见 with
-"（X牵头，Y配合）" and a 省直管 county-level city (济源) in the address line, a Xinjiang 自治区 行动方案 with
+"（X牵头，Y配合）" and a 省直管 county-level city (济源) in the address line (no place: it stands under no
+prefecture, SCHEMA's places are prefecture-level; 石河子 likewise), a Xinjiang 自治区 行动方案 with
 兵团 bodies, 地区/自治州 places and region words (天山南北, 南疆), a Shanghai 行动计划 (a municipality: its
 districts are county-level units of a province-level city, so the document names no prefecture-level
 place and ties no cluster to one), and an Anhui 行动方案 numbered 1.–5. across （一）groups with a town
