@@ -435,7 +435,10 @@ class AgencyTable:
                 if s.startswith(prefix) and not s.startswith("市场") and len(s) > len(prefix):
                     target = where.relative(prefix)
                     if target is not None:
-                        name, j = target.name + s[len(prefix):], target
+                        rest = s[len(prefix):]
+                        if rest.startswith("政府") and not rest.startswith("政府采购"):
+                            rest = "人民" + rest  # 县政府园区发展服务中心 -> 金乡县人民政府园区发展服务中心
+                        name, j = target.name + rest, target
                     break
         if j is None:
             for k in range(min(len(s) - 2, 8), 1, -1):  # a short name before a zone: 宜春经开区管委会
@@ -511,11 +514,11 @@ def _compact(text: str) -> tuple[str, list[int]]:
 
 
 def _full_parens(s: str) -> str:
-    return s.translate(_FULL_PARENS) if "(" in s or ")" in s else s
+    return s.translate(_FULL_PARENS) if "(" in s or ")" in s or "〔" in s else s
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
-_FULL_PARENS = str.maketrans("()", "（）")  # the tables write 各县（市、区）; pages write either
+_FULL_PARENS = str.maketrans("()〔〕", "（）（）")  # the tables write 各县（市、区）; pages write 各县(市、区), 各县〔市、区〕
 
 
 def _clean(written: str) -> str:

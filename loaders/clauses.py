@@ -147,8 +147,13 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
     units = list_units(text[start:end], where, start)
     if cut and units and units[-1].info is None and not units[-1].vague:
         units[-1] = complete_unit(units[-1], where)
+        if units[-1].info is None:
+            units.pop()  # cut off past recognition (…、城建集): the units before it still hold
     if any(u.info is None and not u.vague for u in units):
-        return None
+        if not labelled:
+            return None
+        # after a label the list is a list of units: one that names no agency (新材料产业园) is passed over
+        units = [u for u in units if u.info is not None or u.vague]
     return _Phrase(role, units, labelled)
 
 

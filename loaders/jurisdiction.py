@@ -222,14 +222,19 @@ def current_city(name: str) -> str:
 
 
 @cache
-def municipal_counties(province: str) -> dict[str, Jurisdiction]:
-    """The districts and counties of a province-level city by their bare names (渝中区, 朝阳区, 崇明区)."""
+def counties_of(province: str) -> dict[str, Jurisdiction]:
+    """The county-level units of a province by their bare names (霍邱县, 婺城区; 渝中区 of 重庆市); a bare
+    name two of them share (朝阳区) is left out."""
     out: dict[str, Jurisdiction] = {}
+    shared: set[str] = set()
     for name, found in _registry().full.items():
         for j in found:
-            if j.level == "county" and j.province == province and j.city is None and not name.startswith(province):
-                out[name] = j
-    return out
+            if j.level != "county" or j.province != province or name.startswith((province, j.city or province)):
+                continue
+            if name in out and out[name] != j:
+                shared.add(name)
+            out[name] = j
+    return {name: j for name, j in out.items() if name not in shared}
 
 
 def full_names() -> dict[str, tuple[Jurisdiction, ...]]:

@@ -30,7 +30,7 @@ from policykg.loaders.jurisdiction import (
     Jurisdiction,
     by_name,
     full_names,
-    municipal_counties,
+    counties_of,
     province_jurisdiction,
     short_names,
 )
@@ -660,13 +660,17 @@ def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
     names that city or county; else the province itself."""
     p = PROVINCES[province]
     if p.kind == "直辖市":
-        return _municipal_county(text, province) or province_jurisdiction(province)
+        return _named_county(text, province) or province_jurisdiction(province)
     own = _OWN_PLACE.search(text)
     if own:
         j = by_name(own.group(1), province) or _short(own.group(1), province)
         if j is not None and j.level in ("city", "county"):
             return j
     speaks_province = bool(_OWN_WORDS["province"].search(text))
+    if _speaks_as_county(text, province):
+        county = _named_county(text, province)  # 县发改委 …, 来源:霍邱县政府办公室
+        if county is not None:
+            return county
     speaks_city = bool(_OWN_WORDS["city"].search(text)) or bool(_RELATIVE_UNIT.search(text))
     if speaks_province or not speaks_city:
         return province_jurisdiction(province)
@@ -685,21 +689,26 @@ def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
 _COUNTY_VOICE = re.compile(r"[我本全][区县]|(?<![\u4e00-\u9fff])[区县](?:委|政府|发展改革委|发改委|财政局|商务委|商务局)")
 
 
-def _speaks_as_county(text: str) -> bool:
-    """A district's or county's own voice (区委、区政府, 我县) and not a city's (我市, 市政府)."""
-    return bool(_COUNTY_VOICE.search(text)) and not _OWN_WORDS["city"].search(text) \
-        and not _CITY_VOICE.search(text)
+def _speaks_as_county(text: str, province: str | None = None) -> bool:
+    """A district's or county's own voice (区委、区政府, 我县) and not a city's (我市, 市政府). In an autonomous
+    region 全区, 区发改委 are the region's own: only a county speaks there."""
+    voice = _COUNTY_ONLY_VOICE if province and PROVINCES[province].kind == "自治区" else _COUNTY_VOICE
+    return bool(voice.search(text)) and not _CITY_VOICE.search(text)
 
 
-_CITY_VOICE = re.compile(r"(?<![\u4e00-\u9fff])[市州盟](?:委|政府|人民政府)|[我本全][州盟]")
+_COUNTY_ONLY_VOICE = re.compile(r"[我本全]县|(?<![\u4e00-\u9fff])县(?:委|政府|发展改革委|发改委|财政局|商务委|商务局)")
 
 
-def _municipal_county(text: str, province: str) -> Jurisdiction | None:
-    """A district or county of a province-level city whose document this is: the text speaks as one and
-    names one above all others (渝中区 in 渝中区人民政府办公室发布《…》, 区发改委)."""
+_CITY_VOICE = re.compile(r"(?<![\u4e00-\u9fff])[市州盟](?:委|政府|人民政府)|[我本][市州盟]|全[州盟]")  # (全市: a county
+# compares itself with its city too, 高于全市平均)
+
+
+def _named_county(text: str, province: str) -> Jurisdiction | None:
+    """The district or county whose document this is: the text speaks as one and names one above all others
+    (渝中区 in 渝中区人民政府办公室发布《…》 with 区发改委; 霍邱县 in 来源:霍邱县政府办公室 with 县发改委)."""
     if not _COUNTY_VOICE.search(text):
         return None
-    counties = municipal_counties(province)
+    counties = counties_of(province)
     counts = Counter(m.group() for m in _county_names(province).finditer(text))
     if not counts:
         return None
@@ -711,7 +720,7 @@ def _municipal_county(text: str, province: str) -> Jurisdiction | None:
 
 @lru_cache(maxsize=8)
 def _county_names(province: str) -> re.Pattern[str]:
-    names = sorted(municipal_counties(province), key=len, reverse=True)
+    names = sorted(counties_of(province), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
 

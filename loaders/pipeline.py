@@ -47,7 +47,7 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     province = meta.province
     mentions = find_places(work, province)
     mention_starts = [m.start for m in mentions]  # mentions come in text order
-    years = _Years(title_year(meta.title),
+    years = _Years(title_year(meta.title or _first_line(work)),
                    _document_year(meta.issued, meta.doc_number) or _opening_year(work, structure.body_start))
     chapters: dict[int, Roles] = {}
     built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts, years, chapters)
@@ -173,6 +173,13 @@ def _document_year(issued: str | None, doc_number: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _first_line(text: str) -> str | None:
+    """The text's first line when short enough to be its heading (a page whose title names no kind:
+    2025年县政府重点工作任务一季度完成情况)."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    return line if 6 <= len(line) <= 60 else None
+
+
 def _opening_year(text: str, body_start: int) -> int | None:
     """The year a text opens by naming as its own (2016年是“十三五”…的开局之年)."""
     m = _YEAR_IS.search(text, 0, max(body_start, 300))
@@ -270,7 +277,7 @@ _GOAL_SENTENCE = re.compile(r"力争|确保|争取|目标|全年|到(?:19|20)\d{
 def _preamble_goals(text: str, body_start: int) -> list[tuple[int, int]]:
     """Sentences before the first numbered item that state a goal (the preamble's 力争…, a report's lead)."""
     spans, pos = [], 0
-    for m in re.finditer(r"[。；;\n]", text[:body_start]):
+    for m in re.finditer(r"[。\n]", text[:body_start]):  # a goal sentence goes on after its ；
         if _GOAL_SENTENCE.search(text, pos, m.start()):
             spans.append((pos, m.start()))
         pos = m.end()

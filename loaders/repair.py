@@ -42,6 +42,7 @@ for _c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD):
 for _c in range(0xA3A1, 0xA3FF):
     _CHAR_MAP[_c] = _FULLWIDTH_ALNUM.get(_c - 0xA3A1 + 0xFF01, _c - 0xA3A1 + 0xFF01)
 _CHAR_MAP[0xA3AE] = "。"
+_CHAR_MAP[0xFE52] = "．"  # ﹒ (small full stop) after item numbers: 1﹒地区生产总值…
 _CHAR_MAP[0x00AB] = "《"
 _CHAR_MAP[0x00BB] = "》"
 
@@ -442,39 +443,55 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
 # A table flattened to spaces (序号 工 作 任 务 牵头负责部门 / 1 居民消费价格涨幅3%左右 发展改革委): its header opens
 # with the number column and ends with responsibility columns; each row is a number, the task, one word per column.
 _SPACED_HEADER = re.compile(r"^\s*(?:序\s*号|编\s*号)\s+\S.*$")
-_SPACED_HEADER_IN_PAGE = re.compile(r"[序编]\s*号\s")  # a cheap test before the line-by-line one
+_SPACED_HEADER_IN_PAGE = re.compile(r"[序编][號号](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?\s")  # a cheap test first
 _ROLE_COLUMN = re.compile(r"^(?:牵头|主责|主办|责任|配合|参与|协办|负责|承办)\S{0,6}(?:单位|部门)$")
 _SPACED_ROW = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+# a cell of units (县发改委, 县财政局、县税务局): what a row's task cell never ends like
+_UNITS_CELL = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,80}?(?:局|委|办|厅|府|室|中心|会|院|行|队|所|公司|部|处|站)等?$")
 
 
 def _pipe_spaced_tables(page: str) -> list[str]:
     """The lines of ``page``, space-flattened task tables rewritten as the ``| cell |`` lines readers give
-    tables."""
+    tables. A header opens with the number column and names responsibility columns, last or followed by
+    columns of notes (序号 重点工作任务 牵头责任单位 一季度完成情况); a row is a number, the task, one cell per
+    column (a pinyin-glossed or traditional page is read through its plain, simplified form)."""
     lines = page.split("\n")
-    if ("号 " not in page and "号\t" not in page) or not _SPACED_HEADER_IN_PAGE.search(page):
+    if ("号 " not in page and "號" not in page and "号\t" not in page) or not _SPACED_HEADER_IN_PAGE.search(page):
         return lines
     out: list[str] = []
-    columns = 0  # responsibility columns of the table being read, 0 outside one
+    roles = trailing = 0  # responsibility columns of the table being read (0 outside one), and note columns
     for line in lines:
-        if _SPACED_HEADER.match(line):
-            tokens = line.split()
-            roles = 0
-            while roles < len(tokens) - 2 and _ROLE_COLUMN.match(tokens[-1 - roles]):
-                roles += 1
-            if roles:
-                columns = roles
-                task = "".join(tokens[1:len(tokens) - roles])
-                out.append("| " + " | ".join([tokens[0].replace(" ", ""), task, *tokens[len(tokens) - roles:]]) + " |")
+        plain = _PINYIN_GLOSS.sub("", line) if _TONE_MARK.search(line) else line
+        simple = to_simplified(plain)
+        if _SPACED_HEADER.match(simple):
+            tokens = simple.split()
+            role_at = [i for i, t in enumerate(tokens) if i >= 2 and _ROLE_COLUMN.match(t)]
+            if role_at and role_at == list(range(role_at[0], role_at[-1] + 1)) and len(tokens) - 1 - role_at[-1] <= 2:
+                roles, trailing = len(role_at), len(tokens) - 1 - role_at[-1]
+                header = [tokens[0].replace(" ", ""), "".join(tokens[1:role_at[0]]), *tokens[role_at[0]:]]
+                out.append("| " + " | ".join(header) + " |")
                 continue
-        row = _SPACED_ROW.match(line) if columns else None
-        if row:
-            rest = row.group(2).rsplit(None, columns)
-            if len(rest) == columns + 1 and not any(_SENTENCE_PUNCT.search(cell) for cell in rest[1:]):
-                out.append("| " + " | ".join([row.group(1), *rest]) + " |")
-                continue
-        columns = 0
+        row = _SPACED_ROW.match(plain) if roles else None
+        cells = _row_cells(row.group(2), roles, trailing) if row else None
+        if cells:
+            out.append("| " + " | ".join([row.group(1), *cells]) + " |")
+            continue
+        roles = trailing = 0
         out.append(line)
     return out
+
+
+def _row_cells(rest: str, roles: int, trailing: int) -> list[str] | None:
+    """The task, responsibility and note cells of a flattened row, or None when it does not split so."""
+    if not trailing:
+        cells = rest.rsplit(None, roles)
+        ok = len(cells) == roles + 1 and not any(_SENTENCE_PUNCT.search(cell) for cell in cells[1:])
+        return cells if ok else None
+    tokens = rest.split()
+    for i in range(1, len(tokens) - roles + 1):
+        if all(_UNITS_CELL.match(to_simplified(t)) for t in tokens[i:i + roles]):
+            return ["".join(tokens[:i]), *tokens[i:i + roles], " ".join(tokens[i + roles:])]
+    return None
 
 
 # Document-sharing sites (…docx》由会员分享，可在线阅读) number their pages "1、", "2、" at line starts, even inside

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policykg.loaders.agencies import Unit, as_jurisdiction
+from policykg.loaders.agencies import Unit, as_jurisdiction, list_units
 from policykg.loaders.clauses import Carry, Clause, ends_with_verb, has_cue, parse_clause
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.records import RoleEvidence, builder
@@ -143,6 +143,28 @@ def _label_clauses(text: str, start: int, end: int, covered: list[tuple[int, int
 
 
 @lru_cache(maxsize=4)
+def _unit_column(text: str) -> bool:
+    """Whether a table flattened to one cell per line names a column of units (a line 责任单位 alone)."""
+    return "单位" in text and _UNIT_COLUMN.search(text) is not None
+
+
+_UNIT_COLUMN = re.compile(r"^[ \t　]*(?:责任单位|责任部门|牵头单位|承办单位)[ \t　]*$", re.M)
+
+
+def _unit_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of a measure after its first one: in a flattened table, a line of units is the units cell."""
+    first = text.find("\n", start, end)
+    out, pos = [], first + 1
+    while 0 < pos < end:
+        line_end = text.find("\n", pos, end)
+        line_end = end if line_end < 0 else line_end
+        if line_end - pos <= 80 and not _SENTENCE_END.search(text, pos, line_end):
+            out.append((pos, line_end))
+        pos = line_end + 1
+    return out
+
+
+@lru_cache(maxsize=4)
 def _text_end(text: str) -> int:
     """Where the text's last non-blank character ends (measures of one text ask in turn)."""
     return len(text.rstrip())
@@ -180,6 +202,11 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
         if clause is not None and (clause.lead or clause.co or clause.responsible):
             roles.merge(from_clause(clause))
             covered.append((a, b))
+    if roles.is_empty() and _unit_column(text):
+        for a, b in _unit_lines(text, start, end):
+            units = list_units(text[a:b], where, a)
+            if any(u.info for u in units) and all(u.info or u.vague for u in units):
+                roles.add_units("responsible", [u for u in units if u.info])
     if roles.is_empty():
         for m in _YOU.finditer(text[start:end]):
             a = start + m.start(1)

@@ -45,7 +45,7 @@ MIN_CJK_SHARE = 0.3
 MIN_POLICY_TERMS = 3
 MIN_SIGNALS = 2
 PRESS_SIGNALS = 3
-RICH_POLICY_TERMS = 8
+RICH_POLICY_TERMS = 5
 
 POLICY_TERMS = (
     "推动", "推进", "加快", "加强", "支持", "鼓励", "引导", "实施", "落实", "完善", "健全", "强化", "深化",

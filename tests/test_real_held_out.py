@@ -202,3 +202,47 @@ def test_amounts_that_are_no_goals() -> None:
 def test_units_in_no_table_are_marked_unresolved_in_the_evidence() -> None:
     evidence = {e.agency: e.resolved for e in measure("164_gansu_wenjiuye", "一/二").role_evidence}
     assert evidence == {"甘肃省各设区市人民政府": True, "兰州新区管理委员会": False}  # 兰州新区管委会: no table row
+
+
+# ---------------------------------------------------------------- part F (200–215)
+
+def test_a_progress_table_of_a_county_with_a_notes_column() -> None:
+    # 序號 重點工作任務 牽頭責任單位 一季度完成情況 / 1 地區生產總值增長6%以上。 縣發改委 一季度…增長6.8%
+    d = doc("212_anhui_huoqiu_zhongdianrenwu")
+    assert (d.level, d.jurisdiction) == ("county", "霍邱县")  # 县发改委, 来源:霍邱县政府办公室; 全市 is the city compared
+    first = measure("212_anhui_huoqiu_zhongdianrenwu", "1")
+    assert first.lead == ["霍邱县发展和改革委员会"]
+    assert [(t.year, t.value) for t in first.targets] == [(2025, 6.0)]  # not the 6.8% achieved
+    assert measure("212_anhui_huoqiu_zhongdianrenwu", "3").lead == ["霍邱县财政局", "国家税务总局霍邱县税务局"]
+
+
+def test_a_table_flattened_to_one_cell_per_line_gives_its_units_column() -> None:
+    # 重点工作 / 主要 / 任务 / 工作措施 / 责任单位 / 备注 … 2.纳入…补贴。 / 市经信局、市财政局等,各县、市、区政府,咸宁高新区管委会
+    assert measure("209_hubei_xianning_zerenfengong", "一/一/2").responsible == [
+        "咸宁市经济和信息化局", "咸宁市财政局", "咸宁市各县（市、区）人民政府", "咸宁高新技术产业开发区管理委员会"]
+
+
+def test_small_full_stops_after_item_numbers_and_a_clause_cut_inside_a_name() -> None:
+    # 1﹒地区生产总值可比增长5%以上…(区发改委主办,…) … 4﹒…(区发改委主办,区教育局、…、区城管局、城建集
+    assert labels("210_jiangsu_xuanwu_mubiaorenwu")[:4] == ["一/1", "一/2", "一/3", "一/4"]
+    last = measure("210_jiangsu_xuanwu_mubiaorenwu", "一/4")
+    assert last.lead == ["南京市玄武区发展和改革委员会"]
+    assert last.co == ["南京市玄武区教育局", "南京市玄武区建设局", "南京市玄武区房产局", "南京市玄武区城市管理局"]
+
+
+def test_a_notice_that_assigns_its_goals_to_units_makes_them_measures() -> None:
+    # 现将…重点工作任务予以分解并明确到各责任单位 / 一、…主要预期目标分解 / 1.…(市发展改革委,各县〔市、区〕政府)
+    m = measure("215_henan_sanmenxia_zhongdiangongzuo", "一/1")
+    assert m.responsible == ["三门峡市发展和改革委员会", "三门峡市各县（市、区）人民政府"]
+
+
+def test_a_labelled_list_keeps_its_agencies_past_units_that_are_none() -> None:
+    # (牵头单位:县政府园区发展服务中心;责任单位:新材料产业园、高端装备产业园、食品产业园、商贸物流园等)
+    m = next(m for m in doc("203_shandong_jinxiang_zerenfengong").measures if m.title.startswith("修编经济开发区"))
+    assert m.lead == ["金乡县人民政府园区发展服务中心"]
+
+
+def test_a_goal_sentence_of_the_preamble_goes_on_after_its_semicolons() -> None:
+    # 到2025年底，全盟建设投资达到465.7亿元以上…；全盟新增城镇就业3500人…；全盟用水总量控制在3.63亿立方米以内…
+    found = {(t.year, t.value) for t in doc("204_neimenggu_alashanmeng_liugexingdong").targets}
+    assert {(2025, 465.7), (2025, 3500.0), (2025, 3.63), (2025, 2600.0)} <= found
