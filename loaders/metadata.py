@@ -29,8 +29,8 @@ from policykg.loaders.jurisdiction import (
     CENTRAL,
     Jurisdiction,
     by_name,
-    full_names,
     counties_of,
+    full_names,
     province_jurisdiction,
     short_names,
 )
