@@ -15,8 +15,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from policykg.graph.store import GraphStore
 from policykg.settings import Settings
 
