@@ -792,7 +792,7 @@ def _chained(gap: str) -> bool:
 
 def find_agencies(text: str, where: Jurisdiction | str | None, offset: int = 0) -> list[AgencyMatch]:
     """Agency names and abbreviations in free text (see ``_find_agencies``); spans shifted by ``offset``."""
-    return [m._replace(start=m.start + offset, end=m.end + offset)
+    return [AgencyMatch(m.info, m.written, m.start + offset, m.end + offset)
             for m in _find_agencies(text, as_jurisdiction(where))]
 
 

@@ -209,7 +209,7 @@ def parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, fi
 
 
 def _shifted(units: list[Unit], offset: int) -> list[Unit]:
-    return [u._replace(start=u.start + offset, end=u.end + offset) for u in units]
+    return [Unit(u.info, u.written, u.start + offset, u.end + offset) for u in units]
 
 
 @lru_cache(maxsize=20_000)
