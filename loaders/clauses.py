@@ -38,6 +38,7 @@ class _Words:
     verbs: re.Pattern[str]        # a role verb at the end of a phrase
     verb_role: dict[str, str]
     cues: re.Pattern[str]         # any label or verb: a bracket without one is no clause
+    label_words: re.Pattern[str]  # a label and its colon anywhere (a labelled line or a tail after a sentence)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,13 @@ def _words() -> _Words:
         verbs=re.compile(rf"({alternation(verbs)})[。.]?\s*$"),
         verb_role=verbs,
         cues=re.compile(f"{alternation(labels)}|{alternation(verbs)}"),
+        label_words=re.compile(rf"(?:{alternation(labels)})\s*[：:]"),
     )
+
+
+def label_words() -> re.Pattern[str]:
+    """A clause label with its colon (责任单位：, 协同责任单位：), from data/clause_words.tsv."""
+    return _words().label_words
 
 
 # Declarations: a document (or a clause) saying how its lists read.

@@ -43,7 +43,7 @@ _KINDS = ["实施意见", "指导意见", "行动方案", "实施方案", "工�
 _KIND_END = re.compile(rf"(?:{'|'.join(_KINDS)})(?:\s*[（(][^（）()\n]{{2,24}}[）)])?[》”]?$")
 _KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订版)?|试行|暂行|修订|修订版|修订稿|第[一二三四五六七八九十\d]+批)\s*[）)]$")
 _TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[）)]$")
-_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|印送|下达)\s*[《“\"]?(?P<x>.+?)[》”\"]?\s*的?\s*通知$", re.S)
+_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|印送|下达)\s*[《〈“\"]?(?P<x>.+?)[》〉”\"]?\s*的?\s*通知》?$", re.S)
 _ISSUED_WITH = re.compile(r"《(?P<x>[^《》\n]{4,120})》(?:[和、及与,，]?《[^《》\n]{0,120}》)*[^。\n《》]{0,60}?"
                           r"(?:现)?(?:印发|转发)(?:给)?(?:你们|各地|你局|你厅|你委)")
 _NOW_ISSUING = re.compile(r"现将\s*《(?P<x>[^《》\n]{4,120})》[^。\n]{0,40}?(?:印发|转发)")
@@ -108,7 +108,7 @@ def _title_like(line: str) -> bool:
         return False
     if _SENTENCE_PUNCT.search(_BRACKETED.sub("", s)) or len(_CJK_CHAR.findall(s)) < 0.6 * len(s):
         return False
-    if _DOC_NUMBER.fullmatch(_WS.sub("", s)):
+    if _DOC_NUMBER.fullmatch(_WS.sub("", s)) or s.count(">") >= 2:  # or a site's breadcrumb (首页>…>文件)
         return False
     return not _agency_line(s)
 
@@ -122,11 +122,31 @@ def _agency_line(s: str) -> bool:
     return bool(matches) and covered >= 0.8 * len(_WS.sub("", s))
 
 
+_LINE_END_NUMBER = re.compile(_DOC_NUMBER.pattern + r"\s*$")
+_KIND_AT_END = re.compile(rf"(?:{'|'.join(_KINDS)})[》”]?$")
+
+
+def split_glued_number(line: str) -> tuple[str, str] | None:
+    """A title line with its document number glued after it (…实施方案的通知黔府办发〔2017〕76号): the title and
+    the number, or None. The number's prefix starts after the last kind word (通知, 方案, 意见 …)."""
+    m = _LINE_END_NUMBER.search(line)
+    if m is None or "关于" not in line[:m.start("prefix")] + m.group("prefix"):
+        return None
+    prefix_start = m.start("prefix")
+    for cut in range(m.end("prefix") - 1, prefix_start, -1):  # the prefix keeps at least one character
+        if _KIND_AT_END.search(line, 0, cut):
+            return line[:cut].strip(), _WS.sub("", line[cut:m.end()])
+    return None
+
+
 def _title_blocks(head: str) -> list[str]:
     """Runs of consecutive title-like lines, joined with line breaks kept (a title split over lines)."""
     blocks: list[str] = []
     run: list[str] = []
     for line in head.split("\n"):
+        glued = split_glued_number(line) if "号" in line else None
+        if glued:
+            line = glued[0]
         if _title_like(line):
             if run and len(line.strip()) >= 8 and line.strip() in run[-1]:
                 # a page repeating its title line (or a caption holding it): a new block
@@ -289,6 +309,9 @@ def find_doc_number(head: str) -> str | None:
                 and not _CITING.search(before):
             return _WS.sub("", m.group(0))  # a title line: …关于印发…的通知（韶府〔2019〕31号）
         if (before and before not in "（(") or (start > line_start and head[start - 1] not in " \t　（("):
+            glued = split_glued_number(head[line_start:m.end()])
+            if glued and not _SENTENCE_PUNCT.search(glued[0]) and not _CITING.search(glued[0]):
+                return glued[1]
             continue
         line_end = head.find("\n", m.end())
         after = head[m.end(): len(head) if line_end < 0 else line_end]

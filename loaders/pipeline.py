@@ -298,14 +298,21 @@ def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: St
     rows = table_rows(text, where, structure.first_is_lead)
     if not rows:
         return
+    groups = _table_groups(text, measures, rows)
     for row in rows:
         target = _match_row(row, measures)
-        if target is None:
-            if any(m.start <= row.start < m.end for m in measures):
+        group = next((m for m in groups if m.start <= row.start < m.end), None)
+        if group is None and row.roles.is_empty():
+            continue
+        if target is None or target is group:
+            if group is None and any(m.start <= row.start < m.end for m in measures):
                 continue  # a table inside a measure's text: its roles belong to that measure
             label = row.number or str(len(measures) + 1)
+            if group is not None:
+                label = f"{group.label}/{label}"
             target = Measure(id=f"{doc_id}#{label}", label=label, title=_row_title(row.task), text=row.task,
-                             start=row.task_start, end=row.task_end)
+                             start=row.task_start, end=row.task_end,
+                             section=group.section or _first_line(text[group.start:group.end]) if group else None)
             topics, evidence = classify_topics(target.title, row.task, row.task_start)
             target.topics, target.topic_evidence = topics, evidence
             target.targets = find_targets(row.task, row.task_start, years.title, years.current)
@@ -315,6 +322,20 @@ def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: St
             target.co = row.roles.names("co")
             target.responsible = row.roles.names("responsible")
             target.role_evidence = row.roles.lead + row.roles.co + row.roles.responsible
+
+
+def _table_groups(text: str, measures: list[Measure], rows: list[TableRow]) -> list[Measure]:
+    """Measures that are only a group heading over table rows (一、做大做强主导产业 then | 1 | … | rows): they are
+    the rows' section, not measures, and leave the list."""
+    groups = []
+    for m in measures:
+        body = text[m.start:m.end].split("\n")[1:]
+        if body and all(not line.strip() or line.lstrip().startswith("|") for line in body) \
+                and any(m.start <= r.start < m.end for r in rows):
+            groups.append(m)
+    for m in groups:
+        measures.remove(m)
+    return groups
 
 
 def _row_title(task: str) -> str:

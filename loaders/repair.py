@@ -214,6 +214,7 @@ _DOC_KIND_END = re.compile(
     r"(?: ?[（(][^（）()]{1,24}[）)])?[》”]?$"
 )
 _ROLE_WORDS = re.compile(r"牵头|负责|责任|配合|参与")
+_NUMBER_END = re.compile(r"[〔\[［【（(] ?(?:19|20)\d{2} ?[〕\]］】）)] ?第? ?\d{1,4} ?号$")
 
 _SHORT_UNITS = 40.0     # a line at most this wide, with no sentence punctuation, may be a heading
 _HEADER_UNITS = 30.0    # running headers/footers are at most this wide
@@ -384,6 +385,10 @@ def _continues(prev: str, last: str, nxt: _Line, wrap: float | None) -> bool:
         return False  # a signature or its date under a notice whose last sentence lost its full stop
     if prev[-1] in _TERMINAL:
         return False
+    if prev.count(">") >= 2 or prev.count("＞") >= 2 or prev.count("»") >= 2 or prev.count("›") >= 2:
+        return False  # a site's breadcrumb (首页>政府信息公开>…>陕政办发) is a line of its own
+    if prev[-1] == "号" and _NUMBER_END.search(prev, len(prev) - 16) and not _SENTENCE_PUNCT.search(prev):
+        return False  # a title or header line that ends with the document's number (…的通知黔府办发〔2017〕76号)
     if prev[-1] in _INCOMPLETE_END:
         return True
     if _is_title_end(prev):
@@ -481,6 +486,57 @@ def _pipe_spaced_tables(page: str) -> list[str]:
     return out
 
 
+# A table flattened to one cell per line (Word tables pasted into a web page): a header of column names on lines
+# of their own, opening with the number column and naming a responsibility column (序号 / 主要工作举措 / 牵头单位 /
+# 配合单位 / 责任领导), then rows that open with a line holding only the row's number. Group rows (一、…) stay lines.
+_CELL_HEADER_START = re.compile(r"^[ \t]*(?:序 ?号|编 ?号)[ \t]*$", re.M)
+_CELL_COLUMN = re.compile(r"^(?:(?:牵头|主责|主办|责任|配合|参与|协办|协同|负责|承办)\S{0,6}(?:单位|部门)"
+                          r"|\S{0,8}(?:任务|措施|举措|事项|内容|工作)|(?:责任|牵头|分管|联系)领导|完成(?:时限|时间)"
+                          r"|时间节点|时限|备注|进度安排|完成情况)$")
+_CELL_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_CELL_GROUP = re.compile(rf"^\s*(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])")
+
+
+def _pipe_cell_tables(page: str) -> str:
+    """``page`` with tables flattened to one cell per line rewritten as the ``| cell |`` lines readers give tables."""
+    m = _CELL_HEADER_START.search(page) if "号" in page else None
+    if m is None:
+        return page
+    lines = page[m.start():].split("\n")
+    header = [lines[0].strip().replace(" ", "")]
+    i = 1
+    while i < len(lines) and (not lines[i].strip() or _CELL_COLUMN.match(lines[i].strip())):
+        if lines[i].strip():
+            header.append(lines[i].strip())
+        i += 1
+    if len(header) < 3 or not any(_ROLE_COLUMN.match(h) for h in header):
+        return page
+    out = ["| " + " | ".join(header) + " |"]
+    row: list[str] | None = None
+    for line in lines[i:]:
+        cell = line.strip()
+        if not cell:
+            continue
+        number = _CELL_NUMBER.match(cell)
+        if number or _CELL_GROUP.match(cell) or row is None or len(row) >= len(header):
+            if row is not None:
+                out.append("| " + " | ".join(row + [""] * (len(header) - len(row))) + " |")
+                row = None
+            if number:
+                row = [number.group(1)]
+                continue
+            if not _CELL_GROUP.match(cell):
+                out.extend(lines[lines.index(line):])  # the table ends: the rest of the page as it was
+                break
+            out.append(cell)
+            continue
+        row.append(cell)
+    else:
+        if row is not None:
+            out.append("| " + " | ".join(row + [""] * (len(header) - len(row))) + " |")
+    return page[:m.start()] + "\n".join(out)
+
+
 def _row_cells(rest: str, roles: int, trailing: int) -> list[str] | None:
     """The task, responsibility and note cells of a flattened row, or None when it does not split so."""
     if not trailing:
@@ -537,7 +593,7 @@ def repair_text(raw: str) -> RepairedText:
     dropped = _DROPPED.match
     for page in raw.split("\f"):
         unspaced = _may_hold_unspaced_items(page)
-        cleaned = (part for x in _pipe_spaced_tables(page)
+        cleaned = (part for x in _pipe_spaced_tables(_pipe_cell_tables(page))
                    for part in _split_inline_items(_clean_mapped_line(x), unspaced))
         pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))])
     lines = _mark_headings(_drop_running_lines(pages))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.loaders.agencies import Unit, as_jurisdiction, list_units
-from policykg.loaders.clauses import Carry, Clause, ends_with_verb, has_cue, parse_clause
+from policykg.loaders.clauses import Carry, Clause, ends_with_verb, has_cue, label_words, parse_clause
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.records import RoleEvidence, builder
 
@@ -29,10 +29,10 @@ _CLOSERS = set("）)〕】]］")
 _BRACKET_OR_BREAK = re.compile(r"[（(〔【\[［）)〕】\]］\n]")
 # A label opening a clause line or a clause after a sentence: 责任单位：…, 牵头单位：… (found by the label word, then
 # checked for what stands before it: a line start, a sentence end, a space or a closing bracket).
-_LABEL_WORD = re.compile(r"(?:牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|"
-                         r"支持单位|负责单位|实施单位|牵头领导|责任领导|分管领导)\s*[：:]")
 _LABEL_HINT = re.compile(r"单位|部门|领导")
 _LABEL_BEFORE = set("。；;）)】〕\n \t　")
+_WITH = re.compile(r"由([^。；;，,（）()由]{2,40}?)会同([^。；;（）()]{2,160}?)(?:等(?:有关|相关)?(?:部门|单位)(?:和单位)?)?"
+                   r"(?=负责|研究|共同|制定|提出|落实|组织|抓紧|推进|开展|[，,])")
 _YOU = re.compile(r"由([^。；;，,（）()]{2,80}?)(牵头|负责)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
 
@@ -125,7 +125,7 @@ def bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int, int,
 def _label_clauses(text: str, start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of labelled clauses: from a label to its line's end, consecutive label lines joined."""
     spans: list[tuple[int, int]] = []
-    for m in _LABEL_WORD.finditer(text, start, end):
+    for m in label_words().finditer(text, start, end):
         a = m.start()
         if a > 0 and text[a - 1] not in _LABEL_BEFORE:
             continue
@@ -207,6 +207,13 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
             units = list_units(text[a:b], where, a)
             if any(u.info for u in units) and all(u.info or u.vague for u in units):
                 roles.add_units("responsible", [u for u in units if u.info])
+    if roles.is_empty():  # 由A会同B、C等部门负责落实: A leads, B and C take part
+        for m in _WITH.finditer(text, start, end):
+            lead = [u for u in list_units(m.group(1), where, m.start(1)) if u.info]
+            co = [u for u in list_units(m.group(2), where, m.start(2)) if u.info]
+            if lead:
+                roles.add_units("lead", lead)
+                roles.add_units("co", co)
     if roles.is_empty():
         for m in _YOU.finditer(text[start:end]):
             a = start + m.start(1)

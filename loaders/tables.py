@@ -44,7 +44,7 @@ def _cells(text: str, line_start: int, inner: str, inner_start: int) -> list[tup
 
 
 def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool) -> list[TableRow]:
-    """Rows of every task-division table in ``text``."""
+    """Rows of every task-division table in ``text`` (rows that assign no unit too: a cut row is still a task)."""
     if "|" not in text:  # no table line (most documents): skip the line-by-line pattern
         return []
     rows: list[TableRow] = []
@@ -52,8 +52,8 @@ def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool)
     last_end = -2
     for m in _ROW.finditer(text):
         cells = _cells(text, m.start(), m.group(1), m.start(1))
-        if m.start() != last_end + 1:
-            columns = None  # a new table starts
+        if m.start() != last_end + 1 and not _group_line(text, last_end + 1, m.start()):
+            columns = None  # a new table starts (a group heading between rows, 一、…, keeps the table)
         last_end = m.end()
         names = [c[0] for c in cells]
         header = _header(names)
@@ -63,7 +63,15 @@ def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool)
         if not columns:
             continue
         rows.append(_row(text, cells, columns, m.start(), m.end(), as_jurisdiction(where), first_is_lead))
-    return [r for r in rows if not r.roles.is_empty()]
+    return rows
+
+
+_GROUP = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n|]{1,60}\n?")
+
+
+def _group_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one group heading between the rows of a table (一、做大做强主导产业)."""
+    return 0 <= start < end and _GROUP.fullmatch(text, start, end) is not None
 
 
 def _header(names: list[str]) -> dict[str, int] | None:

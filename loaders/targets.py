@@ -420,7 +420,7 @@ def _year_marks(s: str, current_year: int | None = None) -> list[tuple[int, int,
         pre, post = m.group("pre"), m.group("post")
         start = m.start("year")
         ranged = start > 0 and s[start - 1] in "-—–~至" and not pre  # 2018—2021年累计…: the period ends then
-        at_clause_start = m.start() == 0 or s[m.start() - 1] in SEGMENT_DELIMS + "(（"
+        at_clause_start = m.start() == 0 or s[m.start() - 1] in SEGMENT_DELIMS + "(（)）"  # ")": after a label, (一)2017年…
         deadline = bool(pre and pre not in ("在", "于")) or bool(post) or ranged
         if ranged:
             _, end = _bounds(s, m.start(), SENTENCE_DELIMS)

@@ -1,0 +1,97 @@
+"""Issue 15, rule by rule, on the held-out parts G and H of tests/data/real (220–255): layouts and clause styles
+the earlier sets did not show. Each test names the real document it reads."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from policykg.loaders.pipeline import extract_file
+from policykg.loaders.records import PolicyDoc
+from policykg.loaders.repair import repair_text
+from policykg.loaders.targets import find_targets
+
+REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real" / "docs"
+
+
+@cache
+def doc(stem: str) -> PolicyDoc:
+    return extract_file(REAL / f"{stem}.txt")
+
+
+def measure(stem: str, label: str):
+    return next(m for m in doc(stem).measures if m.label == label)
+
+
+# ---------------------------------------------------------------- clauses
+
+def test_lead_and_partner_labels_with_a_leading_person_line() -> None:
+    # 牵头负责领导:刘惠。 / 牵头责任单位:省发展改革委。 / 协同责任单位:省经济和信息化厅、省财政厅…
+    stem = "251_anhui_zhongdiangongzuo_fenjie"
+    m = measure(stem, "一/2")
+    assert m.lead == ["安徽省发展和改革委员会"]
+    assert m.co[:2] == ["安徽省经济和信息化厅", "安徽省财政厅"]
+    assert not any("刘惠" in name for name in m.lead + m.co + m.responsible)
+    # 协同责任单位:省政府各部门、各直属机构 names no agency
+    assert (measure(stem, "一/1").lead, measure(stem, "一/1").co) == (["安徽省发展和改革委员会"], [])
+
+
+def test_a_state_council_division_of_work_by_lead_with_partners() -> None:
+    # 由发展改革委会同中央农办、农业部、财政部…等部门研究提出落实意见 / 由国土资源部会同农业部等部门负责落实
+    stem = "220_central_guobanhan_nongcungaige"
+    first = measure(stem, "一/一")
+    assert first.lead == ["国家发展和改革委员会"]
+    assert {"中央农村工作领导小组办公室", "农业部", "国家粮食局", "国家统计局"} <= set(first.co)
+    second = measure(stem, "一/二")
+    assert (second.lead, second.co, second.responsible) == (["国土资源部"], ["农业部"], [])
+
+
+# ---------------------------------------------------------------- tables
+
+def test_a_table_flattened_to_one_cell_per_line_under_group_headings() -> None:
+    # 序号 / 主要工作举措 / 牵头单位 / 配合单位 / 责任领导, then 一、做大做强主导产业 and rows 1, task, lead, partners, person
+    stem = "224_liaoning_shenyang_liaozhong_renwufenjie"
+    d = doc(stem)
+    assert [m.label for m in d.measures] == ["一/1", "一/2", "一/3", "一/4", "一/5"]
+    assert {m.section for m in d.measures} == {"一、做大做强主导产业"}
+    m = measure(stem, "一/2")
+    assert m.lead == ["沈阳近海经济区管理委员会"]
+    assert m.co == ["沈阳市自然资源局辽中分局", "沈阳市生态环境局辽中分局", "沈阳市辽中区发展和改革局"]
+    assert not measure(stem, "一/5").lead  # the row is cut inside its lead cell
+
+
+def test_a_cell_table_is_rewritten_as_table_lines() -> None:
+    text = "序号\n\n重点任务\n\n牵头单位\n\n配合单位\n\n1\n\n推进项目建设。\n\n市发展改革委\n\n市财政局\n\n2\n\n扩大消费。\n\n市商务局\n"
+    lines = repair_text(text).text.split("\n")
+    assert lines == ["| 序号 | 重点任务 | 牵头单位 | 配合单位 |", "| 1 | 推进项目建设。 | 市发展改革委 | 市财政局 |",
+                     "| 2 | 扩大消费。 | 市商务局 | |"]
+
+
+# ---------------------------------------------------------------- titles, numbers and agencies
+
+def test_a_title_with_its_number_glued_after_it() -> None:
+    d = doc("246_guizhou_chengzhenhua")  # …建设实施方案的通知黔府办发〔2017〕76号为深入贯彻…
+    assert (d.title, d.doc_number) == ("贵州省加快推进山地特色新型城镇化建设实施方案", "黔府办发〔2017〕76号")
+    assert "贵州贵安新区管理委员会" in measure("246_guizhou_chengzhenhua", "一/一/1").co
+
+
+def test_a_breadcrumb_is_no_part_of_the_title() -> None:
+    d = doc("231_shaanxi_gongyewenzengzhang")  # 首页>政府信息公开>…>省政府办公厅文件 > 陕政办发
+    assert d.title == "陕西省人民政府办公厅关于进一步落实《工业稳增长促投资21条措施》的实施意见"
+
+
+def test_a_notice_issuing_a_plan_in_angle_brackets() -> None:
+    d = doc("233_beijing_zhengwugongkai")  # 《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》
+    assert d.title == "北京市2016年政务公开工作要点"
+
+
+def test_provincial_bodies_of_disease_control_and_ports() -> None:
+    assert "天津市疾病预防控制局" in measure("225_tianjin_yiliaoweisheng", "二/一").responsible
+    assert "江苏省人民政府口岸办公室" in measure("252_jiangsu_huaihaizhongxin_renwufenjie", "8").responsible
+
+
+# ---------------------------------------------------------------- targets
+
+def test_a_year_after_an_item_label_governs_its_targets() -> None:
+    found = find_targets("(一)2017年主要目标任务:全年能源工业增加值增长3%,力争达到5%。", 0, None, None)
+    assert [(t.year, t.value) for t in found] == [(2017, 3.0), (2017, 5.0)]
