@@ -43,13 +43,15 @@ _KINDS = ["实施意见", "指导意见", "行动方案", "实施方案", "工�
 _KIND_END = re.compile(rf"(?:{'|'.join(_KINDS)})(?:\s*[（(][^（）()\n]{{2,24}}[）)])?[》”]?$")
 _KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订版)?|试行|暂行|修订|修订版|修订稿|第[一二三四五六七八九十\d]+批)\s*[）)]$")
 _TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[）)]$")
-_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|印送|下达)\s*[《〈“\"]?(?P<x>.+?)[》〉”\"]?\s*的?\s*通知》?$", re.S)
+_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|批转|印送|下达)\s*[《〈“\"]?(?P<x>.+?)[》〉”\"]?\s*的?\s*通知》?$", re.S)
 _ISSUED_WITH = re.compile(r"《(?P<x>[^《》\n]{4,120})》(?:[和、及与,，]?《[^《》\n]{0,120}》)*[^。\n《》]{0,60}?"
                           r"(?:现)?(?:印发|转发)(?:给)?(?:你们|各地|你局|你厅|你委)")
 _NOW_ISSUING = re.compile(r"现将\s*《(?P<x>[^《》\n]{4,120})》[^。\n]{0,40}?(?:印发|转发)")
 _DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号"
 )
+_BRACKETED_DATE_LINE = re.compile(r"^[ \t]*[（(][ \t]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[ \t]*[）)][ \t]*$",
+                                  re.M)
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
 _ISSUE_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月[^。\n]{0,12}印发")
 _EDITION = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*版")
@@ -240,7 +242,7 @@ def _clean_title(title: str) -> str:
     notice = _NOTICE.search(_flat(title))
     if notice and _flat(title).endswith(("通知", "通知》")):
         title = notice.group("x").replace("〈", "《").replace("〉", "》")
-    title = title.strip().strip("《》“”\" ")
+    title = title.strip().strip("《》“”\" ").replace("〈", "《").replace("〉", "》")  # 〈〉 quote inside a title
     # An issuer before 关于 on a line of its own or after a space is a header, not part of the title
     # (广东省工业和信息化厅 关于…, 资料图 王海欣 摄北京市人民政府办公厅⏎关于…); glued to it (国务院关于…),
     # it is the title as the document gives it.
@@ -305,9 +307,9 @@ def find_doc_number(head: str) -> str | None:
         # bracket or a 文号 label opening the line) counts
         if _NUMBER_LABEL.search(before):
             return _WS.sub("", m.group(0))
-        if before.endswith(("通知(", "通知（")) and "关于" in before and not _SENTENCE_PUNCT.search(before) \
-                and not _CITING.search(before):
-            return _WS.sub("", m.group(0))  # a title line: …关于印发…的通知（韶府〔2019〕31号）
+        if before.endswith(("(", "（")) and _KIND_AT_END.search(before[:-1]) and "关于" in before \
+                and not _SENTENCE_PUNCT.search(before) and not _CITING.search(before):
+            return _WS.sub("", m.group(0))  # a title line: …关于印发…的通知（韶府〔2019〕31号）, …的落实意见(吉政发…)
         if (before and before not in "（(") or (start > line_start and head[start - 1] not in " \t　（("):
             glued = split_glued_number(head[line_start:m.end()])
             if glued and not _SENTENCE_PUNCT.search(glued[0]) and not _CITING.search(glued[0]):
@@ -365,11 +367,14 @@ def find_issued(text: str, body_start: int, body_end: int, doc_number: str | Non
         if date:
             return date
     head = text[:body_start]
+    bracketed = _BRACKETED_DATE_LINE.search(head)  # a Party and government 意见 dates itself under its title
+    if bracketed:
+        return f"{int(bracketed.group(1)):04d}-{int(bracketed.group(2)):02d}-{int(bracketed.group(3)):02d}"
     signed = _signed_inline(head)
     if signed:
         return signed[1]
     fields = _page_fields(head)
-    for key in ("成文日期", "制发日期", "颁发时间", "发文日期", "印发日期", "发布日期"):
+    for key in ("成文日期", "成文时间", "制发日期", "颁发时间", "发文日期", "印发日期", "发布日期"):
         date = _iso_date(fields.get(key, ""))
         if date:
             return date
@@ -380,7 +385,7 @@ def find_issued(text: str, body_start: int, body_end: int, doc_number: str | Non
     return year.group(1) if year else None
 
 
-_FIELD = re.compile(r"(?P<key>发文机构|发文单位|发布机构|发布机关|发文机关|颁发时间|成文日期|制发日期|发布日期|发文日期|印发日期)"
+_FIELD = re.compile(r"(?P<key>发文机构|发文单位|发布机构|发布机关|发文机关|颁发时间|成文日期|成文时间|制发日期|发布日期|发文日期|印发日期)"
                     r"\s*[:：]?\s*\|?\s*(?P<value>[^|\n]{2,60})")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
 _INLINE_SIGNED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=\s|$|[（(])", re.M)
@@ -457,6 +462,9 @@ def _date_lines(text: str) -> Iterator[re.Match[str]]:
 
 # ---------------------------------------------------------------- issuers
 
+_RELATIVE_PREFIXES = ("省", "市", "县", "区", "自治区", "州", "盟", "旗")
+
+
 def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | None,
                  signatures: list[tuple[int, int]] = ()) -> dict[str, list[str]]:
     """Issuers: agency-only lines of the head and the signature blocks, and a 'X关于' title prefix."""
@@ -482,10 +490,16 @@ def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | 
             if i + 1 < len(lines) and lines[i + 1].lstrip().startswith("关于"):
                 named = find_agencies(line, where, line_start)
                 if named and named[-1].end - line_start >= len(line.rstrip()):
-                    add(named[-1:])  # an issuer line over its title, after a caption (摄北京市人民政府办公厅)
+                    covered = sum(m.end - m.start for m in named)
+                    # issuers over their title (中共四川省委 四川省人民政府), or one after a caption (摄北京市人民政府办公厅)
+                    add(named if covered >= 0.8 * len(_WS.sub("", s)) else named[-1:])
                     continue
             if _SIGNATURE_LINE.match(s) and "印发" not in s and "关于" not in s:
-                matches = find_agencies(line, where, line_start)
+                # a bare department's name (财政厅 among a page's tags) signs nothing: a signature names its
+                # jurisdiction (省财政厅, 吉林省财政厅) or is a full name (财政部)
+                matches = [m for m in find_agencies(line, where, line_start)
+                           if m.written == m.info.name or m.written.startswith(_RELATIVE_PREFIXES)
+                           or not m.info.name.endswith(m.written)]
                 covered = sum(m.end - m.start for m in matches)
                 if matches and covered >= 0.6 * len(_WS.sub("", s)):
                     add(matches)
@@ -530,6 +544,15 @@ def _office_of_series(issuers: dict[str, list[str]], doc_number: str | None,
         if name == (j.name if j.level == "central" else j.name + "人民政府"):
             return {_general_office(j): written}
     return issuers
+
+
+def _without_the_office_holder(issuers: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A general office that issues is the issuer, not also the body it serves: 工业和信息化部办公厅 (a page's
+    【工信部政策】 or the text's 我部 name the ministry), 国务院办公厅 (a 国务院 in the header)."""
+    offices = {name[:-3] for name in issuers if name.endswith(("办公厅", "办公室"))}
+    if not offices & issuers.keys():
+        return issuers
+    return {name: written for name, written in issuers.items() if name not in offices}
 
 
 def _sub_provincial() -> set[str]:
@@ -799,7 +822,7 @@ def extract_metadata(text: str, body_start: int, body_end: int,
         formula = _issuer_by_formula(head, where)
         if formula:
             issuers = {formula: []}
-    issuers = _office_of_series(issuers, doc_number, where)
+    issuers = _without_the_office_holder(_office_of_series(issuers, doc_number, where))
     return Metadata(
         province=where.province if where else None,
         title=title,

@@ -159,10 +159,11 @@ class _Years(NamedTuple):
 
 
 def title_year(title: str | None) -> int | None:
-    """The single year a title or heading names (2024年省政府工作报告…; not a period 2023—2025年)."""
+    """The single year a title or heading names (2024年省政府工作报告…; not a period 2023—2025年, not the vision
+    year of a five-year plan's 2035年远景目标纲要)."""
     if not title or _YEAR_RANGE.search(title):
         return None
-    years = {int(m.group(1)) for m in _SINGLE_YEAR.finditer(title)}
+    years = {int(m.group(1)) for m in _SINGLE_YEAR.finditer(title) if not title.startswith("远景", m.end())}
     return years.pop() if len(years) == 1 else None
 
 

@@ -584,6 +584,10 @@ def _unnumber_listed_title(raw: str) -> str:
     return raw
 
 
+# A content farm's line about the page itself (下面是小编为大家整理的…，供大家参考): no part of the document.
+_SITE_SPAM = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|搜集|带来|推荐)|供大家参考")
+
+
 def repair_text(raw: str) -> RepairedText:
     """Normalise ``raw`` reading-order text into one paragraph per line."""
     raw = _unnumber_listed_title(_join_shared_pages(raw.replace("\r\n", "\n").replace("\r", "\n")))
@@ -595,7 +599,8 @@ def repair_text(raw: str) -> RepairedText:
         unspaced = _may_hold_unspaced_items(page)
         cleaned = (part for x in _pipe_spaced_tables(_pipe_cell_tables(page))
                    for part in _split_inline_items(_clean_mapped_line(x), unspaced))
-        pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))])
+        pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))
+                      and not ("小编" in x and _SITE_SPAM.search(x))])
     lines = _mark_headings(_drop_running_lines(pages))
     paragraphs = _paragraphs(lines)
     parts: list[str] = []

@@ -20,7 +20,7 @@ ChapterKind = str  # "measures" | "situation" | "goal" | "principle" | "schedule
 
 _TASK_VERB = re.compile(r"夯实|巩固|加强|强化|提升|打牢|筑牢|改善|优化|完善|发挥|培育|厚植|用好")
 _SITUATION = re.compile(r"现状|基本情况|总体情况|发展基础|面临形势|形势分析|存在问题|主要问题|优势|挑战|背景|意义|发展环境|基础条件")
-_GOAL = re.compile(r"目标|总体要求|基本要求|发展定位|预期")
+_GOAL = re.compile(r"目标|总体要求|基本要求|发展定位|预期|主要指标|发展指标|约束性指标")
 _PRINCIPLE = re.compile(r"指导思想|基本原则|总体思路|发展思路|工作思路|工作原则")
 _SCHEDULE = re.compile(r"时间安排|进度安排|实施步骤|工作步骤|时间节点|进度要求|实施进度|步骤安排")
 # Closing provisions (本意见自印发之日起施行，由…负责解释): items that ask nobody to do anything.
@@ -255,7 +255,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         cut = [b for b, _ in box_spans if item.start < b < nxt] + [c for c in cuts if item.start < c < nxt]
         item.end = _rstrip_pos(text, item.start, min(cut) if cut else nxt)
 
-    task_division = bool(_TASK_DIVISION.search(text, 0, items[0].start if items else 0))
+    task_division = _is_task_division(text, items[0].start if items else 0)
     # Chapter kinds: classify top-level items; second-level goal items too.
     for item in items:
         if not item.children and _is_closing(text, item):
@@ -270,7 +270,8 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
                     and classify_chapter(item.title) == "goal":
                 item.kind = "goal"
         if item.kind == "goal" and not item.children and (
-                task_division or _ASSIGNS_UNITS.search(text, item.start, item.end)):
+                task_division or _ASSIGNS_UNITS.search(text, item.start, item.end)) \
+                and not _DATA_SOURCE.search(text, item.start, item.end):
             # a numbered item that assigns units is a measure, even among the goals; in a task-division
             # document (分工方案) every numbered item is a task
             item.kind = "measures"
@@ -440,5 +441,20 @@ _COMMA_OR_COLON = re.compile(r"[，,：:]")
 _GOAL_TITLE = re.compile(r".{0,6}目标")
 _TASK_DIVISION = re.compile(r"分工方案|部门分工|责任分工|任务分工|工作分工|分工的意见|分解落实|任务分解|责任分解|分工安排|"
                             r"予以分解|目标分解|明确到各责任单位|责任单位的通知")
+# An indicator whose unit only supplies its figure (数据提供单位：旗统计局) is a goal, not a task.
+_DATA_SOURCE = re.compile(r"数据(?:提供|来源|报送)单位|统计责任单位")
+# A task-division document says so before its first item, not in a sentence that cites another's
+# (按照自治区政府工作报告任务分工，…).
+_CITING_CLAUSE = re.compile(r"按照|根据|依据|贯彻|落实")
+
+
+def _is_task_division(text: str, end: int) -> bool:
+    for m in _TASK_DIVISION.finditer(text, 0, end):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "。；;，,\n") + 1
+        if not _CITING_CLAUSE.search(text, clause_start, m.start()):
+            return True
+    return False
+
+
 _ASSIGNS_UNITS = re.compile(r"(?:牵头单位|责任单位|配合单位|牵头部门|责任部门)\s*[：:]|[（(][^（）()\n]{2,200}?(?:牵头|负责|配合)[）)]")
 _FIRST_SENTENCE_STOP = re.compile(r"[。；;]")

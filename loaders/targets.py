@@ -420,7 +420,8 @@ def _year_marks(s: str, current_year: int | None = None) -> list[tuple[int, int,
         pre, post = m.group("pre"), m.group("post")
         start = m.start("year")
         ranged = start > 0 and s[start - 1] in "-—–~至" and not pre  # 2018—2021年累计…: the period ends then
-        at_clause_start = m.start() == 0 or s[m.start() - 1] in SEGMENT_DELIMS + "(（)）"  # ")": after a label, (一)2017年…
+        # after a label's bracket ((一)2017年…) or 其中 (…1.1万人次，其中2019年培训0.18万人次) a clause starts too
+        at_clause_start = m.start() == 0 or s[m.start() - 1] in SEGMENT_DELIMS + "(（)）" or s.startswith("其中", m.start() - 2)
         deadline = bool(pre and pre not in ("在", "于")) or bool(post) or ranged
         if ranged:
             _, end = _bounds(s, m.start(), SENTENCE_DELIMS)

@@ -95,3 +95,51 @@ def test_provincial_bodies_of_disease_control_and_ports() -> None:
 def test_a_year_after_an_item_label_governs_its_targets() -> None:
     found = find_targets("(一)2017年主要目标任务:全年能源工业增加值增长3%,力争达到5%。", 0, None, None)
     assert [(t.year, t.value) for t in found] == [(2017, 3.0), (2017, 5.0)]
+
+
+def test_a_year_after_其中_governs_its_own_clause() -> None:
+    found = find_targets("到2021年底,累计开展补贴性职业技能培训1.1万人次以上,其中2019年培训0.18万人次。", 0, None, None)
+    assert [(t.year, t.value) for t in found] == [(2021, 1.1), (2019, 0.18)]
+
+
+# ---------------------------------------------------------------- goals and indicators
+
+def test_indicators_with_a_data_source_are_goals_and_the_vision_year_is_no_deadline() -> None:
+    # 批转《〈…十四个五年规划和2035年远景目标纲要〉分工方案》的通知; 一、主要指标 / 1.地区生产总值增长7% / 数据提供单位:旗统计局
+    d = doc("245_neimenggu_alashanyouqi_fengong")
+    assert d.title == "《阿拉善右旗国民经济和社会发展第十四个五年规划和2035年远景目标纲要》分工方案"
+    assert d.issued == "2023-06-28"  # 成文时间: 2023-06-28
+    assert [(t.year, t.value) for t in d.targets][:3] == [(None, 7.0), (None, 5.2), (None, 81.0)]
+    assert not any(m.title.startswith("地区生产总值") for m in d.measures)
+
+
+def test_a_task_division_cited_in_the_preamble_does_not_make_goals_tasks() -> None:
+    d = doc("247_ningxia_xinxinggongye")  # 按照…自治区政府工作报告任务分工，… / 一、主要目标 / ——工业运行更加稳健。到2027年…
+    assert [m.label for m in d.measures] == ["二/1"]
+    assert (2027, 2800.0) in [(t.year, t.value) for t in d.targets]
+
+
+def test_a_content_farms_line_is_no_measure() -> None:
+    d = doc("249_jiangxi_poyuwandu_fengong")  # 一、下面是小编为大家整理的【发改方案】…,供大家参考。
+    assert d.title == "支持鄱余万都滨湖四县小康攻坚重点工作责任分工方案"
+    assert not any("小编" in m.title for m in d.measures)
+
+
+# ---------------------------------------------------------------- issuers and dates
+
+def test_a_general_office_issues_alone() -> None:
+    # 【工信部政策】工業和信息化部辦公廳關于…; 国务院办公厅 with 国务院 in the page's header
+    assert doc("222_central_gongxinbu_lianxichengshi").issuers == ["工业和信息化部办公厅"]
+    assert doc("220_central_guobanhan_nongcungaige").issuers == ["国务院办公厅"]
+
+
+def test_joint_issuers_over_their_title_and_a_dated_opinion() -> None:
+    d = doc("230_sichuan_yibinluzhou_fuzhongxin")  # 中共四川省委 四川省人民政府 / 关于… / (2023年12月8日)
+    assert (d.issuers, d.issued) == (["中共四川省委员会", "四川省人民政府"], "2023-12-08")
+    court = doc("228_heilongjiang_hegang_fuyuanliandong")  # 鹤岗市人民政府 鹤岗市中级人民法院 / 2025年4月30日
+    assert court.issuers == ["鹤岗市人民政府", "鹤岗市中级人民法院"]
+
+
+def test_a_number_after_its_title_in_brackets_and_a_pages_tag_that_signs_nothing() -> None:
+    d = doc("226_jilin_dongbeizhenxing")  # …落實意見(吉政發〔2014〕37號)各市(州)…; tags 負責 / 財政廳 / 推進
+    assert (d.doc_number, d.issuers) == ("吉政发〔2014〕37号", ["吉林省人民政府"])
