@@ -628,10 +628,15 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
         return True
     s0, _ = _bounds(s, a.start, SENTENCE_DELIMS)
     sentence_before = s[s0:a.start]
-    has_cue = bool(_GOAL_VERB_RE.search(sentence_before)) or bool(_YEAR_RE.search(sentence_before))
+    has_cue = bool(_GOAL_VERB_RE.search(sentence_before)) or bool(_YEAR_RE.search(sentence_before)) \
+        or ("目标" in s and _GOAL_HEAD.search(s, 0, a.start) is not None)  # 主要目标任务：…煤炭5.3亿吨
     if a.kind == "percent":
         return has_cue or bool(_RATIO_WORD.search(before)) or bool(QUALIFIER_AFTER.match(after))
     return has_cue or bool(QUALIFIER_AFTER.match(after))
+
+
+# A goal heading whose list the amounts after it are (2017年主要目标任务：…主要工业产品产量：煤炭5.3亿吨).
+_GOAL_HEAD = re.compile(r"(?:主要|预期|发展|年度|工作)目标(?:任务)?[:：]")
 
 
 # --- building records --------------------------------------------------------

@@ -143,3 +143,11 @@ def test_joint_issuers_over_their_title_and_a_dated_opinion() -> None:
 def test_a_number_after_its_title_in_brackets_and_a_pages_tag_that_signs_nothing() -> None:
     d = doc("226_jilin_dongbeizhenxing")  # …落實意見(吉政發〔2014〕37號)各市(州)…; tags 負責 / 財政廳 / 推進
     assert (d.doc_number, d.issuers) == ("吉政发〔2014〕37号", ["吉林省人民政府"])
+
+
+def test_amounts_listed_under_a_goal_heading_are_targets() -> None:
+    text = "2017年主要目标任务:全年能源工业增加值增长3%。主要工业产品产量:煤炭5.3亿吨,增长4%;发电量1716亿千瓦时,增长9%。"
+    assert [(t.year, t.value) for t in find_targets(text, 0, None, None)] == [
+        (2017, 3.0), (2017, 5.3), (2017, 4.0), (2017, 1716.0), (2017, 9.0)]
+    # without the goal heading, a production figure is a report, not a target
+    assert [t.value for t in find_targets("主要工业产品产量:煤炭5.3亿吨。", 0, None, None)] == []
