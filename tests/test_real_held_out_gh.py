@@ -151,3 +151,8 @@ def test_amounts_listed_under_a_goal_heading_are_targets() -> None:
         (2017, 3.0), (2017, 5.3), (2017, 4.0), (2017, 1716.0), (2017, 9.0)]
     # without the goal heading, a production figure is a report, not a target
     assert [t.value for t in find_targets("主要工业产品产量:煤炭5.3亿吨。", 0, None, None)] == []
+
+
+def test_era_names_of_market_regulation_and_the_provincial_foreign_exchange_branch() -> None:
+    assert "吉林省工商行政管理局" in measure("226_jilin_dongbeizhenxing", "3").co  # 省工商局 (2014)
+    assert "国家外汇管理局安徽省分局" in measure("251_anhui_zhongdiangongzuo_fenjie", "一/4").co  # 省外汇管理局
