@@ -96,6 +96,8 @@ _NAME_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[—–-][\u4e00-\u9fff]+)?$")
 # zones listed by their names before one shared zone word (红桥、红果、盘北等10个产业园区)
 _ZONE_COUNT = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?P<zone>产业园区|工业园区|园区|开发区|工业园|产业园|集聚区)")
 _ZONE_NAMES = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}$")
+# a zone's name is a proper name, not a clause (湘阴高新区打造成为全省十强工业园区)
+_ZONE_NOT_PROPER = re.compile(r"成为|打造|建成|建设|全省|全市|全国|全区|十强|百强|一批|一流")
 _ZONE_SHORT = {"经开区": "经济技术开发区", "高新区": "高新技术产业开发区"}
 _ZONE_NOT_NAME = re.compile(r"^(?:各|有关|相关|市|省|县|区|国家级|省级|市级|全市|全省|我市|本市|所在|周边|其他|现有)|(?:和|及|与|等|的|国家级|省级|市级|县级)$")
 
@@ -111,7 +113,7 @@ def _zone_names(text: str, mentions: list[_Place], city: str | None, province: s
         name = _ZONE_WORD.split(run.group())[-1]  # not over an earlier zone (宜昌高新区申报国家级高新区)
         name = _LEAD_VERBS.sub("", name)
         start = z.start() - len(name)
-        if len(name) < 2 or _ZONE_NOT_NAME.search(name):
+        if len(name) < 2 or _ZONE_NOT_NAME.search(name) or _ZONE_NOT_PROPER.search(name):
             continue
         if "—" in name or "–" in name or "-" in name:  # each joined place's city
             placed = [p for p in mentions if start <= p.start < z.start()]
@@ -259,7 +261,7 @@ def _distribution_lines(text: str, mentions: list[_Place]) -> list[ClusterLink]:
             links += _city_line(text, start + m.start("list"), start + m.end("list"), header[0], mentions_here)
             continue
         cities = _place_list(text, start + m.start("list"), start + m.end("list"), mentions_here)
-        if industry and cities and not find_places(industry):
+        if industry and cities and not find_places(industry) and not _NOT_INDUSTRY.search(industry):
             links += [_link(industry, c, start, start + len(line)) for c in cities]
     return links
 
@@ -441,6 +443,8 @@ def _enumeration_items(text: str, items: list[_Item], head: str | None,
                     if not head:
                         continue
                     part = part + head
+                elif not head and _AGENCY_END.search(part):
+                    continue  # a unit in a list of units (…省财政厅、合肥海关、省税务局等), not a cluster
                 for group in _groups(part_mentions)[:1]:
                     links += [_link(part, c, item.start, item.end) for c in _cities(group)]
             lead = _groups(inside)[0]
@@ -543,6 +547,9 @@ _LIST_GLUE = re.compile(r"[、，,和及与\s等]")
 _DENG = re.compile("等")
 _PLACE_CLASS_LEAD = re.compile(r"^(?:等(?:地|设区市|地市|市县|县市|县区|城市|地区|市|县)?|的)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+# A list of places that names no industry: 第二批工业运行重点联系城市名单：包头市、抚顺市…, 试点城市：…
+_AGENCY_END = re.compile(r"(?:海关|支行|分行|银行|局|厅|委|办|委员会|办公室|政府|管委会|中心)$")
+_NOT_INDUSTRY = re.compile(r"名单|名录|城市|试点|地区$|单位$")
 _DISTRIBUTION = re.compile(r"^(?P<lead>\s*)(?P<industry>[^：:]{2,40})[：:](?P<list>[^：:]+?)[；;。.]?\s*$")
 _NUMBER_CELL = re.compile(r"[\d.．、\s-]+|:?-+:?")
 _MARKS = re.compile(r"^[*#>\s]+")

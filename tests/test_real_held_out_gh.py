@@ -156,3 +156,17 @@ def test_amounts_listed_under_a_goal_heading_are_targets() -> None:
 def test_era_names_of_market_regulation_and_the_provincial_foreign_exchange_branch() -> None:
     assert "吉林省工商行政管理局" in measure("226_jilin_dongbeizhenxing", "3").co  # 省工商局 (2014)
     assert "国家外汇管理局安徽省分局" in measure("251_anhui_zhongdiangongzuo_fenjie", "一/4").co  # 省外汇管理局
+
+
+# ---------------------------------------------------------------- cluster links
+
+def test_lists_of_cities_and_of_units_are_no_clusters() -> None:
+    # 第二批工业运行重点联系城市名单:包头市、抚顺市…; 协同责任单位:…、合肥海关、省税务局…等。
+    assert doc("222_central_gongxinbu_lianxichengshi").cluster_links == []
+    assert doc("251_anhui_zhongdiangongzuo_fenjie").cluster_links == []
+
+
+def test_a_zone_named_in_a_clause_is_no_cluster_name() -> None:
+    # 力争将湘阴高新区打造成为全省十强工业园区
+    names = [link.cluster for link in doc("253_hunan_yueyang_xiangyin_gongye").cluster_links]
+    assert not any("打造" in name or "全省" in name for name in names)
