@@ -152,9 +152,11 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
         end = start + v.start()
         simple = simple[: v.start()]
     units = list_units(text[start:end], where, start)
-    if cut and units and units[-1].info is None and not units[-1].vague:
-        units[-1] = complete_unit(units[-1], where)
-        if units[-1].info is None:
+    if cut and units and units[-1].info is None and not units[-1].written.startswith(_UNSAID):
+        completed = complete_unit(units[-1], where)  # a collective cut short reads as one too (各省级人民政)
+        if completed.info is not None:
+            units[-1] = completed
+        elif not units[-1].vague:
             units.pop()  # cut off past recognition (…、城建集): the units before it still hold
     if any(u.info is None and not u.vague for u in units):
         if not labelled:

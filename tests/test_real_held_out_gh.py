@@ -170,3 +170,14 @@ def test_a_zone_named_in_a_clause_is_no_cluster_name() -> None:
     # 力争将湘阴高新区打造成为全省十强工业园区
     names = [link.cluster for link in doc("253_hunan_yueyang_xiangyin_gongye").cluster_links]
     assert not any("打造" in name or "全省" in name for name in names)
+
+
+# ---------------------------------------------------------------- clauses cut at the end of a text
+
+def test_a_collective_cut_at_the_end_of_the_text_is_completed() -> None:
+    # (發展改革委、商務部牽頭,各有關部門、各省級人民政   (the excerpt ends here)
+    m = measure("202_central_guowuyuan_liyongwaizi", "一/一")
+    assert (m.lead, m.co) == (["国家发展和改革委员会", "商务部"], ["各省、自治区、直辖市人民政府"])
+    # 責任單位:…,各縣   -> the city's counties; (責任單位:有關設區市、 -> nobody: 有关 says not which
+    assert "许昌市各县（市、区）人民政府" in measure("243_henan_xuchang_zhongdiangongzuo", "一/一/2").responsible
+    assert all(not m.responsible for m in doc("166_jiangxi_suquzhenxing").measures if m.label == "2")
