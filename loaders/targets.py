@@ -600,8 +600,9 @@ def _is_goal(s: str, a: _Amount, amounts: list[_Amount]) -> bool:
         return True  # 整合3000万元资金, 安排1000亿元专项奖补资金: a funding total, though it pays subsidies
     if SUBSIDY_WORDS.search(clause):
         return False
-    if DESCRIPTIVE_WORDS.search(before):
-        return False
+    descriptive = DESCRIPTIVE_WORDS.search(before)
+    if descriptive and not (descriptive.group() == "拥有" and _GOAL_VERB_RE.search(before, descriptive.end())):
+        return False  # (每万人发明专利拥有量达到2件 is a goal: what is owned reaches a level)
     if before.endswith(("按", "按照", "第", "约占", "占")) or _COST_SHARE.search(before):
         return False
     if a.kind == "percent" and _SET_AS_SHARE.search(before):

@@ -181,3 +181,9 @@ def test_a_collective_cut_at_the_end_of_the_text_is_completed() -> None:
     # 責任單位:…,各縣   -> the city's counties; (責任單位:有關設區市、 -> nobody: 有关 says not which
     assert "许昌市各县（市、区）人民政府" in measure("243_henan_xuchang_zhongdiangongzuo", "一/一/2").responsible
     assert all(not m.responsible for m in doc("166_jiangxi_suquzhenxing").measures if m.label == "2")
+
+
+def test_what_is_owned_per_head_reaching_a_level_is_a_target() -> None:
+    assert [t.value for t in find_targets("每万人高价值发明专利拥有量达到2件", 0, None, None)] == [2.0]
+    assert [t.value for t in find_targets("每千人口拥有执业(助理)医师数达到3.9人", 0, None, None)] == [3.9]
+    assert find_targets("全市现拥有规上企业300家", 0, None, None) == []  # what is owned today: a report
