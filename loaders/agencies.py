@@ -73,6 +73,9 @@ _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两几\d]+个?|部分
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,12}(?:分行|支行|营业管理部|分局|监管局|调查总队|调查队)$")
 
 
+# Endings that only central bodies' names have (科技部, 市场监管总局, 海关总署, 供销合作总社).
+_CENTRAL_ONLY = ("部", "总局", "总署", "署", "总社")
+
 class AgencyMatch(NamedTuple):
     """One agency found in a text: ``written`` as written (whitespace removed), ``[start, end)`` absolute span."""
 
@@ -346,6 +349,8 @@ class AgencyTable:
             found = self._at(where, s, prefixed=False)
             if found:
                 return found
+        elif s in self.central_alias and s.endswith(_CENTRAL_ONLY):
+            return self._info(self.central_alias[s])  # 科技部 in a text of no known level: no province has a 部
         return self._pattern(s, where) or self._branch_of(s, where) or self._unknown(s, where)
 
     def _branch_of(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:

@@ -230,12 +230,19 @@ def find_title(head: str) -> str | None:
 
 def _reported_title(head: str, blocks: list[str]) -> str | None:
     """A title of no known kind (…目标任务分解) that a news sentence names (渝中区人民政府办公室发布《Y》) and
-    that stands on a line of its own."""
+    that stands on a line of its own; or a title a news sentence names without quotes (近日，国务院发布关于落实
+    《政府工作报告》重点工作部门分工的意见)."""
     lines = {_flat(line) for b in blocks for line in b.split("\n")}
     for quoted in _QUOTED.finditer(head):
         if quoted.group(1) in lines:
             return _clean_title(quoted.group(1))
-    return None
+    plain = _PLAIN_REPORT.search(head)
+    return plain.group("x") if plain else None
+
+
+# A news sentence naming the document it reports without quotes: the issuer, a publishing verb, 关于…<kind>.
+_PLAIN_REPORT = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,20}?)(?:近日|日前|今天|近期)?(?:印发|发布|出台)了?"
+                           rf"(?P<x>关于[^。，,；;！？\n]{{4,80}}?(?:{'|'.join(_KINDS)}))(?=[，,。；;！？\s]|$)")
 
 
 def _clean_title(title: str) -> str:
@@ -385,7 +392,7 @@ def find_issued(text: str, body_start: int, body_end: int, doc_number: str | Non
     return year.group(1) if year else None
 
 
-_FIELD = re.compile(r"(?P<key>发文机构|发文单位|发布机构|发布机关|发文机关|颁发时间|成文日期|成文时间|制发日期|发布日期|发文日期|印发日期)"
+_FIELD = re.compile(r"(?P<key>来源|发文机构|发文单位|发布机构|发布机关|发文机关|颁发时间|成文日期|成文时间|制发日期|发布日期|发文日期|印发日期)"
                     r"\s*[:：]?\s*\|?\s*(?P<value>[^|\n]{2,60})")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
 _INLINE_SIGNED = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=\s|$|[（(])", re.M)
@@ -557,6 +564,15 @@ def _without_the_office_holder(issuers: dict[str, list[str]]) -> dict[str, list[
 
 def _sub_provincial() -> set[str]:
     return {r["name"] for r in read_tsv("sub_provincial_cities.tsv")}
+
+
+def _issuer_of_plain_report(head: str, title: str | None, where: Jurisdiction | None) -> dict[str, list[str]]:
+    """The issuer a news sentence names before the unquoted title it reports (国务院发布关于…的意见)."""
+    plain = _PLAIN_REPORT.search(head)
+    if plain is None or plain.group("x") != title:
+        return {}
+    found = [m for m in find_agencies(plain.group("who"), where) if m.info.level != "collective"]
+    return {m.info.name: [m.written] for m in found[-1:]}
 
 
 def _issuer_of_quoted_notice(head: str, where: Jurisdiction | None) -> dict[str, list[str]]:
@@ -809,7 +825,7 @@ def extract_metadata(text: str, body_start: int, body_end: int,
         signed = _signed_inline(head)
         field_issuer = _page_fields(head).get("发文机构") or _page_fields(head).get("发文单位") \
             or _page_fields(head).get("发布机关") or _page_fields(head).get("发文机关") \
-            or _page_fields(head).get("发布机构")
+            or _page_fields(head).get("发布机构") or _page_fields(head).get("来源")
         if signed:
             issuers = {signed[0].info.name: [signed[0].written]}
         elif field_issuer:
@@ -817,7 +833,9 @@ def extract_metadata(text: str, body_start: int, body_end: int,
                        if m.info.level != "collective"}
     if not issuers:
         issuers = (_issuer_compiling(head, title, where) or _issuer_of_quoted_notice(head, where)
-                   or _issuer_of_notice_line(head, where))
+                   or _issuer_of_notice_line(head, where) or _issuer_of_plain_report(head, title, where))
+        if where is None and issuers and all(by_name(n) is CENTRAL or n.startswith("国务院") for n in issuers):
+            where = CENTRAL  # a news item on a State Council document: its ministries are the central ones
     if not issuers:
         formula = _issuer_by_formula(head, where)
         if formula:

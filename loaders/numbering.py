@@ -1,6 +1,6 @@
 """Numbering styles of Chinese government documents, recognised at the start of a line.
 
-一、 （一） 1. 1、 （1） ① 第一章 第一条 and (in docx/markdown) unnumbered bold headings.
+一、 （一） 1. 1、 （1） ① ⑴ 第一章 第一条 and (in docx/markdown) unnumbered bold headings.
 ``match_numbering`` returns the style, the number as written, its integer value and
 where the item's own text starts.
 """
@@ -15,6 +15,7 @@ import cn2an
 
 _CN_DIGITS = "零〇一二三四五六七八九十百两"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"  # (1) … (20) as one character each
 
 # Order matters: the more specific patterns first.
 _STYLES: list[tuple[str, re.Pattern[str]]] = [
@@ -25,6 +26,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren_arabic", re.compile(r"[（(](\d{1,3})[）)][、，,．.\s]*")),
     ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))\s*")),
     ("circled", re.compile(rf"([{_CIRCLED}])\s*")),
+    ("paren_digit", re.compile(rf"([{_PAREN_DIGITS}])\s*")),
 ]
 
 
@@ -33,7 +35,7 @@ def _styles_by_first() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     """The styles that can start with a character (in ``_STYLES`` order), for the characters other
     than digits: 第 chapter/article, brackets, Chinese numerals, circled numbers."""
     starts = {"chapter": "第", "article": "第", "paren_cn": "（(", "paren_arabic": "（(", "cn": _CN_DIGITS,
-              "circled": _CIRCLED}
+              "circled": _CIRCLED, "paren_digit": _PAREN_DIGITS}
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for style, pattern in _STYLES:
         for ch in starts.get(style, ""):
@@ -60,6 +62,8 @@ def to_int(written: str) -> int:
         return int(written)
     if written in _CIRCLED:
         return _CIRCLED.index(written) + 1
+    if written in _PAREN_DIGITS:
+        return _PAREN_DIGITS.index(written) + 1
     return _chinese_int(written)
 
 

@@ -29,7 +29,7 @@ from policykg.loaders.screening import screen
 from policykg.loaders.simplify import reading_twin, simplified_twin
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
 from policykg.loaders.tables import TableRow, table_rows
-from policykg.loaders.targets import find_targets
+from policykg.loaders.targets import find_targets, plan_end_year
 from policykg.loaders.topics import classify_topics
 
 
@@ -47,7 +47,7 @@ def extract_text(text: str, doc_id: str, heading_starts: frozenset[int] = frozen
     province = meta.province
     mentions = find_places(work, province)
     mention_starts = [m.start for m in mentions]  # mentions come in text order
-    years = _Years(title_year(meta.title or _first_line(work)),
+    years = _Years(title_year(meta.title or _first_line(work)) or _report_year(work, structure.body_start),
                    _document_year(meta.issued, meta.doc_number) or _opening_year(work, structure.body_start))
     chapters: dict[int, Roles] = {}
     built = [_measure(work, doc_id, node, structure, where, mentions, mention_starts, years, chapters)
@@ -167,6 +167,16 @@ def title_year(title: str | None) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^。\n]{0,12}?《?政府工作报告")
+
+
+def _report_year(text: str, body_start: int) -> int | None:
+    """The year of the government work report a document divides up, named before its items (现就2013年《政府工作
+    报告》确定的重点工作任务提出责任分工意见): its goals are that year's."""
+    m = _REPORT_YEAR.search(text, 0, body_start) if "政府工作报告" in text[:body_start] else None
+    return int(m.group(1)) if m else None
+
+
 def _document_year(issued: str | None, doc_number: str | None) -> int | None:
     if issued:
         return int(issued[:4])
@@ -196,7 +206,7 @@ def _heading_year(node: MeasureNode, years: _Years) -> int | None:
     """The year the chapter headings above a measure name (一、落实2020年发展主要目标…), else the title's."""
     item = node.item.parent
     while item is not None:
-        year = title_year(item.title)
+        year = title_year(item.title) or plan_end_year(item.title)  # (一)“十二五”时期主要规划指标
         if year is not None:
             return year
         item = item.parent
@@ -300,10 +310,13 @@ def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: St
     if not rows:
         return
     groups = _table_groups(text, measures, rows)
-    for row in rows:
+    assigning = False  # whether the table being read assigns units: its rows without any are tasks too
+    for i, row in enumerate(rows):
+        same_table = i > 0 and row.start == rows[i - 1].end + 1
+        assigning = not row.roles.is_empty() or (assigning and same_table)
         target = _match_row(row, measures)
         group = next((m for m in groups if m.start <= row.start < m.end), None)
-        if group is None and row.roles.is_empty():
+        if group is None and not assigning:
             continue
         if target is None or target is group:
             if group is None and any(m.start <= row.start < m.end for m in measures):

@@ -172,6 +172,8 @@ _INLINE_ITEM = re.compile(
 _UNSPACED_SPLIT = re.compile(
     rf"(?<=[。；;！？!?])(?=(?:[{_CN_NUM}]{{1,3}}、|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
     rf"|(?<=[。；;！？!?）)])(?=[（(][{_CN_NUM}]{{1,3}}[）)][\u4e00-\u9fff])"
+    # an arabic item after the bracket of the clause that closed the one before (…林业厅协办)2.重点抓好…)
+    rf"|(?<=[）)])(?=\d{{1,2}}[.．、][\u4e00-\u9fff])"
 )
 # The first sub-item run into its chapter heading, after a space or, bracketed, right after it
 # ("一、以互助共进为基础创新市域合作 (一)统筹旗区…", "一、大力促进农村劳动力转移就业(一)加快…").
@@ -449,7 +451,7 @@ def _paragraphs(lines: list[_Line]) -> list[_Line]:
 # with the number column and ends with responsibility columns; each row is a number, the task, one word per column.
 _SPACED_HEADER = re.compile(r"^\s*(?:序\s*号|编\s*号)\s+\S.*$")
 _SPACED_HEADER_IN_PAGE = re.compile(r"[序编][號号](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?\s")  # a cheap test first
-_ROLE_COLUMN = re.compile(r"^(?:牵头|主责|主办|责任|配合|参与|协办|负责|承办)\S{0,6}(?:单位|部门)$")
+_ROLE_COLUMN = re.compile(r"^(?:牵头|主责|主办|责任|配合|参与|协办|负责|承办|实施)\S{0,6}(?:单位|部门)$")
 _SPACED_ROW = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 # a cell of units (县发改委, 县财政局、县税务局): what a row's task cell never ends like
 _UNITS_CELL = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,80}?(?:局|委|办|厅|府|室|中心|会|院|行|队|所|公司|部|处|站)等?$")
@@ -537,6 +539,40 @@ def _pipe_cell_tables(page: str) -> str:
     return page[:m.start()] + "\n".join(out)
 
 
+# A table flattened to spaces whose first column groups the rows (政策类别 序号 扶持政策事项 政策内容 政策依据 实施部门):
+# a group's first row carries the group's cell, the others start with their number. Cells hold no spaces.
+_GROUPED_HEADER = re.compile(r"^[ \t]*\S{2,8}[ \t]+(?:序 ?号|编 ?号)[ \t]+\S", re.M)
+
+
+def _pipe_grouped_tables(page: str) -> str:
+    """``page`` with space-flattened tables that have a group column rewritten as ``| cell |`` lines (the group
+    column dropped)."""
+    if "号" not in page or not _GROUPED_HEADER.search(page):
+        return page
+    lines = page.split("\n")
+    out: list[str] = []
+    columns = 0
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for i, line in enumerate(lines):
+        tokens = line.split()
+        if not columns and _GROUPED_HEADER.match(line) and 4 <= len(tokens) <= 10 \
+                and all(len(t) <= 8 and not _SENTENCE_PUNCT.search(t) for t in tokens) \
+                and any(_ROLE_COLUMN.match(to_simplified(t)) for t in tokens[-2:]):
+            columns = len(tokens) - 1
+            out.append("| " + " | ".join(tokens[1:]) + " |")
+            continue
+        if columns:
+            cells = tokens[1:] if len(tokens) == columns + 1 and tokens[1].isdecimal() else tokens
+            if (len(cells) == columns or (i == last and 2 <= len(cells) < columns)) and cells[0].isdecimal():
+                cells += [""] * (columns - len(cells))  # a row the text's end cuts short
+                out.append("| " + " | ".join(cells) + " |")
+                continue
+            if line.strip():
+                columns = 0
+        out.append(line)
+    return "\n".join(out)
+
+
 def _row_cells(rest: str, roles: int, trailing: int) -> list[str] | None:
     """The task, responsibility and note cells of a flattened row, or None when it does not split so."""
     if not trailing:
@@ -597,7 +633,7 @@ def repair_text(raw: str) -> RepairedText:
     dropped = _DROPPED.match
     for page in raw.split("\f"):
         unspaced = _may_hold_unspaced_items(page)
-        cleaned = (part for x in _pipe_spaced_tables(_pipe_cell_tables(page))
+        cleaned = (part for x in _pipe_spaced_tables(_pipe_grouped_tables(_pipe_cell_tables(page)))
                    for part in _split_inline_items(_clean_mapped_line(x), unspaced))
         pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))
                       and not ("小编" in x and _SITE_SPAM.search(x))])

@@ -207,6 +207,11 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
             units = list_units(text[a:b], where, a)
             if any(u.info for u in units) and all(u.info or u.vague for u in units):
                 roles.add_units("responsible", [u for u in units if u.info])
+    if roles.is_empty():  # 由吴继德副市长负责，市环保局牵头，相关部门配合，细化分工…: the role phrases that open a sentence
+        for a, b in _sentences(text, start, end, covered):
+            clause = _opening_role_phrases(text, a, b, where, first_is_lead)
+            if clause is not None:
+                roles.merge(from_clause(clause))
     if roles.is_empty():  # 由A会同B、C等部门负责落实: A leads, B and C take part
         for m in _WITH.finditer(text, start, end):
             lead = [u for u in list_units(m.group(1), where, m.start(1)) if u.info]
@@ -222,6 +227,30 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
             if clause is not None:
                 roles.merge(from_clause(clause))
     return roles.finalise()
+
+
+def _opening_role_phrases(text: str, start: int, end: int, where: Jurisdiction | None,
+                          first_is_lead: bool) -> Clause | None:
+    """The clause a sentence opens with before going on in prose: phrases that each end in a role verb (由A负责，
+    B牵头，C配合，…), a leader in charge (由X副市长负责) passed over."""
+    pos = start + 1 if text.startswith("由", start) else start
+    phrases: list[tuple[int, int]] = []
+    for m in _COMMA.finditer(text, pos, end + 1):
+        stop = min(m.start(), end)
+        if not ends_with_verb(text[pos:stop]):
+            break
+        if not _LEADER.search(text, pos, stop):
+            phrases.append((pos, stop))
+        pos = stop + 1
+    if not phrases or phrases[-1][1] >= end:
+        return None  # no phrase, or the whole sentence: read by the clause rules already
+    clause = parse_clause(text, phrases[0][0], phrases[-1][1], where, first_is_lead)
+    return clause if clause is not None and not clause.is_empty() else None
+
+
+_COMMA = re.compile(r"[，,]|$")
+# A leader who answers for a task (由吴继德副市长负责): a person, not a unit.
+_LEADER = re.compile(r"(?:副?(?:省长|市长|县长|区长|州长|旗长|秘书长|主任|书记)|同志)(?:负责|牵头|分管)")
 
 
 def _lenient(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool,

@@ -86,7 +86,7 @@ class Structure:
 
 
 # The usual nesting of numbering styles in government documents, outermost first.
-_RANK = {"chapter": 0, "article": 1, "cn": 2, "paren_cn": 3, "arabic": 4, "paren_arabic": 5, "circled": 6}
+_RANK = {"chapter": 0, "article": 1, "cn": 2, "paren_cn": 3, "arabic": 4, "paren_arabic": 5, "circled": 6, "paren_digit": 6}
 
 _FIRST_IS_LEAD_TAILS = tuple(a + b for a in "为是" for b in ("牵头", "主要负责", "主责"))
 

@@ -17,7 +17,7 @@ from policykg.loaders.roles import Roles
 _ROW = re.compile(r"^\|(.*)\|\s*$", re.M)
 _LEAD_COL = re.compile(r"牵头|主责|主办")
 _CO_COL = re.compile(r"配合|参与|协办|协同")
-_RESP_COL = re.compile(r"责任单位|责任部门|负责单位|实施单位|承担单位")
+_RESP_COL = re.compile(r"责任单位|责任部门|负责单位|实施单位|实施部门|承担单位")
 _TASK_COL = re.compile(r"任务|措施|事项|内容|工作")
 _NO_COL = re.compile(r"序号|编号|^\s*号\s*$")
 
@@ -75,6 +75,8 @@ def _group_line(text: str, start: int, end: int) -> bool:
 
 
 def _header(names: list[str]) -> dict[str, int] | None:
+    if any(len(name) > 16 for name in names):
+        return None  # a row of text (…责任单位：市财政局、…), not column names
     cols: dict[str, int] = {}
     for i, name in enumerate(names):
         if _LEAD_COL.search(name) and "lead" not in cols:

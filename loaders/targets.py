@@ -126,7 +126,7 @@ _YEAR_RE = re.compile(
 _CURRENT_YEAR = re.compile(r"今年|全年|年内|本年度|当年(?!度)")
 _YEAR_AT = re.compile(r"(?:19|20)\d{2}年")  # the year group of _YEAR_RE and the 年 after it
 _MAX_YEAR_PRE = 3  # the longest "pre" of _YEAR_RE (力争到, 争取到, 截止到)
-_PLAN_YEAR_RE = re.compile(r"(?P<pre>到|至|)“?十(?P<n>[四五六])五”?(?P<post>末|期末|期间|时期)")
+_PLAN_YEAR_RE = re.compile(r"(?P<pre>到|至|)“?十(?P<n>[一二三四五六])五”?(?P<post>末|期末|期间|时期)")
 _LEADING_VERBS = re.compile(
     r"^(?:新?(?:培育发展|培育|建成|建设|打造|形成|发布|评选|开展|举办|新增|引进|培养|认定|创建|推动|展示推广|展示|推广|"
     r"组建|设立|建立|扶持|支持|带动|吸引|招引|引导|发展|遴选|共|累计|力争|争取))+"
@@ -163,6 +163,12 @@ class _Amount:
 
 
 # --- public ------------------------------------------------------------------
+
+
+def plan_end_year(text: str) -> int | None:
+    """The last year of the five-year plan a heading names as a period (“十二五”时期, 十四五期间, 十三五末)."""
+    m = _PLAN_YEAR_RE.search(text) if "五" in text else None
+    return {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}[m.group("n")] if m else None
 
 
 def find_targets(text: str, offset: int = 0, year: int | None = None, current_year: int | None = None) -> list[Target]:
@@ -429,7 +435,7 @@ def _year_marks(s: str, current_year: int | None = None) -> list[tuple[int, int,
         elif deadline or at_clause_start:
             marks.append((m.start(), int(m.group("year")), not deadline, len(s)))
     for m in _PLAN_YEAR_RE.finditer(s) if "十" in s else ():
-        marks.append((m.start(), {"四": 2025, "五": 2030, "六": 2035}[m.group("n")], False, len(s)))
+        marks.append((m.start(), plan_end_year(m.group()), False, len(s)))
     if current_year is not None:
         for m in _CURRENT_YEAR.finditer(s):
             marks.append((m.start(), current_year, False, len(s)))
@@ -574,7 +580,7 @@ def _bounds(s: str, pos: int, delims: str) -> tuple[int, int]:
 
 
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
-                          r"|[▲△■□◆◇●○•·])")
+                          r"|[▲△■□◆◇●○•·①-⑳⑴-⒇])")
 
 
 @lru_cache(maxsize=4)

@@ -187,3 +187,47 @@ def test_what_is_owned_per_head_reaching_a_level_is_a_target() -> None:
     assert [t.value for t in find_targets("每万人高价值发明专利拥有量达到2件", 0, None, None)] == [2.0]
     assert [t.value for t in find_targets("每千人口拥有执业(助理)医师数达到3.9人", 0, None, None)] == [3.9]
     assert find_targets("全市现拥有规上企业300家", 0, None, None) == []  # what is owned today: a report
+
+
+# ---------------------------------------------------------------- part I (260–276)
+
+def test_a_news_item_on_a_state_council_division_of_work() -> None:
+    # 近日,国务院发布关于落实《政府工作报告》重点工作部门分工的意见 … (农业农村部、科技部、…、供销合作总社等按职责分工负责)
+    stem = "260_central_guowuyuan_zhongdiangongzuofengong"
+    d = doc(stem)
+    assert (d.title, d.issuers, d.level) == ("关于落实《政府工作报告》重点工作部门分工的意见", ["国务院"], "central")
+    responsible = measure(stem, "二十五").responsible
+    assert {"科学技术部", "人力资源和社会保障部", "中华全国供销合作总社"} <= set(responsible) and len(responsible) == 13
+
+
+def test_a_space_flattened_table_with_a_group_column() -> None:
+    # 政策类别 序号 扶持政策事项 政策内容 政策依据 实施部门 / 财政资金支持(共48项) 1 建立… … 责任单位:各县(市)区政府,…
+    d = doc("265_liaoning_liaoyang_fuchizhengcedan")
+    assert [m.title for m in d.measures] == ["建立复工复产帮扶机制", "对疫情防控重点保障企业贷款给予财政贴息支持",
+                                             "加大对生产和销售防疫物资企业的支持力度"]
+    assert d.measures[1].responsible == ["辽阳市财政局", "辽阳市发展和改革委员会", "辽阳市工业和信息化局",
+                                         "中国人民银行辽阳市中心支行"]
+    assert d.issuers == ["辽阳市市场监督管理局"]  # 来源:辽阳市市场监管局
+
+
+def test_items_numbered_with_parenthesised_digits_under_a_plan_period() -> None:
+    # (一)“十二五”时期主要规划指标 / 1.约束性指标。 / ⑴九年义务教育巩固率达到97%。 / 责任单位:省教育厅。
+    stem = "266_liaoning_dongbeizhenxing_renwufengong"
+    first = measure(stem, "一/一/1/⑴")
+    assert (first.responsible, [(t.year, t.value) for t in first.targets]) == (["辽宁省教育厅"], [(2015, 97.0)])
+    assert measure(stem, "一/一/1/⑷").lead == ["辽宁省发展和改革委员会"]
+
+
+def test_a_work_report_division_of_2013() -> None:
+    # 现就2013年《政府工作报告》确定的重点工作任务…; (省发改委主办,省工信委、…、农委、商务厅、金融办协办)2.重点抓好…
+    stem = "267_heilongjiang_zhengfugongzuobaogao_fengong"
+    assert [(t.year, t.value) for t in measure(stem, "一/一").targets] == [(2013, 11.0)]
+    assert "黑龙江省农业委员会" in measure(stem, "一/三").co
+    assert (measure(stem, "二/一/2").lead, measure(stem, "二/一/2").co) == (
+        ["黑龙江省工业和信息化委员会"], ["黑龙江省发展和改革委员会"])
+
+
+def test_role_phrases_that_open_a_sentence_with_a_leader_in_charge() -> None:
+    # 由吴继德副市长负责,市建设局牵头,市发改委配合,按照要求进一步修改完善项目建设方案,…
+    m = measure("268_gansu_lanzhou_xiangmuzhengqu", "4")
+    assert (m.lead, m.co) == (["兰州市建设局"], ["兰州市发展和改革委员会"])
