@@ -392,23 +392,29 @@ class AgencyTable:
 
     def _pattern(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
         """Collective actors with a variable part (纺织服装各省级行业协会), of a province."""
-        rest, province = s, where.province if where else None
+        # the owner: a province named in full, else the jurisdiction a relative prefix (省, 市, 区) or the
+        # document itself speaks for (区疫情防控工作领导小组办公室 in 杨浦区's document is 杨浦区's)
+        owner = where if where is not None and where.level != "central" else None
+        rest = s
         for p in PROVINCES.values():
             if s.startswith(p.name) and len(s) > len(p.name):
-                rest, province = s[len(p.name):], p.name
+                rest, owner = s[len(p.name):], province_jurisdiction(p.name)
                 break
         else:
-            for prefix in _PROVINCE_PREFIXES:
+            for prefix in _RELATIVE_PREFIXES:
                 if s.startswith(prefix) and not s.startswith("市场") and len(s) > len(prefix):
                     rest = s[len(prefix):]
+                    if where is not None:
+                        owner = where.relative(prefix) or owner
                     break
+        province = owner.province if owner is not None else None
         for pat in self.patterns:
             m = pat.regex.match(rest)
             if not m:
                 continue
-            if province is None:
+            if owner is None:
                 return AgencyInfo(name=s, written=[s], level=pat.level, type=pat.type, province=None, known=False)
-            name = pat.name.replace("{省}", province)
+            name = pat.name.replace("{省}", owner.name)
             for key, value in m.groupdict().items():
                 name = name.replace("{" + key + "}", value or "")
             return AgencyInfo(name=name, written=[s], level=pat.level, type=pat.type, province=province, known=True)

@@ -88,6 +88,8 @@ _NOT_LISTED = re.compile(r"不再(?:一一|单独|重复|逐项|另行)?(?:列�
 _DOCREF = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{2,6}\s*[〕\]］】）)]?\s*第?\s*\d{0,4}\s*号?$|"
                      r"^[\u4e00-\u9fff]{1,12}〔\d{4,9}号?$")
 _SENTENCE = re.compile(r"[。；;\n]")
+# Leaders named by their posts (分管副省长、协管副秘书长; 吴继德副市长): persons, not units.
+_PERSONS = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省长|市长|县长|区长|州长|旗长|盟长|秘书长|书记|主任|同志|领导)[、，,和及]?)+")
 # A deadline or schedule note beside the units (年内持续推进, 2020年12月底前完成, 长期坚持): no unit.
 _SCHEDULE = re.compile(r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:底|年内|年底|月底|季度|上半年|下半年)?(?:前|内|起)?"
                        r"|长期|持续|逐步|及时|定期|每年|按年度|年内|分年度|20\d\d年起)"
@@ -147,10 +149,13 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
     tail = max(0, len(simple) - _VERB_TAIL)  # a verb closes the phrase: only its tail is searched
     v = words.verbs.search(simple, tail)
     if v:
-        if role is None:
-            role = words.verb_role[v.group(1)]
+        verb_role = words.verb_role[v.group(1)]
+        if role is None or (role == "responsible" and verb_role in ("lead", "co")):
+            role = verb_role  # 责任单位：区疫情防控工作领导小组办公室牵头，相关成员单位配合
         end = start + v.start()
         simple = simple[: v.start()]
+    if role is not None and not labelled and _PERSONS.fullmatch(simple.strip()):
+        return _Phrase("person", [], False)  # 分管副省长、协管副秘书长负责: leaders answer for it, no unit
     units = list_units(text[start:end], where, start)
     if cut and units and units[-1].info is None and not units[-1].written.startswith(_UNSAID):
         completed = complete_unit(units[-1], where)  # a collective cut short reads as one too (各省级人民政)

@@ -24,7 +24,7 @@ from policykg.loaders.places import document_places, find_places
 from policykg.loaders.reading import SUPPORTED_SUFFIXES, read_document
 from policykg.loaders.records import AgencyInfo, Measure, PlaceMention, PolicyDoc, Target, builder
 from policykg.loaders.repair import repair_text
-from policykg.loaders.roles import Roles, as_evidence, find_roles
+from policykg.loaders.roles import Roles, as_evidence, find_roles, heading_roles
 from policykg.loaders.screening import screen
 from policykg.loaders.simplify import reading_twin, simplified_twin
 from policykg.loaders.structure import Item, MeasureNode, Structure, parse_structure
@@ -142,6 +142,19 @@ def _own_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead:
     return find_roles(text, item.start, end, where, first_is_lead)
 
 
+def _with_heading_lead(text: str, item: Item, where: Jurisdiction | None, roles: Roles) -> Roles:
+    """``roles`` led by the unit the nearest heading names as the one who leads (the item's own heading first);
+    the units the item's own clause names then take part."""
+    node: Item | None = item
+    while node is not None:
+        named = heading_roles(text, node.title_start, node.title_end, where)
+        if named is not None:
+            merged = Roles(lead=list(named.lead), co=named.co + roles.co + roles.responsible, carries=roles.carries)
+            return merged.finalise()
+        node = node.parent
+    return roles
+
+
 def _heading_roles(text: str, item: Item, where: Jurisdiction | None, first_is_lead: bool,
                    read: dict[int, Roles]) -> Roles:
     """The roles a chapter states before its first item (一、强化科技创新（区科技局牵头）), read once per chapter
@@ -222,6 +235,8 @@ def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, wh
     while roles.is_empty() and ancestor is not None:  # a clause on the parent heading covers its items
         roles = _heading_roles(text, ancestor, where, structure.first_is_lead, chapters)
         ancestor = ancestor.parent
+    if not roles.lead:  # a heading naming who leads (（一）省监察厅牵头的工作): the lead of the items under it
+        roles = _with_heading_lead(text, node.item, where, roles)
     body = text[node.start:node.end]
     topics, evidence = classify_topics(node.title, body, node.start)
     return _MEASURE({  # every field, in the model's order; each list a new one

@@ -499,6 +499,15 @@ _CELL_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _CELL_GROUP = re.compile(rf"^\s*(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])")
 
 
+def _cell_column(line: str) -> bool:
+    """A column name of a header flattened to one cell per line: a known one (主要工作举措, 牵头单位, 完成时限), or any
+    short name that is neither a row's number nor a group heading (任务来源, 责任人)."""
+    if _CELL_COLUMN.match(line):
+        return True
+    return len(line) <= 8 and not _CELL_NUMBER.match(line) and not _CELL_GROUP.match(line) \
+        and not _SENTENCE_PUNCT.search(line) and not re.search(r"[，,、：:（）()]", line)
+
+
 def _pipe_cell_tables(page: str) -> str:
     """``page`` with tables flattened to one cell per line rewritten as the ``| cell |`` lines readers give tables."""
     m = _CELL_HEADER_START.search(page) if "号" in page else None
@@ -507,7 +516,7 @@ def _pipe_cell_tables(page: str) -> str:
     lines = page[m.start():].split("\n")
     header = [lines[0].strip().replace(" ", "")]
     i = 1
-    while i < len(lines) and (not lines[i].strip() or _CELL_COLUMN.match(lines[i].strip())):
+    while i < len(lines) and (not lines[i].strip() or _cell_column(lines[i].strip())):
         if lines[i].strip():
             header.append(lines[i].strip())
         i += 1
@@ -620,6 +629,7 @@ def _unnumber_listed_title(raw: str) -> str:
     return raw
 
 
+_STRAY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,200})?/?>")
 # A content farm's line about the page itself (下面是小编为大家整理的…，供大家参考): no part of the document.
 _SITE_SPAM = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|搜集|带来|推荐)|供大家参考")
 
@@ -627,6 +637,8 @@ _SITE_SPAM = re.compile(r"小编(?:为大家|给大家|精心)?(?:整理|收集|
 def repair_text(raw: str) -> RepairedText:
     """Normalise ``raw`` reading-order text into one paragraph per line."""
     raw = _unnumber_listed_title(_join_shared_pages(raw.replace("\r\n", "\n").replace("\r", "\n")))
+    if "<" in raw and _STRAY_TAG.search(raw):
+        raw = _STRAY_TAG.sub("", raw)  # markup left in a text file by a copy of a web page
     if _MAPPED.search(raw):  # the map neither makes nor removes line or page breaks
         raw = _MAPPED.sub(_mapped_char, raw)  # str.translate looks up every character: slower
     pages = []

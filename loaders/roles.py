@@ -33,7 +33,7 @@ _LABEL_HINT = re.compile(r"单位|部门|领导")
 _LABEL_BEFORE = set("。；;）)】〕\n \t　")
 _WITH = re.compile(r"由([^。；;，,（）()由]{2,40}?)会同([^。；;（）()]{2,160}?)(?:等(?:有关|相关)?(?:部门|单位)(?:和单位)?)?"
                    r"(?=负责|研究|共同|制定|提出|落实|组织|抓紧|推进|开展|[，,])")
-_YOU = re.compile(r"由([^。；;，,（）()]{2,80}?)(牵头|负责)")
+_YOU = re.compile(r"由([^。；;（）()]{2,160}?)(牵头|负责)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
 
 
@@ -227,6 +227,25 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
             if clause is not None:
                 roles.merge(from_clause(clause))
     return roles.finalise()
+
+
+def heading_roles(text: str, start: int, end: int, where: Jurisdiction | str | None) -> Roles | None:
+    """The roles a heading gives the items under it by naming who leads them (省监察厅牵头的工作, 省编办负责事项,
+    市发展改革委牵头事项（共9项）), or None. A leader's heading (孟学农省长负责的工作) names a person."""
+    m = _HEADING_ROLE.match(text, start, end)
+    if m is None or _LEADER.search(text, m.start(), m.end("verb")):
+        return None
+    clause = parse_clause(text, m.start("units"), m.end("verb"), as_jurisdiction(where), False)
+    if clause is None or not (clause.lead or clause.responsible):
+        return None
+    roles = Roles()
+    roles.add_units("lead", clause.lead + clause.responsible)  # the unit a heading names leads its items
+    roles.add_units("co", clause.co)
+    return roles.finalise()
+
+
+_HEADING_ROLE = re.compile(r"\s*(?P<units>[^，,。；;：:（）()]{2,60}?)(?P<verb>牵头|负责|主办)的?(?:工作|事项|任务)"
+                           r"\s*(?:[（(]共?\s*\d{1,3}\s*项[）)])?\s*$")
 
 
 def _opening_role_phrases(text: str, start: int, end: int, where: Jurisdiction | None,

@@ -20,6 +20,7 @@ dates, 5G-like codes, and figures in clauses that describe the present (现有, 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -476,12 +477,21 @@ def _reports_past(s: str, marks: list[tuple[int, int, bool, int]], pos: int, cur
 
 def _amounts(s: str, ascii_digits: bool = False) -> list[_Amount]:
     """The amounts of ``s``; ``ascii_digits``: ``s`` holds no digit but 0-9 (a cheaper scan, the same matches)."""
-    out = []
+    out: list[_Amount] = []
     for m in (_AMOUNT_ASCII_RE if ascii_digits else _AMOUNT_RE).finditer(s):
         a = _amount(s, m)
-        if a is not None:
-            out.append(a)
+        if a is None:
+            continue
+        last = out[-1] if out else None
+        if last is not None and last.value_max is None and last.unit == a.unit and a.value_max is None \
+                and s[last.end:a.start] in _RANGE_SEPARATORS and last.value < a.value:
+            out[-1] = dataclasses.replace(last, end=a.end, value_max=a.value)  # 7.5%—8%: one range, unit twice
+            continue
+        out.append(a)
     return out
+
+
+_RANGE_SEPARATORS = frozenset(("—", "–", "-", "~", "～", "至", "到", "——"))
 
 
 def _amount(s: str, m: re.Match) -> _Amount | None:

@@ -231,3 +231,51 @@ def test_role_phrases_that_open_a_sentence_with_a_leader_in_charge() -> None:
     # 由吴继德副市长负责,市建设局牵头,市发改委配合,按照要求进一步修改完善项目建设方案,…
     m = measure("268_gansu_lanzhou_xiangmuzhengqu", "4")
     assert (m.lead, m.co) == (["兰州市建设局"], ["兰州市发展和改革委员会"])
+
+
+# ---------------------------------------------------------------- part J (280–295)
+
+def test_leaders_first_then_the_lead_and_a_target_range_with_its_unit_twice() -> None:
+    # 经济增长7.5%—8%;… (分管副省长、协管副秘书长负责,省发展改革委牵头,省工业和信息化厅、省   (cut)
+    m = measure("280_hunan_zhengfugongzuobaogao_fengong", "一/一")
+    assert (m.lead, m.co) == (["湖南省发展和改革委员会"], ["湖南省工业和信息化厅"])
+    assert (2019, 7.5, 8.0) in [(t.year, t.value, t.value_max) for t in m.targets]
+
+
+def test_a_heading_that_names_who_leads_the_items_under_it() -> None:
+    # 一、孟学农省长负责的工作 / (三)省编办牵头的工作 / 1.… / 2.… 协同单位:省财政厅、省人事厅、…
+    stem = "281_shanxi_gongzuomubiao_fenjie"
+    assert measure(stem, "一/一").lead == ["山西省监察厅"]
+    second = measure(stem, "一/三/2")
+    assert second.lead == ["中共山西省委机构编制委员会办公室"] and "山西省财政厅" in second.co
+
+
+def test_a_districts_leading_group_office_that_leads_inside_a_responsibility_label() -> None:
+    # (责任单位:区疫情防控工作领导小组办公室牵头, 相关成员单位配合) in 杨浦区's document
+    m = measure("282_shanghai_yangpu_jidugongzuoyaodian", "一/1")
+    assert (m.lead, m.responsible) == (["上海市杨浦区疫情防控工作领导小组办公室"], [])
+
+
+def test_a_cell_table_with_a_column_of_any_short_name() -> None:
+    # 序号 / 重点工作 / 牵头责任单位 / 协同责任单位 / 任务来源 / 一、潘东旭市长负责事项(共9项) / 1 / … / 市政府办 / …
+    d = doc("286_anhui_luan_zerenqingdan")
+    assert [m.label for m in d.measures] == ["一/1", "一/2"]
+    assert d.measures[0].lead == ["六安市人民政府办公室"]
+
+
+def test_markup_left_in_a_text_file_is_dropped() -> None:
+    d = doc("287_neimenggu_hubaoe_xietong")  # <tbody id="rxb7u">… <th id="rxb7u"></th> before the page
+    assert d.title == "关于加快推进呼包鄂协同发展的若干政策措施"
+    assert not any("<" in m.title for m in d.measures)
+
+
+def test_a_citys_districts_and_counties_and_its_science_commission() -> None:
+    m = measure("288_zhejiang_hangzhou_hulianwangjia", "二/一/1")  # (牵头单位:市科委,配合单位:各区县市)
+    assert (m.lead, m.co) == (["杭州市科学技术委员会"], ["杭州市各县（市、区）人民政府"])
+
+
+def test_units_listed_with_commas_after_由_and_the_main_responsible_unit() -> None:
+    # 由市发展改革委,各县市区人民政府,市经济开发区管委会、市东新区管委会负责落实
+    assert "周口市发展和改革委员会" in measure("291_henan_zhoukou_zhongdiangongzuo", "一/1").responsible
+    # 牵头领导:常务副区长 / 主要责任单位:区发展改革委
+    assert measure("293_beijing_daxing_fengong", "一/1").lead == ["北京市大兴区发展和改革委员会"]
