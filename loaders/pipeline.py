@@ -174,8 +174,11 @@ class _Years(NamedTuple):
 def title_year(title: str | None) -> int | None:
     """The single year a title or heading names (2024年省政府工作报告…; not a period 2023—2025年, not the vision
     year of a five-year plan's 2035年远景目标纲要)."""
-    if not title or _YEAR_RANGE.search(title):
+    if not title:
         return None
+    period = _YEAR_RANGE.search(title)
+    if period:  # a plan for a period (2018—2019年): its goals are due at the period's end
+        return int(period.group(2))
     years = {int(m.group(1)) for m in _SINGLE_YEAR.finditer(title) if not title.startswith("远景", m.end())}
     return years.pop() if len(years) == 1 else None
 
@@ -212,7 +215,7 @@ def _opening_year(text: str, body_start: int) -> int | None:
 
 _YEAR_IS = re.compile(r"(?:^|\n)\s*((?:19|20)\d{2})\s*年\s*是")
 _SINGLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度)")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–～~至到]\s*(?:19|20)\d{2}")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–～~至到]+\s*((?:19|20)\d{2})")
 
 
 def _heading_year(node: MeasureNode, years: _Years) -> int | None:

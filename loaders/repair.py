@@ -61,7 +61,7 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]", re.IGNORECASE)
 # tone mark, in brackets, right after a CJK character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_MARK = re.compile(f"[{_TONED}]")
-_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}üv]{{1,7}}[)）]")
+_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}üv]{{1,7}} ?[)）]")
 _AT_MARKS = re.compile(r"@{2,}")
 # Runs of one- to three-character ASCII tokens that some mirrors scatter around lines: three or more tokens
 # with punctuation among them (never a number, a code such as 5G or an English word of a real text).

@@ -279,3 +279,15 @@ def test_units_listed_with_commas_after_由_and_the_main_responsible_unit() -> N
     assert "周口市发展和改革委员会" in measure("291_henan_zhoukou_zhongdiangongzuo", "一/1").responsible
     # 牵头领导:常务副区长 / 主要责任单位:区发展改革委
     assert measure("293_beijing_daxing_fengong", "一/1").lead == ["北京市大兴区发展和改革委员会"]
+
+
+def test_a_period_plans_goals_are_due_at_its_end_and_yearly_rates_at_none() -> None:
+    # 海南省优化营商环境行动计划(2018—2019年): 将“证照分离”改革事项由106项扩大至130项
+    d = doc("270_hainan_yingshanghuanjing_xingdongjihua")
+    assert (2019, 130.0) in [(t.year, t.value) for m in d.measures for t in m.targets]
+    assert [t.year for t in find_targets("每年培训产业工人1万人次", 0, 2025, None)] == [None]
+
+
+def test_a_pinyin_gloss_with_a_space_before_its_bracket() -> None:
+    d = doc("262_central_guoban_zhengfushehuiziben")  # 政府和社會(huì )資本合作模式
+    assert d.title == "关于在公共服务领域推广政府和社会资本合作模式的指导意见"
