@@ -266,8 +266,8 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
                 break
             phrases.append(phrase)
         if not ok:
-            if has_cue(piece):
-                return None  # prose that speaks of 负责 or 牵头: no clause
+            if has_cue(piece) and not any(p.labelled for phrases in sentences for p in phrases):
+                return None  # prose that speaks of 负责 or 牵头: no clause (after a labelled sentence, a note)
             failed_plain = True
             continue
         sentences.append(phrases)

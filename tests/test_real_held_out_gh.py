@@ -291,3 +291,8 @@ def test_a_period_plans_goals_are_due_at_its_end_and_yearly_rates_at_none() -> N
 def test_a_pinyin_gloss_with_a_space_before_its_bracket() -> None:
     d = doc("262_central_guoban_zhengfushehuiziben")  # 政府和社會(huì )資本合作模式
     assert d.title == "关于在公共服务领域推广政府和社会资本合作模式的指导意见"
+
+
+def test_a_note_after_the_labelled_units_does_not_undo_them() -> None:
+    # (責任單位:省自然資源廳。實施主體:漢江流域各市人民政府。因各項工作均需地方政府協同落實,實施主體以下不再重複。)
+    assert "湖北省自然资源厅" in measure("290_hubei_hanjiang_shengtaijingjidai", "一/1").responsible
