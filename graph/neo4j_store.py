@@ -13,8 +13,8 @@ from neo4j.graph import Node, Path, Relationship
 
 from policykg.errors import QueryTimeout, StoreError, StoreRefused, StoreUnavailable
 from policykg.graph.schema import neo4j_schema_statements, run_backfills
+from policykg.graph.statements import cypher_text
 from policykg.graph.store import GraphStore, Row, plain
-from policykg.queries.files import cypher_text
 from policykg.settings import Settings
 
 # How long a transaction is retried after a transient error (a deadlock) or a lost connection.

@@ -1,7 +1,7 @@
 """Uniqueness constraints and lookup indexes of graph/MODEL.md, created idempotently per engine.
 
-Neo4j: ``queries/write/schema_neo4j.cypher`` (``CREATE … IF NOT EXISTS``).
-FalkorDB: ``queries/write/schema_falkordb.cypher`` holds the range indexes; re-creating
+Neo4j: ``graph/cypher/write/schema_neo4j.cypher`` (``CREATE … IF NOT EXISTS``).
+FalkorDB: ``graph/cypher/write/schema_falkordb.cypher`` holds the range indexes; re-creating
 an index is an error there, so only missing ones are created; then one
 ``GRAPH.CONSTRAINT CREATE … UNIQUE`` per node key (an index must back it), skipped
 when present, and we wait until every constraint and index is OPERATIONAL.
@@ -19,7 +19,7 @@ from typing import Any
 import redis
 
 from policykg.errors import StoreError
-from policykg.queries.files import cypher_statements, cypher_text
+from policykg.graph.statements import cypher_statements, cypher_text
 
 # The key of each node label (a uniqueness constraint on each).
 NODE_KEYS: dict[str, str] = {
@@ -33,7 +33,7 @@ NODE_KEYS: dict[str, str] = {
     "Target": "id",
     "Topic": "code",
     "SummaryPending": "province",  # one pending-summary mark per province (graph/summaries.py)
-    "OverlapPending": "doc_id",  # one pending-overlaps mark per document (graph/similarity.py)
+    "OverlapPending": "doc_id",  # one pending-overlaps mark per document (graph/similar_to.py)
 }
 
 # Properties that earlier versions did not write, each with the statement that fills them in

@@ -24,8 +24,8 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from policykg.graph.statements import cypher_text
 from policykg.graph.store import GraphStore
-from policykg.queries.files import cypher_text
 
 # One statement per summary kind, each rebuilding one province's edges of that kind.
 SUMMARY_STATEMENTS = (
@@ -77,7 +77,7 @@ def refresh_summaries(
 
 def refresh_all(store: GraphStore, on_province: Callable[[str], None] | None = None) -> RefreshStats:
     """Rebuild the summaries of every province (after a bulk load that wrote no marks)."""
-    provinces = [row["name"] for row in store.run_read(cypher_text("_provinces.cypher"))]
+    provinces = [row["name"] for row in store.run_read(cypher_text("store/provinces.cypher"))]
     return refresh_summaries(store, provinces, on_province)
 
 

@@ -80,6 +80,11 @@ def _matcher() -> tuple[WordAutomaton, dict[str, list[Keyword]], bool]:
 TOPICS: dict[str, str] = _lexicon()[0]
 
 
+def topics_with_keyword(word: str) -> list[str]:
+    """The codes of the topics that list ``word`` itself as a keyword (what an ABOUT edge's keyword holds)."""
+    return sorted({kw.code for kw in _lexicon()[1] if kw.keyword == word and kw.code != STOP})
+
+
 def keyword_hits(sentence: str) -> dict[str, list[Keyword]]:
     """Keywords found in ``sentence`` by topic (longest match first; stop phrases hide what they cover)."""
     automaton, by_word, _ = _matcher()

@@ -2,7 +2,7 @@
 
 ``document_params(doc)`` turns a record into its rows (plain lists of row maps, no
 Cypher built here) and ``batch_params`` concatenates the rows of several records into
-the one parameter of ``queries/write/documents.cypher``, ``$batch``.
+the one parameter of ``graph/cypher/write/documents.cypher``, ``$batch``.
 ``write_documents(store, items)`` runs that one statement, so a batch of records is
 written whole or not at all and each record replaces its previous version;
 ``write_document(store, doc)`` writes one. ``load_reference_data`` MERGEs the
@@ -19,10 +19,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from policykg.graph.statements import cypher_text
 from policykg.graph.store import GraphStore
 from policykg.loaders.identity import is_content_id, legacy_id
 from policykg.loaders.records import Measure, PolicyDoc, Target
-from policykg.queries.files import cypher_text
 
 # The fixed topic set of SCHEMA.md, used when loaders/topics.py is not there.
 FALLBACK_TOPICS: dict[str, str] = {

@@ -28,7 +28,7 @@ CREATE INDEX located_in_doc_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.doc_
 CREATE INDEX similar_to_score IF NOT EXISTS FOR ()-[r:SIMILAR_TO]-() ON (r.score);
 // Summary edges (graph/summaries.py) are replaced per province; one pending mark per province.
 CREATE CONSTRAINT summary_pending_province IF NOT EXISTS FOR (n:SummaryPending) REQUIRE n.province IS UNIQUE;
-// Documents whose overlaps wait for a recomputation (graph/similarity.py): one mark per document.
+// Documents whose overlaps wait for a recomputation (graph/similar_to.py): one mark per document.
 CREATE CONSTRAINT overlap_pending_doc_id IF NOT EXISTS FOR (n:OverlapPending) REQUIRE n.doc_id IS UNIQUE;
 CREATE INDEX role_count_province IF NOT EXISTS FOR ()-[r:ROLE_COUNT]-() ON (r.province);
 CREATE INDEX topic_role_province IF NOT EXISTS FOR ()-[r:TOPIC_ROLE]-() ON (r.province);

@@ -1,7 +1,7 @@
 // Write a batch of policydoc/1 records as ONE statement: atomic on FalkorDB (no
 // multi-statement transactions there) and one transaction on Neo4j, so a batch is written
 // whole or not at all; graph/ingest.py writes a refused batch again one record at a time.
-// One parameter, $batch (graph/loading.py batch_params): Neo4j keys its plan cache on the
+// One parameter, $batch (graph/record_writer.py batch_params): Neo4j keys its plan cache on the
 // types and sizes of list parameters, so one map keeps one plan. It holds $batch.documents
 // ({doc_id, document}: one per record, no doc_id twice) and every row list of the batch
 // concatenated in record order (rows a record owns carry its doc_id), so that the shared
@@ -29,7 +29,7 @@
 // the same agencies as a plain list, so that the lookup seeks the Agency name index).
 // $batch.replaced: documents the batch replaces under ANOTHER doc_id (an earlier version of a
 // revised file, or the document a store written before content-hash ids keeps under the file's
-// stem; graph/loading.py earlier_versions): bound after the writes (none of the batch's new
+// stem; graph/record_writer.py earlier_versions): bound after the writes (none of the batch's new
 // nodes has their doc_ids) and deleted whole in step 3 with their measures, targets and
 // LOCATED_IN links; their provinces get a SummaryPending mark. An empty list costs four empty
 // index seeks, once per statement.

@@ -33,5 +33,5 @@ CREATE INDEX FOR ()-[r:TOPIC_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:TYPE_COUNT]-() ON (r.province);
 CREATE INDEX FOR ()-[r:WORKS_WITH]-() ON (r.province);
 CREATE INDEX FOR (n:SummaryPending) ON (n.province);
-// Documents whose overlaps wait for a recomputation (graph/similarity.py): one mark per document.
+// Documents whose overlaps wait for a recomputation (graph/similar_to.py): one mark per document.
 CREATE INDEX FOR (n:OverlapPending) ON (n.doc_id)

@@ -1,0 +1,39 @@
+"""Cypher text packaged with policykg: one statement per ``.cypher`` file.
+
+The graph layer's own statements live under ``graph/cypher/``: ``write/`` (what loading, the
+overlap analysis and the summaries write, and the schema) and ``store/`` (what the stores
+read for themselves). The named, user-facing catalogue is ``queries/`` (``queries/catalogue.py``
+reads its files with :func:`packaged_cypher`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from policykg.errors import QueryError
+
+
+@cache
+def packaged_cypher(package: str, relpath: str) -> str:
+    """The text of the file ``relpath`` (e.g. ``"write/documents.cypher"``) of ``package``, read once and cached.
+
+    Leading ``//`` comment lines are kept: both engines accept them.
+    """
+    if relpath.startswith("/") or ".." in relpath.split("/") or not relpath.endswith(".cypher"):
+        raise QueryError(f"not a packaged .cypher path: {relpath!r}")
+    resource = resources.files(package).joinpath(relpath)
+    if not resource.is_file():
+        raise QueryError(f"no packaged Cypher file {package}/{relpath}")
+    return resource.read_text(encoding="utf-8").strip()
+
+
+def cypher_text(relpath: str) -> str:
+    """The text of ``graph/cypher/<relpath>`` (``"write/documents.cypher"``, ``"store/ping.cypher"``)."""
+    return packaged_cypher("policykg.graph", f"cypher/{relpath}")
+
+
+def cypher_statements(relpath: str) -> list[str]:
+    """The ``;``-separated statements of ``graph/cypher/<relpath>``, without ``//`` comment lines."""
+    code = "\n".join(line for line in cypher_text(relpath).splitlines() if not line.strip().startswith("//"))
+    return [part.strip() for part in code.split(";") if part.strip()]
