@@ -31,9 +31,3 @@ def packaged_cypher(package: str, relpath: str) -> str:
 def cypher_text(relpath: str) -> str:
     """The text of ``graph/cypher/<relpath>`` (``"write/documents.cypher"``, ``"store/ping.cypher"``)."""
     return packaged_cypher("policykg.graph", f"cypher/{relpath}")
-
-
-def cypher_statements(relpath: str) -> list[str]:
-    """The ``;``-separated statements of ``graph/cypher/<relpath>``, without ``//`` comment lines."""
-    code = "\n".join(line for line in cypher_text(relpath).splitlines() if not line.strip().startswith("//"))
-    return [part.strip() for part in code.split(";") if part.strip()]
