@@ -37,7 +37,9 @@ from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_summaries
 from policykg.inputs import Inputs, Skipped, input_problem, list_inputs
 from policykg.loaders.identity import is_content_id
+from policykg.loaders.pipeline import try_extract
 from policykg.loaders.records import PolicyDoc
+from policykg.loaders.screening import screen
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
@@ -263,11 +265,6 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
 
 
 def _extract(path: Path, force: bool = False) -> Loaded | ExtractionError | Skipped:
-    try:
-        from policykg.loaders.pipeline import try_extract
-        from policykg.loaders.screening import screen
-    except ImportError as exc:
-        return ExtractionError(path, f"the extraction pipeline is not available ({exc})")
     doc = try_extract(path)  # the same outcome, and message, as `policykg extract` gives
     if isinstance(doc, ExtractionError):
         return doc
