@@ -2,7 +2,9 @@
 
 ``document_params(doc)`` turns a record into its rows (plain lists of row maps, no
 Cypher built here) and ``batch_params`` concatenates the rows of several records into
-the one parameter of ``graph/cypher/write/documents.cypher``, ``$batch``.
+the one parameter of the documents statement, ``$batch``: ONE statement written in parts,
+``graph/cypher/write/documents/NN_*.cypher``, each naming the row lists it reads and the function here
+that builds them (:func:`documents_statement` joins them).
 ``write_documents(store, items)`` runs that one statement, so a batch of records is
 written whole or not at all and each record replaces its previous version;
 ``write_document(store, doc)`` writes one. ``load_reference_data`` MERGEs the
@@ -18,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from policykg.data import read_tsv
-from policykg.graph.statements import cypher_text
+from policykg.graph.statements import assembled_cypher, cypher_text
 from policykg.graph.store import GraphStore
 from policykg.loaders.identity import is_content_id, legacy_id
 from policykg.loaders.places import province_of
@@ -38,6 +40,14 @@ EDGE_PARAMS = (
 # get the doc_id of their record (_OWN_ROW_PARAMS), or batch_params builds them itself.
 _OWN_ROW_PARAMS = frozenset({"measures", "document_targets", "document_cities"})
 _BATCH_BUILT = frozenset({"provinces", "issuers", "agency_types"})
+
+
+DOCUMENTS_PARTS = "write/documents"
+
+
+def documents_statement() -> str:
+    """The statement that writes a batch of records: the parts of ``graph/cypher/write/documents/``, in order."""
+    return assembled_cypher(DOCUMENTS_PARTS)
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,7 @@ def write_documents(store: GraphStore, items: Sequence[tuple[PolicyDoc, str | No
     """
     params = [document_params(doc, text) for doc, text in items]
     replaced = earlier_versions(store, [doc for doc, _ in items])
-    store.run(cypher_text("write/documents.cypher"),
+    store.run(documents_statement(),
               batch_params(params, [old for olds in replaced.values() for old in olds]))
     return [
         WriteStats(
@@ -123,7 +133,7 @@ def edge_count(params: dict[str, Any]) -> int:
 
 
 def batch_params(documents: Sequence[dict[str, Any]], replaced: Sequence[str] = ()) -> dict[str, Any]:
-    """The parameter of ``write/documents.cypher``, ``batch``, from the ``document_params`` of several records.
+    """The parameter of :func:`documents_statement`, ``batch``, from the ``document_params`` of several records.
 
     ``batch.documents`` holds each record's ``doc_id`` and properties; every other row list is
     the records' rows concatenated in order, with the ``doc_id`` added to the rows a record owns

@@ -31,3 +31,14 @@ def packaged_cypher(package: str, relpath: str) -> str:
 def cypher_text(relpath: str) -> str:
     """The text of ``graph/cypher/<relpath>`` (``"write/documents.cypher"``, ``"store/ping.cypher"``)."""
     return packaged_cypher("policykg.graph", f"cypher/{relpath}")
+
+
+@cache
+def assembled_cypher(relfolder: str) -> str:
+    """ONE statement written as parts: the ``.cypher`` files of ``graph/cypher/<relfolder>/`` in name order
+    (``01_…``, ``02_…``), joined. Each part says what it writes and which Python builds its rows."""
+    folder = resources.files("policykg.graph").joinpath(f"cypher/{relfolder}")
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".cypher"))
+    if not names:
+        raise QueryError(f"no packaged Cypher parts in graph/cypher/{relfolder}")
+    return "\n".join(cypher_text(f"{relfolder}/{name}") for name in names)

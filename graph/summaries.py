@@ -10,7 +10,7 @@ counts are materialised per province, as edges carrying a ``province`` property:
 - ``(Province)-[:TYPE_COUNT {agency_type, agency_type_label, measures, as_lead, agencies}]->(Topic)``
 - ``(Agency)-[:WORKS_WITH {kind, measures, examples}]->(Agency)``
 
-(see graph/MODEL.md). Writing a document (``write/documents.cypher``) MERGEs a
+(see graph/MODEL.md). Writing a document (``write/documents/``) MERGEs a
 ``SummaryPending {province, token}`` mark for its province in the same atomic
 statement; :func:`refresh_summaries` rebuilds the marked provinces and drops a mark
 only when no document was written there meanwhile (same token), so an ingest killed

@@ -12,8 +12,7 @@ from typer.testing import CliRunner
 from policykg.cli import app
 from policykg.errors import StoreError
 from policykg.graph.ingest import ingest_paths
-from policykg.graph.record_writer import batch_params, document_params
-from policykg.graph.statements import cypher_text
+from policykg.graph.record_writer import batch_params, document_params, documents_statement
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
 from policykg.queries.catalogue import run_query
@@ -202,7 +201,7 @@ def test_a_write_the_engine_refuses_leaves_the_store_as_it_was(
     good = document_params(other.model_copy(update={"doc_id": "good_" + other.doc_id}), other.text)
 
     with pytest.raises(StoreError):
-        store.run(cypher_text("write/documents.cypher"), batch_params([good, params]))
+        store.run(documents_statement(), batch_params([good, params]))
 
     assert _graph_fingerprint(store) == before
 
