@@ -25,6 +25,7 @@ from types import TracebackType
 
 from policykg.errors import StoreError
 from policykg.graph._process import pid_is_alive
+from policykg.settings import Settings
 
 LAUNCHER_ENV = "POLICYKG_NEO4J_LAUNCHER"
 JAR_NAME = "policykg-neo4j-launcher.jar"
@@ -59,21 +60,29 @@ def _memory_options(pagecache: str | None, heap: str | None) -> tuple[list[str],
     return [f"-Xms{low}", f"-Xmx{high}"], ["--pagecache", pagecache] if pagecache else []
 
 
-def find_launcher() -> Path:
-    """The launcher jar: ``$POLICYKG_NEO4J_LAUNCHER`` or ``tools/neo4j/target`` in the source tree."""
-    override = os.environ.get(LAUNCHER_ENV)
-    if override:
-        path = Path(override).expanduser()
+def find_launcher(settings: Settings | None = None) -> Path:
+    """The launcher jar: ``POLICYKG_NEO4J_LAUNCHER``; else ``$POLICYKG_HOME/neo4j/`` holding the jar (where an
+    installed policykg, a wheel without the source tree, finds a jar built elsewhere); else
+    ``tools/neo4j/target`` of the source checkout this module runs from. StoreError says which to do."""
+    settings = settings or Settings()  # read now: a test or a shell may have just set the variable
+    if settings.neo4j_launcher is not None:
+        path = settings.neo4j_launcher.expanduser()
         if not path.is_file():
-            raise StoreError(f"{LAUNCHER_ENV}={override} does not name a file")
+            raise StoreError(f"{LAUNCHER_ENV}={settings.neo4j_launcher} does not name a file")
         return path
-    path = Path(__file__).resolve().parents[1] / "tools" / "neo4j" / "target" / JAR_NAME
-    if not path.is_file():
-        raise StoreError(
-            f"the Neo4j launcher is not built ({path} is missing): run {BUILD_SCRIPT}, "
-            f"or point {LAUNCHER_ENV} at a built {JAR_NAME}"
-        )
-    return path
+    installed = settings.home / "neo4j" / JAR_NAME
+    if installed.is_file():
+        return installed
+    checkout = Path(__file__).resolve().parents[1]
+    built = checkout / "tools" / "neo4j" / "target" / JAR_NAME
+    if built.is_file():
+        return built
+    if (checkout / BUILD_SCRIPT).is_file():
+        raise StoreError(f"the Neo4j launcher is not built ({built} is missing): run {BUILD_SCRIPT}, "
+                         f"or point {LAUNCHER_ENV} at a built {JAR_NAME}")
+    raise StoreError(f"no Neo4j launcher: this installation has no source tree to build it in. Build it in a "
+                     f"checkout of policykg ({BUILD_SCRIPT}) and point {LAUNCHER_ENV} at the {JAR_NAME} it makes, "
+                     f"or copy that jar to {installed}")
 
 
 def find_java() -> str:
