@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from policykg.errors import ExtractionError
     from policykg.graph.ingest import IngestSummary, Loaded
+    from policykg.graph.neo4j_server import LocalNeo4j
     from policykg.graph.networks import LeadShare
     from policykg.graph.overlap import Overlap
     from policykg.graph.store import GraphStore
@@ -293,3 +294,36 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, load_bundled_corpus: boo
     sys.stdout.flush()
     # A long URL reaches the app (414 with a JSON reason) instead of h11's bare 400 at 16 KiB.
     uvicorn.run(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=SERVER_MAX_HEAD_BYTES)
+
+
+# ---------------------------------------------------------------- a local Neo4j
+
+
+def start_neo4j(data: StrPath | None = None, *, port: int = 7687, password: str | None = None, timeout: float = 180.0,
+                heap: str | None = None, pagecache: str | None = None) -> tuple[LocalNeo4j, bool]:
+    """Start a local Neo4j 5.26 Community server in the background from the ``tools/neo4j`` launcher
+    (``policykg neo4j start``); ``(server, started)``, ``started`` False when one was running already.
+    ``data``: its database folder (default ``$POLICYKG_HOME/neo4j/data``); ``heap``: a fixed JVM heap
+    (default 512m); ``StoreError`` when the port is taken or it fails."""
+    from policykg.graph.neo4j_server import SERVING_HEAP, start_local
+    from policykg.settings import Settings
+
+    found, started = start_local(Settings(), Path(data) if data is not None else None, port, password, timeout,
+                                 heap or SERVING_HEAP, pagecache)
+    return found, started is not None
+
+
+def stop_neo4j(timeout: float = 30.0) -> int | None:
+    """Stop the server :func:`start_neo4j` started (``policykg neo4j stop``); its pid, None when none ran."""
+    from policykg.graph.neo4j_server import stop_local
+    from policykg.settings import Settings
+
+    return stop_local(Settings(), timeout)
+
+
+def neo4j_status() -> LocalNeo4j | None:
+    """The server :func:`start_neo4j` started, when it runs (``policykg neo4j status``)."""
+    from policykg.graph.neo4j_server import running_local
+    from policykg.settings import Settings
+
+    return running_local(Settings())

@@ -13,7 +13,8 @@ PUBLIC = [
     "AgencyNetworks", "ExtractionError", "NotFoundError", "PolicyKGError", "QueryError", "RefreshResult",
     "StoreError", "StoreRefused", "StoreStatus", "StoreUnavailable", "__version__", "agency_networks",
     "compare_provinces", "extract", "extract_file", "extract_text", "find_overlaps", "ingest", "list_queries",
-    "open_store", "refresh", "render", "reset", "run_query", "serve", "status", "write_networks",
+    "neo4j_status", "open_store", "refresh", "render", "reset", "run_query", "serve", "start_neo4j", "status",
+    "stop_neo4j", "write_networks",
 ]
 
 # Each command and the function of ``policykg`` it calls.
@@ -21,6 +22,7 @@ TWINS = {
     "extract": "extract", "ingest": "ingest", "status": "status", "refresh": "refresh", "reset": "reset",
     "queries": "list_queries", "query": "run_query", "serve": "serve", "up": "serve", "render": "render",
     "overlaps": "find_overlaps", "compare": "compare_provinces", "networks": "agency_networks",
+    "neo4j start": "start_neo4j", "neo4j stop": "stop_neo4j", "neo4j status": "neo4j_status",
 }
 
 
@@ -35,6 +37,9 @@ def test_all_is_pinned_and_every_name_is_there_documented() -> None:
 
 def test_every_command_calls_its_python_twin() -> None:
     commands = {command.name or command.callback.__name__: command.callback for command in app.registered_commands}
+    for group in app.registered_groups:
+        commands |= {f"{group.name} {command.name}": command.callback
+                     for command in group.typer_instance.registered_commands}
     assert set(commands) == set(TWINS)
     for name, function in TWINS.items():
         assert f"policykg.{function}(" in inspect.getsource(commands[name]), f"policykg {name} does not call policykg.{function}"
