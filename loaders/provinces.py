@@ -18,11 +18,6 @@ class Province:
     capital: str = ""              # 广州市
     abbr_alt: tuple[str, ...] = field(default=())   # other document-number abbreviations (内 for 内蒙古)
 
-    @property
-    def own_prefixes(self) -> tuple[str, ...]:
-        """How the province's own documents refer to themselves before a department name."""
-        return ("市",) if self.kind == "直辖市" else ("自治区", "省")
-
 
 def _load() -> dict[str, Province]:
     out = {}
