@@ -8,7 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 COPY . /app
-RUN pip install . && useradd --system --create-home policykg \
+RUN pip install -c constraints.txt . && useradd --system --create-home policykg \
     && mkdir -p /var/lib/policykg && chown policykg /var/lib/policykg
 USER policykg
 

@@ -22,8 +22,7 @@ from policykg.api.engine_state import CountsCache, public_reason
 from policykg.api.url_limit import UrlLengthLimit
 from policykg.api.url_text import NoControlCharacters
 from policykg.errors import NotFoundError, QueryError, StoreError, StoreRefused, StoreUnavailable
-from policykg.process import prepare_queries
-from policykg.queries.catalogue import ReadStore
+from policykg.queries.catalogue import ReadStore, prepare_queries
 from policykg.settings import Settings, get_settings
 
 

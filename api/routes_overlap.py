@@ -219,10 +219,9 @@ def agency_network_export(
 ) -> Any:
     """The responsibility network of one province (or all): agencies linked by the measures they share,
     weighted by role, with degree, betweenness and Louvain community of each agency."""
-    from policykg.graph.similarity import graph_role_rows
 
     name = resolve_province(store, province) if province else None
-    g = nw.agency_network(graph_role_rows(store), name, exclude)
+    g = nw.agency_network(nw.stored_role_rows(store), name, exclude)
     _annotate(g)
     if format == "graphml":
         return Response("\n".join(nx.generate_graphml(g)), media_type="application/graphml+xml")

@@ -25,8 +25,8 @@ from policykg.api.models import (
 )
 from policykg.api.routes_common import StoreDep, get_settings_of, get_store
 from policykg.errors import QueryTimeout, StoreError, StoreRefused
+from policykg.graph.statements import cypher_text
 from policykg.queries.catalogue import get_query, list_queries, run_query
-from policykg.queries.files import cypher_text
 from policykg.settings import Settings
 
 router = APIRouter()

@@ -1,5 +1,5 @@
 // Benchmark baseline (bench/bench_ingest.py): a hand-written bulk loader over the same rows as
-// queries/write/documents.cypher, concatenated over a batch of documents. One statement per row
+// graph/cypher/write/documents.cypher, concatenated over a batch of documents. One statement per row
 // kind, each `UNWIND $rows AS row` + MERGE/CREATE, and the `// rows:` line names the row list it takes.
 // Nodes first, then the relationships between them (MATCH on the unique keys). No replacement of a
 // previous version and no per-document atomicity: the lower bound policykg's loader is compared to.

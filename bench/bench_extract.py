@@ -30,8 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.loaders.pipeline import extract_file
-from policykg.process import prepare_extraction
+from policykg.loaders.pipeline import extract_file, prepare_extraction
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))

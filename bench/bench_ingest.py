@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from policykg.graph.ingest import Loaded, write_records
-from policykg.graph.loading import WriteStats, document_params, load_reference_data
+from policykg.graph.record_writer import WriteStats, document_params, load_reference_data
 from policykg.graph.store import GraphStore, open_store
 from policykg.loaders.records import PolicyDoc
 from policykg.settings import Settings

@@ -10,7 +10,7 @@ through ``catalogue.run_query`` (validation, name resolution, the statement), as
 API does, ``--runs`` times after ``--warmup`` untimed rounds over all the queries; ``--explain`` prints the operators
 that scan a whole label (FalkorDB ``GRAPH.EXPLAIN``, Neo4j ``EXPLAIN``). The process is
 set up as the API server's: name-resolution tables loaded then ``gc.freeze()``
-(``policykg.process.prepare_queries``), and the store read through the API's
+(``policykg.queries.catalogue.prepare_queries``), and the store read through the API's
 ``NameCache`` (resolved names remembered 30 s). ``--plain`` runs without both, as a
 one-off caller of ``run_query`` would.
 
@@ -35,8 +35,14 @@ from typing import Any
 from policykg.graph.neo4j_server import SERVING_HEAP
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_all
-from policykg.process import prepare_queries
-from policykg.queries.catalogue import get_query, list_queries, resolve_params, run_query, validate_params
+from policykg.queries.catalogue import (
+    get_query,
+    list_queries,
+    prepare_queries,
+    resolve_params,
+    run_query,
+    validate_params,
+)
 from policykg.queries.name_cache import NameCache
 
 HERE = Path(__file__).resolve().parent

@@ -21,7 +21,7 @@ from pathlib import Path
 from policykg.loaders.targets import find_targets
 from policykg.loaders.topics import classify_topics
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the checkout, as the tests read it
 UNIT_SCALE = {"元": ("money", 1), "万元": ("money", 1e4), "亿元": ("money", 1e8), "万亿元": ("money", 1e12),
               "%": ("percent", 1)}
 CN = "一二三四五六七八九十"

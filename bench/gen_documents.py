@@ -33,7 +33,8 @@ from pathlib import Path
 
 import policykg.data
 from policykg.loaders.places import find_places, gazetteer
-from policykg.loaders.provinces import PROVINCES, detect_province
+from policykg.loaders.province_detection import detect_province
+from policykg.loaders.provinces import PROVINCES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_corpus import INDUSTRIES  # noqa: E402  (the overlap benchmark's industry list)

@@ -21,7 +21,7 @@ from policykg.loaders.pipeline import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 UNSEEN = ROOT / "tests" / "data" / "unseen"
-SCORER = Path("/work/shared/eval/score.py")
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"  # ../shared beside the checkout
 
 
 def _scorer():

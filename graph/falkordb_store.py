@@ -14,8 +14,8 @@ from falkordb.path import Path as FalkorPath
 from policykg.errors import QueryTimeout, StoreError, StoreRefused, StoreUnavailable
 from policykg.graph.falkordb_server import FalkorDBServer
 from policykg.graph.schema import ensure_falkordb_schema
+from policykg.graph.statements import cypher_text
 from policykg.graph.store import GraphStore, Row, plain
-from policykg.queries.files import cypher_text
 from policykg.settings import Settings
 
 ROW_CAP_TEMPLATE = "store/falkordb_row_cap.cypher"
@@ -70,7 +70,7 @@ class FalkorDBStore(GraphStore):
         row_cap: int | None = None,
     ) -> list[Row]:
         """With ``row_cap`` the statement runs inside ``CALL { … } RETURN * LIMIT row_cap``
-        (``queries/store/falkordb_row_cap.cypher``): columns come in alphabetical order."""
+        (``graph/cypher/store/falkordb_row_cap.cypher``): columns come in alphabetical order."""
         values = dict(params) if params else {}
         if row_cap is not None:
             query = capped(query)

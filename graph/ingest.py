@@ -15,7 +15,7 @@ and the others are stored. An engine that cannot be reached stops the run
 (``StoreUnavailable``): every further write would fail the same way. With
 ``overlaps=True`` the documents of each batch are first marked as waiting for their
 overlaps, and afterwards the SIMILAR_TO edges of the documents written (and of any left
-pending by an interrupted ingest) are recomputed and the marks dropped (``graph/similarity.py``). Then the per-province summary edges the agency
+pending by an interrupted ingest) are recomputed and the marks dropped (``graph/similar_to.py``). Then the per-province summary edges the agency
 and topic queries read are rebuilt where documents were written (``graph/summaries.py``).
 """
 
@@ -32,12 +32,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from policykg.errors import ExtractionError, PolicyKGError, StoreUnavailable
-from policykg.graph.loading import WriteStats, load_reference_data, write_documents
+from policykg.graph.record_writer import WriteStats, load_reference_data, write_documents
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_summaries
 from policykg.inputs import Inputs, Skipped, input_problem, list_inputs
 from policykg.loaders.identity import is_content_id
+from policykg.loaders.pipeline import try_extract
 from policykg.loaders.records import PolicyDoc
+from policykg.loaders.screening import screen
 
 RECORD_SUFFIXES = {".json", ".jsonl"}
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
@@ -135,7 +137,7 @@ def ingest_paths(
     records = _saved_records(inputs.files, records_dir, summary, on_file, force)
     before_batch = None
     if overlaps:
-        from policykg.graph.similarity import mark_overlaps_pending
+        from policykg.graph.similar_to import mark_overlaps_pending
 
         def before_batch(doc_ids: list[str]) -> None:
             mark_overlaps_pending(store, doc_ids)
@@ -153,7 +155,7 @@ def ingest_paths(
         else:
             summary.failures.append(ExtractionError(loaded.source, f"not stored: {outcome}"))
     if overlaps:  # also catches up on documents an interrupted ingest left pending
-        from policykg.graph.similarity import refresh_overlaps
+        from policykg.graph.similar_to import refresh_overlaps
 
         recomputed, found = refresh_overlaps(store, summary.doc_ids)
         summary.overlaps = len(found) if recomputed else None
@@ -263,11 +265,6 @@ def _saved_records(files: list[Path], records_dir: Path | None, summary: IngestS
 
 
 def _extract(path: Path, force: bool = False) -> Loaded | ExtractionError | Skipped:
-    try:
-        from policykg.loaders.pipeline import try_extract
-        from policykg.loaders.screening import screen
-    except ImportError as exc:
-        return ExtractionError(path, f"the extraction pipeline is not available ({exc})")
     doc = try_extract(path)  # the same outcome, and message, as `policykg extract` gives
     if isinstance(doc, ExtractionError):
         return doc

@@ -20,11 +20,14 @@ import signal
 import socket
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import urlparse
 
 from policykg.errors import StoreError
 from policykg.graph._process import pid_is_alive
+from policykg.settings import Settings
 
 LAUNCHER_ENV = "POLICYKG_NEO4J_LAUNCHER"
 JAR_NAME = "policykg-neo4j-launcher.jar"
@@ -59,21 +62,29 @@ def _memory_options(pagecache: str | None, heap: str | None) -> tuple[list[str],
     return [f"-Xms{low}", f"-Xmx{high}"], ["--pagecache", pagecache] if pagecache else []
 
 
-def find_launcher() -> Path:
-    """The launcher jar: ``$POLICYKG_NEO4J_LAUNCHER`` or ``tools/neo4j/target`` in the source tree."""
-    override = os.environ.get(LAUNCHER_ENV)
-    if override:
-        path = Path(override).expanduser()
+def find_launcher(settings: Settings | None = None) -> Path:
+    """The launcher jar: ``POLICYKG_NEO4J_LAUNCHER``; else ``$POLICYKG_HOME/neo4j/`` holding the jar (where an
+    installed policykg, a wheel without the source tree, finds a jar built elsewhere); else
+    ``tools/neo4j/target`` of the source checkout this module runs from. StoreError says which to do."""
+    settings = settings or Settings()  # read now: a test or a shell may have just set the variable
+    if settings.neo4j_launcher is not None:
+        path = settings.neo4j_launcher.expanduser()
         if not path.is_file():
-            raise StoreError(f"{LAUNCHER_ENV}={override} does not name a file")
+            raise StoreError(f"{LAUNCHER_ENV}={settings.neo4j_launcher} does not name a file")
         return path
-    path = Path(__file__).resolve().parents[1] / "tools" / "neo4j" / "target" / JAR_NAME
-    if not path.is_file():
-        raise StoreError(
-            f"the Neo4j launcher is not built ({path} is missing): run {BUILD_SCRIPT}, "
-            f"or point {LAUNCHER_ENV} at a built {JAR_NAME}"
-        )
-    return path
+    installed = settings.home / "neo4j" / JAR_NAME
+    if installed.is_file():
+        return installed
+    checkout = Path(__file__).resolve().parents[1]
+    built = checkout / "tools" / "neo4j" / "target" / JAR_NAME
+    if built.is_file():
+        return built
+    if (checkout / BUILD_SCRIPT).is_file():
+        raise StoreError(f"the Neo4j launcher is not built ({built} is missing): run {BUILD_SCRIPT}, "
+                         f"or point {LAUNCHER_ENV} at a built {JAR_NAME}")
+    raise StoreError(f"no Neo4j launcher: this installation has no source tree to build it in. Build it in a "
+                     f"checkout of policykg ({BUILD_SCRIPT}) and point {LAUNCHER_ENV} at the {JAR_NAME} it makes, "
+                     f"or copy that jar to {installed}")
 
 
 def find_java() -> str:
@@ -264,3 +275,67 @@ class Neo4jServer:
 
     def __repr__(self) -> str:
         return f"Neo4jServer(uri={self.uri!r}, pid={self.pid}, data_dir={str(self.data_dir)!r})"
+
+
+# ---------------------------------------------------------------- the local server of `policykg neo4j`
+
+DEFAULT_PORT = 7687
+
+
+@dataclass(frozen=True)
+class LocalNeo4j:
+    """The local server ``policykg neo4j start`` runs in the background: its pid and Bolt URI, kept in
+    ``$POLICYKG_HOME/neo4j`` so that later commands find it."""
+
+    pid: int
+    uri: str
+
+    @property
+    def answering(self) -> bool:
+        """Whether its Bolt port accepts connections."""
+        return port_is_open(urlparse(self.uri).port or DEFAULT_PORT)
+
+
+def _state_dir(settings: Settings) -> Path:
+    return settings.home / "neo4j"
+
+
+def running_local(settings: Settings) -> LocalNeo4j | None:
+    """The local server started earlier, if it still runs (its pid runs the launcher: not a reused pid)."""
+    folder = _state_dir(settings)
+    try:
+        pid = int((folder / "server.pid").read_text().strip())
+        uri = (folder / "server.uri").read_text().strip()
+    except (OSError, ValueError):
+        return None
+    return LocalNeo4j(pid, uri) if pid_is_launcher(pid) else None
+
+
+def start_local(settings: Settings, data: Path | None = None, port: int = DEFAULT_PORT, password: str | None = None,
+                timeout: float = 180.0, heap: str | None = SERVING_HEAP, pagecache: str | None = None,
+                ) -> tuple[LocalNeo4j, Neo4jServer | None]:
+    """Start the local server in the background, or find the one running; ``(server, started)`` where
+    ``started`` is None when it was already running. StoreError when the port is taken or it fails to start."""
+    found = running_local(settings)
+    if found is not None:
+        return found, None
+    if port_is_open(port):
+        raise StoreError(f"port {port} is already in use; pick another with --port")
+    folder = _state_dir(settings)
+    server = Neo4jServer.start(data if data is not None else folder / "data", port, password=password,
+                               timeout=timeout, detached=True, pagecache=pagecache, heap=heap)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "server.pid").write_text(f"{server.pid}\n")
+    (folder / "server.uri").write_text(f"{server.uri}\n")
+    return LocalNeo4j(server.pid, server.uri), server
+
+
+def stop_local(settings: Settings, timeout: float = 30.0) -> int | None:
+    """Stop the local server (a clean shutdown, killed after ``timeout`` seconds); its pid, None when none ran."""
+    found = running_local(settings)
+    if found is not None:
+        stop_pid(found.pid, timeout)
+    folder = _state_dir(settings)
+    (folder / "server.pid").unlink(missing_ok=True)
+    (folder / "server.uri").unlink(missing_ok=True)
+    return found.pid if found is not None else None

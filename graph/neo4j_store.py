@@ -13,8 +13,8 @@ from neo4j.graph import Node, Path, Relationship
 
 from policykg.errors import QueryTimeout, StoreError, StoreRefused, StoreUnavailable
 from policykg.graph.schema import neo4j_schema_statements, run_backfills
+from policykg.graph.statements import assembled_cypher, cypher_text
 from policykg.graph.store import GraphStore, Row, plain
-from policykg.queries.files import cypher_text
 from policykg.settings import Settings
 
 # How long a transaction is retried after a transient error (a deadlock) or a lost connection.
@@ -25,13 +25,13 @@ _UNAVAILABLE = (ServiceUnavailable, SessionExpired)
 
 # Statements Neo4j runs from their cached plan even when the graph's statistics have moved
 # (the query option ``CYPHER replan=skip``: Neo4j-only syntax, so it is added here and not
-# written in the .cypher files both engines read). ``write/documents.cypher`` runs once per
+# written in the .cypher files both engines read). The documents statement (``write/documents/``) runs once per
 # batch of documents: while a load grows the graph, Neo4j's default policy re-plans its ~200 operators
 # (1-5 s each time) every ``dbms.cypher.min_replan_interval`` (10 s), while its access paths
 # are unique-index seeks whatever the statistics (the same seeks planned on an empty graph
 # and on 1 000 documents). A store-side option reaches every Neo4j server (the Docker image
 # too), and a planner setting on the server would also freeze the plans of read queries.
-KEEP_PLAN_STATEMENTS = ("write/documents.cypher",)
+KEEP_PLAN_PARTS = ("write/documents",)  # statements written in parts (graph/statements.py assembled_cypher)
 REPLAN_SKIP = "CYPHER replan=skip\n"
 
 
@@ -150,13 +150,13 @@ def refused_or_error(exc: Neo4jError) -> StoreError:
 
 
 def with_query_options(query: str) -> str:
-    """``query`` as Neo4j should run it: ``CYPHER replan=skip`` before a :data:`KEEP_PLAN_STATEMENTS` text."""
+    """``query`` as Neo4j should run it: ``CYPHER replan=skip`` before a :data:`KEEP_PLAN_PARTS` statement."""
     return REPLAN_SKIP + query if query in _keep_plan_texts() else query
 
 
 @cache
 def _keep_plan_texts() -> frozenset[str]:
-    return frozenset(cypher_text(name) for name in KEEP_PLAN_STATEMENTS)
+    return frozenset(assembled_cypher(name) for name in KEEP_PLAN_PARTS)
 
 
 def _rows(result: neo4j.Result, row_cap: int | None) -> list[Row]:

@@ -33,6 +33,8 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
+from policykg.graph.statements import cypher_text
+from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
 
 ROLE_WEIGHTS: dict[str, float] = {"lead": 1.0, "responsible": 0.75, "co": 0.5}
@@ -248,3 +250,16 @@ def write_lead_share_csv(shares: Iterable[LeadShare], path: Path) -> None:
 
 def _fmt(x: float) -> str:
     return f"{x:.6g}"
+
+
+_ROLE_OF = {"LEADS": "lead", "SUPPORTS": "co", "RESPONSIBLE_FOR": "responsible"}
+
+
+def stored_role_rows(store: GraphStore) -> list[RoleRow]:
+    """The agency roles of the graph as network input (agency types are the graph's type codes)."""
+    rows = store.run_read(cypher_text("store/role_rows.cypher"))
+    return [
+        RoleRow(r["measure_id"], r["doc_id"], r["province"], r["agency"], _ROLE_OF[r["relationship"]],
+                tuple(sorted(r["topics"] or ())), r["agency_type"])
+        for r in rows
+    ]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Literal
 
-from policykg.queries.files import cypher_text
+from policykg.graph.statements import cypher_text
 from policykg.settings import Settings, get_settings
 
 Engine = Literal["falkordb", "neo4j"]

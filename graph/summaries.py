@@ -10,7 +10,7 @@ counts are materialised per province, as edges carrying a ``province`` property:
 - ``(Province)-[:TYPE_COUNT {agency_type, agency_type_label, measures, as_lead, agencies}]->(Topic)``
 - ``(Agency)-[:WORKS_WITH {kind, measures, examples}]->(Agency)``
 
-(see graph/MODEL.md). Writing a document (``write/documents.cypher``) MERGEs a
+(see graph/MODEL.md). Writing a document (``write/documents/``) MERGEs a
 ``SummaryPending {province, token}`` mark for its province in the same atomic
 statement; :func:`refresh_summaries` rebuilds the marked provinces and drops a mark
 only when no document was written there meanwhile (same token), so an ingest killed
@@ -24,8 +24,8 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from policykg.graph.statements import cypher_text
 from policykg.graph.store import GraphStore
-from policykg.queries.files import cypher_text
 
 # One statement per summary kind, each rebuilding one province's edges of that kind.
 SUMMARY_STATEMENTS = (
@@ -77,7 +77,7 @@ def refresh_summaries(
 
 def refresh_all(store: GraphStore, on_province: Callable[[str], None] | None = None) -> RefreshStats:
     """Rebuild the summaries of every province (after a bulk load that wrote no marks)."""
-    provinces = [row["name"] for row in store.run_read(cypher_text("_provinces.cypher"))]
+    provinces = [row["name"] for row in store.run_read(cypher_text("store/provinces.cypher"))]
     return refresh_summaries(store, provinces, on_province)
 
 

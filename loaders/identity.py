@@ -9,7 +9,7 @@ that a newer extractor gives the same ids.
 
 ``source_key`` is the SHA-256 of the file's absolute path (symbolic links resolved), first
 :data:`KEY_DIGITS` hex digits: a revised file gets a new ``doc_id`` and the same ``source_key``,
-by which the graph finds and replaces its earlier version (``graph/loading.py``): a stored
+by which the graph finds and replaces its earlier version (``graph/record_writer.py``): a stored
 document with the same key and file name whose id is also of this form (:func:`is_content_id`).
 The path itself is not stored, only this key.
 """

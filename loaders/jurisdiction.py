@@ -216,11 +216,6 @@ def _short_names() -> dict[str, str]:
     return out
 
 
-def current_city(name: str) -> str:
-    """Today's name of a prefecture (襄樊市 -> 襄阳市); the name itself when it was not renamed."""
-    return _registry().current.get(name, name)
-
-
 @cache
 def counties_of(province: str) -> dict[str, Jurisdiction]:
     """The county-level units of a province by their bare names (霍邱县, 婺城区; 渝中区 of 重庆市); a bare

@@ -35,7 +35,8 @@ from policykg.loaders.jurisdiction import (
     short_names,
 )
 from policykg.loaders.numbering import match_numbering, to_int
-from policykg.loaders.provinces import PROVINCES, detect_province, province_of_abbreviation
+from policykg.loaders.province_detection import detect_province
+from policykg.loaders.provinces import PROVINCES, province_of_abbreviation
 
 _KINDS = ["实施意见", "指导意见", "行动方案", "实施方案", "工作方案", "行动计划", "工作计划", "若干措施", "若干政策",
           "若干举措", "实施细则", "管理办法", "政策清单", "任务清单", "责任分工", "分工方案", "工作要点", "意见", "方案",

@@ -16,11 +16,12 @@ names (义乌市) count. Province-level units (provinces, 北京/上海/天津/�
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
+
+from policykg.data import read_tsv_rows
 
 from ._automaton import WordAutomaton
 from .records import PlaceMention, builder
@@ -160,7 +161,7 @@ class _Gazetteer:
                 break
 
     def _load_extra(self) -> None:
-        for row in _read_tsv("places_extra.tsv"):
+        for row in read_tsv_rows("places_extra.tsv"):
             name, city = row[0], row[1]
             if len(row) > 2 and row[2] == "cluster":
                 self.cluster_names.add(name)
@@ -174,7 +175,7 @@ class _Gazetteer:
                 self._add(name, _Candidate(city, province, "extra", True))
 
     def _load_groups(self) -> None:
-        for row in _read_tsv("place_groups.tsv"):
+        for row in read_tsv_rows("place_groups.tsv"):
             name, cities = row[0], row[1].split("|")
             unknown = [c for c in cities if c not in self.city_province]
             if unknown:
@@ -238,21 +239,12 @@ def _pick(cands: list[_Candidate]) -> str | None:
     return next(iter(full)) if len(full) == 1 else None
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    text = resources.files("policykg.data").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for row in csv.reader(text.splitlines(), delimiter="\t"):
-        if row and row[0].strip() and not row[0].startswith("#"):
-            rows.append([cell.strip() for cell in row])
-    return rows
-
-
 def _load_stop() -> tuple[set[str], set[str], set[str]]:
     """(short forms never matched, short forms matched only inside their province, blocking words)."""
     always: set[str] = set()
     outside: set[str] = set()
     blockers: set[str] = set()
-    for row in _read_tsv("places_stop.tsv"):
+    for row in read_tsv_rows("places_stop.tsv"):
         word, kind = row[0], row[1] if len(row) > 1 else "always"
         {"always": always, "outside": outside, "block": blockers}[kind].add(word)
     return always, outside, blockers

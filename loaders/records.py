@@ -24,11 +24,6 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class Span(_Record):
-    start: int
-    end: int
-
-
 class Target(_Record):
     year: int | None = None
     metric: str
@@ -139,25 +134,8 @@ class PolicyDoc(_Record):
 
 
 def builder(model: type[_Record]) -> Callable[[dict[str, Any]], Any]:
-    """``builder(Model)(fields)`` is ``Model(**fields)`` for trusted fields: the same record (field values,
-    fields set, no extras, no private state), built without running the validator. For the records a
-    document builds by the hundred (role and topic evidence, place mentions, cluster links, measures) from values
-    the extractor computed itself (strings, ints, literals of the model's types); about 0.4 µs less per
-    record than ``validate_python``. ``fields`` must name every field of ``model`` in the model's order (no
-    defaults are filled in) and becomes the record's ``__dict__``."""
-    new = object.__new__
-    # The slots of BaseModel, set through their descriptors: ``object.__setattr__`` looks each name up first.
-    set_dict, set_fields_set, set_extra, set_private = (
-        BaseModel.__dict__[name].__set__
-        for name in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
-    names = set(model.model_fields)  # the keys of every ``fields``: a copy is cheaper than ``set(fields)``
-
-    def build(fields: dict[str, Any]) -> Any:
-        record = new(model)
-        set_dict(record, fields)
-        set_fields_set(record, names.copy())
-        set_extra(record, {})
-        set_private(record, None)
-        return record
-
-    return build
+    """``builder(Model)(fields)`` is ``Model(**fields)``: plain pydantic construction, for the records a document
+    builds by the hundred (role and topic evidence, place mentions, cluster links, measures, targets).
+    Validation runs in pydantic-core and costs less than the public unvalidated path, ``model_construct``,
+    whose field loop runs in Python (bench/README.md, issue 17)."""
+    return lambda fields: model(**fields)

@@ -242,10 +242,6 @@ def _units(s: str) -> float:
     return len(s) - 0.5 * _NARROW.subn("", s)[1]
 
 
-def _is_dropped(line: str) -> bool:
-    return bool(_DROPPED.match(line))
-
-
 def is_page_number(line: str) -> bool:
     """A page-number line such as "- 3 -", "—3—", "第3页", "3/10" or a lone number."""
     return bool(_PAGE_NUMBER.match(_clean_line(line)))

@@ -15,13 +15,12 @@ triggering sentence's span and its strongest keyword.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from policykg.data import read_tsv
 from policykg.loaders._automaton import WordAutomaton
 from policykg.loaders.records import TopicEvidence, builder
 from policykg.loaders.targets import CleanText, clean_text
@@ -53,12 +52,9 @@ class Keyword:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, str], tuple[Keyword, ...]]:
-    source = resources.files("policykg.data").joinpath("topics.tsv").read_text(encoding="utf-8")
     labels: dict[str, str] = {}
     keywords: list[Keyword] = []
-    rows = csv.DictReader((line for line in source.splitlines() if line.strip() and not line.startswith("#")),
-                          delimiter="\t")
-    for row in rows:
+    for row in read_tsv("topics.tsv"):
         code = row["code"]
         if code != STOP:
             labels.setdefault(code, row["label"])
@@ -78,6 +74,11 @@ def _matcher() -> tuple[WordAutomaton, dict[str, list[Keyword]], bool]:
 
 
 TOPICS: dict[str, str] = _lexicon()[0]
+
+
+def topics_with_keyword(word: str) -> list[str]:
+    """The codes of the topics that list ``word`` itself as a keyword (what an ABOUT edge's keyword holds)."""
+    return sorted({kw.code for kw in _lexicon()[1] if kw.keyword == word and kw.code != STOP})
 
 
 def keyword_hits(sentence: str) -> dict[str, list[Keyword]]:

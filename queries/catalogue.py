@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Protocol
 
 from policykg.errors import NotFoundError, QueryError
-from policykg.queries.files import cypher_text
+from policykg.graph.statements import cypher_text, packaged_cypher
+from policykg.loaders.agencies import normalise_agency
+from policykg.loaders.topics import TOPICS, keyword_hits, topics_with_keyword
+from policykg.process import freeze_heap
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -132,7 +135,7 @@ def catalogue() -> dict[str, NamedQuery]:
     for entry in resources.files("policykg.queries").iterdir():
         if entry.is_file() and entry.name.endswith(".cypher"):
             name = entry.name.removesuffix(".cypher")
-            found[name] = parse_header(name, cypher_text(entry.name))
+            found[name] = parse_header(name, packaged_cypher("policykg.queries", entry.name))
     return dict(sorted(found.items()))
 
 
@@ -275,19 +278,11 @@ def resolve_topic(store: ReadStore, term: str) -> list[str]:
 
 def _codes_with_keyword(term: str) -> list[str]:
     """Codes of the topics that have ``term`` itself as a lexicon keyword (what ABOUT.keyword holds)."""
-    try:
-        from policykg.loaders.topics import STOP, _lexicon
-    except ImportError:
-        return []
-    return sorted({kw.code for kw in _lexicon()[1] if kw.keyword == term and kw.code != STOP})
+    return topics_with_keyword(term)
 
 
 def _codes_from_topic_table(term: str) -> list[str]:
     """Codes from the topic lexicon: labels containing ``term``, else topics whose keywords ``term`` holds."""
-    try:
-        from policykg.loaders.topics import TOPICS, keyword_hits
-    except ImportError:
-        return []
     by_label = [code for code, label in TOPICS.items() if term == code or term in label]
     return by_label or sorted(keyword_hits(term))
 
@@ -297,6 +292,13 @@ def load_vocabularies() -> None:
     _normalised("省工业和信息化厅", "广东省")
     _codes_with_keyword("绿色")
     _codes_from_topic_table("绿色")
+
+
+@cache
+def prepare_queries() -> None:
+    """Load the vocabularies name resolution reads (:func:`load_vocabularies`), then :func:`freeze_heap`."""
+    load_vocabularies()
+    freeze_heap()
 
 
 def resolve_province(store: ReadStore, written: str) -> str:
@@ -332,7 +334,7 @@ def resolve_agency(store: ReadStore, written: str, province: str | None = None) 
 
 def _candidate_names(store: ReadStore, written: str, province: str | None) -> list[str]:
     names = [written]
-    provinces = [province] if province else [row["name"] for row in _internal(store, "_provinces", {})]
+    provinces = [province] if province else [row["name"] for row in store.run_read(cypher_text("store/provinces.cypher"))]
     for name in provinces:
         names.extend(_normalised(written, name))
         if province and written.startswith("省"):
@@ -341,14 +343,9 @@ def _candidate_names(store: ReadStore, written: str, province: str | None) -> li
 
 
 def _normalised(written: str, province: str) -> list[str]:
-    """The loaders' canonical name for ``written`` (empty when the normaliser is missing or finds none)."""
-    try:
-        from policykg.loaders.agencies import normalise_agency
-    except ImportError:
-        return []
-    result = normalise_agency(written, province)
-    name = getattr(result, "name", result)
-    return [name] if isinstance(name, str) and name else []
+    """The loaders' canonical name for ``written`` (empty when it finds none)."""
+    name = normalise_agency(written, province).name
+    return [name] if name else []
 
 
 def _single(rows: list[dict[str, Any]], kind: str, written: str, hint: str = "") -> str:

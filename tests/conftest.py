@@ -38,7 +38,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.record_writer import load_reference_data, write_document
 from policykg.graph.store import GraphStore, open_store
 from policykg.graph.summaries import refresh_summaries
 from policykg.loaders.records import PolicyDoc

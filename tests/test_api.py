@@ -21,9 +21,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from policykg.api.app import create_app
-from policykg.api.cli import app as cli_app
-from policykg.api.cli_query import ingest_bundled_corpus_if_empty
+from policykg.cli import app as cli_app
 from policykg.graph.store import GraphStore
+from policykg.library import ingest_bundled_corpus_if_empty
 from policykg.settings import Settings, get_settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

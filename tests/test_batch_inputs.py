@@ -11,7 +11,7 @@ import pytest
 from fixtures_formats import make_docx
 from typer.testing import CliRunner
 
-from policykg.api.cli import app
+from policykg.cli import app
 from policykg.graph.store import GraphStore
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"

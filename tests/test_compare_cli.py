@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from policykg.api.cli import app
-from policykg.graph.similarity import write_similarities
+from policykg.cli import app
+from policykg.graph.similar_to import write_similarities
 from policykg.graph.store import GraphStore
 from policykg.queries.catalogue import run_query
 
@@ -33,7 +33,7 @@ def test_report_without_stored_overlaps_names_both_provinces_and_topics(cli_env:
     out = result.stdout
     assert "广东省" in out and "湖南省" in out
     assert "green_dyeing" in out and "绿色" in out
-    assert "no overlaps computed — run policykg compare first" in out
+    assert "no overlaps computed — run policykg overlaps first" in out
 
     with (tmp_path / "topic_matrix.csv").open(encoding="utf-8") as handle:
         matrix = {row["topic"]: row for row in csv.DictReader(handle)}

@@ -11,7 +11,7 @@ from fixtures_formats import make_docx
 from record_files import write_record_files
 from typer.testing import CliRunner
 
-from policykg.api.cli import app
+from policykg.cli import app
 from policykg.graph.ingest import ingest_paths
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc

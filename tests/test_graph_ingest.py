@@ -9,14 +9,13 @@ import pytest
 from record_files import write_record_files
 from typer.testing import CliRunner
 
-from policykg.api.cli import app
+from policykg.cli import app
 from policykg.errors import StoreError
 from policykg.graph.ingest import ingest_paths
-from policykg.graph.loading import batch_params, document_params
+from policykg.graph.record_writer import batch_params, document_params, documents_statement
 from policykg.graph.store import GraphStore
 from policykg.loaders.records import PolicyDoc
 from policykg.queries.catalogue import run_query
-from policykg.queries.files import cypher_text
 
 DOC_FOOTPRINT = (
     "MATCH (d:Document {doc_id: $doc_id}) "
@@ -130,7 +129,7 @@ def test_a_batch_the_engine_refuses_is_written_one_record_at_a_time(
             _break_a_topic_edge(params, "")
         return params
 
-    monkeypatch.setattr("policykg.graph.loading.document_params", broken_params)
+    monkeypatch.setattr("policykg.graph.record_writer.document_params", broken_params)
     summary = ingest_paths(store, write_record_files(tmp_path / "all", seed_records))
 
     assert summary.documents == len(others)
@@ -202,7 +201,7 @@ def test_a_write_the_engine_refuses_leaves_the_store_as_it_was(
     good = document_params(other.model_copy(update={"doc_id": "good_" + other.doc_id}), other.text)
 
     with pytest.raises(StoreError):
-        store.run(cypher_text("write/documents.cypher"), batch_params([good, params]))
+        store.run(documents_statement(), batch_params([good, params]))
 
     assert _graph_fingerprint(store) == before
 

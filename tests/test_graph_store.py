@@ -6,7 +6,7 @@ import pytest
 
 from policykg.errors import StoreError
 from policykg.graph.falkordb_server import FalkorDBServer
-from policykg.graph.loading import write_document
+from policykg.graph.record_writer import write_document
 from policykg.graph.store import GraphStore, open_store
 from policykg.loaders.records import PolicyDoc
 from policykg.settings import Settings

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from policykg.api.app import create_app
 from policykg.errors import NotFoundError
-from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.record_writer import load_reference_data, write_document
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import refresh_summaries
 from policykg.loaders.records import PolicyDoc

@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 
 from policykg.api.app import create_app
 from policykg.graph.ingest import ingest_paths, save_record
-from policykg.graph.similarity import write_similarities, write_similarities_for
+from policykg.graph.similar_to import write_similarities, write_similarities_for
+from policykg.graph.statements import cypher_text, packaged_cypher
 from policykg.loaders.records import PolicyDoc
-from policykg.queries.files import cypher_text
 
 pytestmark = pytest.mark.engine
 
@@ -135,7 +135,7 @@ def test_side_by_side_view_marks_the_passages_in_both_texts(client, gd_hn):
 
 def test_side_by_side_view_aligns_a_pair_without_a_stored_edge(client, overlap_store, gd_hn, doc_of):
     gd, _ = gd_hn
-    linked = {r["id"] for r in overlap_store.run_read(cypher_text("overlaps_for.cypher"),
+    linked = {r["id"] for r in overlap_store.run_read(packaged_cypher("policykg.queries", "overlaps_for.cypher"),
                                                       {"measure": gd, "other": None, "limit": 500, "offset": 0})}
     rows = overlap_store.run_read("MATCH (m:Measure) WHERE m.doc_id <> $doc RETURN m.id AS id ORDER BY id",
                                   {"doc": doc_of[gd]})

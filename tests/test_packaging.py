@@ -38,6 +38,8 @@ def test_wheel_installs_one_package_and_extracts(tmp_path: Path) -> None:
     top = {n.split("/")[0] for n in names}
     assert top == {"policykg", "policykg-0.1.0.dist-info"}, top
     for packaged in ("policykg/queries/agency_profile.cypher", "policykg/data/agencies.tsv",
+                     "policykg/graph/cypher/write/documents/01_previous_versions.cypher",
+                     "policykg/graph/cypher/store/ping.cypher", "policykg/cli/__init__.py",
                      "policykg/data/corpus/000_e7837287f54dd743.txt", "policykg/visual/explorer.html"):
         assert packaged in names, packaged
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from policykg.loaders import metadata, provinces
+from policykg.loaders import metadata
+from policykg.loaders import province_detection as provinces
 from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "corpus").glob("*.txt"))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from policykg.loaders.provinces import PROVINCES, detect_province
+from policykg.loaders.province_detection import detect_province
+from policykg.loaders.provinces import PROVINCES
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "eval" / "gold"

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
+import policykg
 from policykg.loaders.agencies import follows_agency_grammar
-from policykg.loaders.pipeline import extract_file, run_extract
+from policykg.loaders.pipeline import extract_file
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -44,7 +45,7 @@ def _documents(folder: Path) -> list[Path]:
 def _report(docs: Path, gold: Path, out: Path) -> dict:
     if not (SHARED / "eval" / "score.py").exists():
         pytest.fail(f"shared material not found at {SHARED} (CI lays ../shared beside the clone)")
-    assert run_extract(_documents(docs), out) == 0
+    assert not policykg.extract(_documents(docs), out).failures
     proc = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(out), "--json"],
                           capture_output=True, text=True, check=True)
     return json.loads(proc.stdout)

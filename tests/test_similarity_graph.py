@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from policykg.graph.loading import load_reference_data, write_document
-from policykg.graph.networks import agency_network, role_rows
-from policykg.graph.similarity import graph_role_rows, write_similarities
-from policykg.queries.files import cypher_text
+from policykg.graph.networks import agency_network, role_rows, stored_role_rows
+from policykg.graph.record_writer import load_reference_data, write_document
+from policykg.graph.similar_to import write_similarities
+from policykg.graph.statements import packaged_cypher
 
 pytestmark = pytest.mark.engine
 
@@ -40,7 +40,7 @@ def test_similar_to_edges_point_from_the_earlier_document(seeded, seed_records):
     assert edge["earlier"] == gd
     spans = json.loads(edge["spans"])
     assert spans and all(texts[gd][a0:a1] == text == texts[hn][b0:b1] for a0, a1, b0, b1, text in spans)
-    rows = seeded.run_read(cypher_text("province_overlap.cypher"), {"a": "广东省", "b": "湖南省", "limit": 100, "offset": 0})
+    rows = seeded.run_read(packaged_cypher("policykg.queries", "province_overlap.cypher"), {"a": "广东省", "b": "湖南省", "limit": 100, "offset": 0})
     assert (gd, hn) in {(r["a_id"], r["b_id"]) for r in rows}
     # Running again replaces the edges instead of adding to them.
     write_similarities(seeded)
@@ -48,7 +48,7 @@ def test_similar_to_edges_point_from_the_earlier_document(seeded, seed_records):
 
 
 def test_role_rows_from_the_graph_match_the_records(seeded, seed_records):
-    from_graph = graph_role_rows(seeded)
+    from_graph = stored_role_rows(seeded)
     from_records = role_rows(seed_records)
     assert {(r.measure_id, r.agency, r.role) for r in from_graph} == {
         (r.measure_id, r.agency, r.role) for r in from_records
@@ -65,16 +65,20 @@ def cli_settings(cli_env, seeded):  # noqa: ANN001 - conftest's cli_env over the
     return seeded
 
 
-def test_cli_compare_and_networks(cli_settings, tmp_path):
+def test_cli_overlaps_and_networks(cli_settings, tmp_path):
     from typer.testing import CliRunner
 
-    from policykg.api.cli import app
+    from policykg.cli import app
 
-    result = CliRunner().invoke(app, ["compare", "--json", "--top", "3"])
+    result = CliRunner().invoke(app, ["overlaps", "--json", "--top", "3"])
     assert result.exit_code == 0, result.output
     pairs = [json.loads(line) for line in result.output.splitlines()]
     assert len(pairs) == 3 and pairs[0]["score"] >= pairs[-1]["score"] >= 0.2
     assert all(p["a_id"].split("#")[0] != p["b_id"].split("#")[0] for p in pairs)
+    # Reporting a comparison is another command, which needs its two provinces and never writes the
+    # overlaps (it used to recompute every SIMILAR_TO edge when --provinces was left out).
+    refused = CliRunner().invoke(app, ["compare", "--json", "--top", "3"])
+    assert refused.exit_code == 2 and "--provinces" in refused.output
     result = CliRunner().invoke(app, ["networks", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert {p.name for p in tmp_path.iterdir()} >= {"湖南省.graphml", "全部.json", "广东省.csv", "lead_share_by_type.csv"}

@@ -13,10 +13,10 @@ import pytest
 from record_files import write_record_files
 from typer.testing import CliRunner
 
-from policykg.api.cli import app
+from policykg.cli import app
 from policykg.graph import schema
 from policykg.graph.ingest import ingest_paths
-from policykg.graph.loading import load_reference_data, write_document
+from policykg.graph.record_writer import load_reference_data, write_document
 from policykg.graph.store import GraphStore
 from policykg.graph.summaries import pending_provinces, refresh_summaries
 from policykg.loaders.records import PolicyDoc

@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from policykg.api.app import create_app
-from policykg.api.cli import app as cli_app
+from policykg.cli import app as cli_app
 from policykg.errors import QueryError
-from policykg.graph.loading import agency_type_labels
+from policykg.graph.record_writer import agency_type_labels
 from policykg.visual.builders import NO_OVERLAPS_NOTE
 from policykg.visual.render import render_html
 

@@ -75,6 +75,6 @@ def agency_type_label(code: str | None) -> str:
     """The Chinese label of an agency type code, from data/agency_types.tsv (the code when not listed)."""
     if not code or code == "unknown":
         return "类型未知"
-    from policykg.graph.loading import agency_type_labels
+    from policykg.graph.record_writer import agency_type_labels
 
     return agency_type_labels().get(code, code)

@@ -1,6 +1,9 @@
-"""The ``policykg`` command: a thin typer layer over the library.
+"""The ``policykg`` command: a thin typer layer over the public API (``policykg.library``).
 
-Each sub-command lives in its own ``cli_*.py`` module and is registered here.
+Each command calls one function of ``policykg`` and prints what it returns; the commands are
+grouped by what they work on: ``extract.py`` (files -> records), ``store.py`` (ingest, status,
+refresh, reset), ``queries.py`` (the named queries), ``analysis.py`` (overlaps, compare,
+networks), ``render.py``, ``server.py`` (serve, up) and ``neo4j.py`` (a local Neo4j).
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ import signal
 from types import FrameType
 
 import typer
+
+from policykg.cli import analysis, extract, neo4j, queries, render, server, store
 
 app = typer.Typer(
     name="policykg",
@@ -19,35 +24,13 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """policykg: read Chinese industrial-policy documents into a knowledge graph."""
 
 
-from policykg.api import cli_extract  # noqa: E402
-
-cli_extract.register(app)
-
-from policykg.api import cli_query  # noqa: E402
-
-cli_query.register(app)
-
-from policykg.api import cli_graph  # noqa: E402
-
-cli_graph.register(app)
-
-from policykg.api import cli_render  # noqa: E402
-
-cli_render.register(app)
-
-from policykg.api import cli_compare  # noqa: E402
-
-cli_compare.register(app)
-
-from policykg.api import cli_neo4j  # noqa: E402
-
-cli_neo4j.register(app)
+for module in (extract, store, queries, server, render, analysis, neo4j):
+    module.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -2,7 +2,9 @@
 
 ``document_params(doc)`` turns a record into its rows (plain lists of row maps, no
 Cypher built here) and ``batch_params`` concatenates the rows of several records into
-the one parameter of ``queries/write/documents.cypher``, ``$batch``.
+the one parameter of the documents statement, ``$batch``: ONE statement written in parts,
+``graph/cypher/write/documents/NN_*.cypher``, each naming the row lists it reads and the function here
+that builds them (:func:`documents_statement` joins them).
 ``write_documents(store, items)`` runs that one statement, so a batch of records is
 written whole or not at all and each record replaces its previous version;
 ``write_document(store, doc)`` writes one. ``load_reference_data`` MERGEs the
@@ -11,35 +13,19 @@ AgencyType and Topic nodes in batches (``UNWIND $rows … MERGE``).
 
 from __future__ import annotations
 
-import csv
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from policykg.data import read_tsv
+from policykg.graph.statements import assembled_cypher, cypher_text
 from policykg.graph.store import GraphStore
 from policykg.loaders.identity import is_content_id, legacy_id
+from policykg.loaders.places import province_of
 from policykg.loaders.records import Measure, PolicyDoc, Target
-from policykg.queries.files import cypher_text
-
-# The fixed topic set of SCHEMA.md, used when loaders/topics.py is not there.
-FALLBACK_TOPICS: dict[str, str] = {
-    "planning_layout": "规划布局与产业转移",
-    "cluster_park": "集群/园区/特色小镇",
-    "design_fashion": "创意设计与时尚",
-    "tech_innovation": "技术创新/新材料/创新平台",
-    "quality_standards": "质量/标准/检验检测",
-    "brand": "品牌培育与推广",
-    "digital_smart": "数字化/智能制造/工业互联网",
-    "green_dyeing": "绿色低碳/节能减排/印染/循环利用",
-    "market_trade": "市场/展会/电商/外贸/招商",
-    "talent": "人才",
-    "finance_fiscal": "财政/金融/税收",
-    "enterprise": "企业培育(龙头/专精特新/上市)",
-    "business_env": "营商环境/知识产权保护/公共服务/行业组织",
-}
+from policykg.loaders.topics import TOPICS
 
 _SENTENCE_ENDS = "。！？!?\n"
 _MAX_EVIDENCE = 400
@@ -54,6 +40,14 @@ EDGE_PARAMS = (
 # get the doc_id of their record (_OWN_ROW_PARAMS), or batch_params builds them itself.
 _OWN_ROW_PARAMS = frozenset({"measures", "document_targets", "document_cities"})
 _BATCH_BUILT = frozenset({"provinces", "issuers", "agency_types"})
+
+
+DOCUMENTS_PARTS = "write/documents"
+
+
+def documents_statement() -> str:
+    """The statement that writes a batch of records: the parts of ``graph/cypher/write/documents/``, in order."""
+    return assembled_cypher(DOCUMENTS_PARTS)
 
 
 @dataclass(frozen=True)
@@ -81,7 +75,7 @@ def write_documents(store: GraphStore, items: Sequence[tuple[PolicyDoc, str | No
     """
     params = [document_params(doc, text) for doc, text in items]
     replaced = earlier_versions(store, [doc for doc, _ in items])
-    store.run(cypher_text("write/documents.cypher"),
+    store.run(documents_statement(),
               batch_params(params, [old for olds in replaced.values() for old in olds]))
     return [
         WriteStats(
@@ -139,7 +133,7 @@ def edge_count(params: dict[str, Any]) -> int:
 
 
 def batch_params(documents: Sequence[dict[str, Any]], replaced: Sequence[str] = ()) -> dict[str, Any]:
-    """The parameter of ``write/documents.cypher``, ``batch``, from the ``document_params`` of several records.
+    """The parameter of :func:`documents_statement`, ``batch``, from the ``document_params`` of several records.
 
     ``batch.documents`` holds each record's ``doc_id`` and properties; every other row list is
     the records' rows concatenated in order, with the ``doc_id`` added to the rows a record owns
@@ -504,44 +498,16 @@ def sentence_at(text: str, start: int, end: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def agency_type_labels() -> dict[str, str]:
-    """``code -> label`` from data/agency_types.tsv (code<TAB>label); empty when the table is absent."""
-    try:
-        raw = resources.files("policykg.data").joinpath("agency_types.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return {}
-    labels = {}
-    for row in csv.reader(raw.splitlines(), delimiter="\t"):
-        if len(row) >= 2 and row[0].strip() and not row[0].startswith("#") and row[0].strip() != "code":
-            labels[row[0].strip()] = row[1].strip()
-    return labels
+    """``code -> label`` from data/agency_types.tsv."""
+    return {row["code"]: row["label"] for row in read_tsv("agency_types.tsv") if row["code"]}
 
 
-@lru_cache(maxsize=1)
 def topic_labels() -> dict[str, str]:
-    """``code -> Chinese label`` from loaders/topics.py ``TOPICS``, else the 13 topics of SCHEMA.md."""
-    try:
-        from policykg.loaders.topics import TOPICS
-    except Exception:  # absent, or its lexicon table is not readable: the labels of SCHEMA.md
-        return dict(FALLBACK_TOPICS)
-    labels = {}
-    for code, value in TOPICS.items():
-        if isinstance(value, str):
-            labels[code] = value
-        elif isinstance(value, dict):
-            labels[code] = str(value.get("label") or FALLBACK_TOPICS.get(code, code))
-        else:
-            labels[code] = str(getattr(value, "label", None) or FALLBACK_TOPICS.get(code, code))
-    return labels or dict(FALLBACK_TOPICS)
+    """``code -> Chinese label`` of the topics (loaders/topics.py, from data/topics.tsv)."""
+    return TOPICS
 
 
 @lru_cache(maxsize=4096)
 def _province_of(city: str) -> str | None:
-    """The province of a prefecture-level city, from the loaders' gazetteer when it is available."""
-    try:
-        from policykg.loaders.places import province_of
-    except ImportError:
-        return None
-    try:
-        return province_of(city)
-    except Exception:  # the gazetteer's data tables may be missing in a partial install
-        return None
+    """The province of a prefecture-level city, from the loaders' gazetteer."""
+    return province_of(city)

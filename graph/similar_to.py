@@ -1,12 +1,11 @@
-"""The overlap analysis and the responsibility networks on the graph (issue 5).
+"""The overlap analysis on the graph: the ``SIMILAR_TO`` edges between measures (issue 5).
 
 ``write_similarities(store)`` reads every measure with its text and document
 date, runs :func:`policykg.graph.overlap.find_overlaps` and replaces the
 ``(Measure)-[:SIMILAR_TO]->(Measure)`` edges with the result (from the earlier
 measure when the dates tell, else from the smaller id); ``write_similarities_for(store,
 doc_ids)`` replaces only the edges touching the measures of those documents (after
-an ingest). ``graph_role_rows(store)``
-gives the :class:`~policykg.graph.networks.RoleRow` list of the stored roles.
+an ingest).
 
 Writing a document drops its measures' edges, so an ingest marks the documents of each
 batch (``OverlapPending {doc_id}``) before writing them, and :func:`refresh_overlaps`
@@ -21,13 +20,11 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from policykg.graph.networks import RoleRow
 from policykg.graph.overlap import MeasureText, Overlap, OverlapSettings, find_overlaps
+from policykg.graph.statements import cypher_text
 from policykg.graph.store import GraphStore
-from policykg.queries.files import cypher_text
 
 BATCH = 500
-_ROLE_OF = {"LEADS": "lead", "SUPPORTS": "co", "RESPONSIBLE_FOR": "responsible"}
 
 
 def stored_measures(store: GraphStore) -> list[MeasureText]:
@@ -109,13 +106,3 @@ def similar_row(o: Overlap) -> dict[str, Any]:
         "shared_chars": sum(len(s.text) for s in o.shared_spans),
         "shared_spans": json.dumps([list(s) for s in o.shared_spans], ensure_ascii=False),
     }
-
-
-def graph_role_rows(store: GraphStore) -> list[RoleRow]:
-    """The agency roles of the graph as network input (agency types are the graph's type codes)."""
-    rows = store.run_read(cypher_text("store/role_rows.cypher"))
-    return [
-        RoleRow(r["measure_id"], r["doc_id"], r["province"], r["agency"], _ROLE_OF[r["relationship"]],
-                tuple(sorted(r["topics"] or ())), r["agency_type"])
-        for r in rows
-    ]

@@ -1,4 +1,5 @@
-"""``policykg ingest`` / ``status`` / ``reset``: fill, inspect and empty the graph store."""
+"""``policykg ingest`` / ``status`` / ``refresh`` / ``reset``: fill, inspect and empty the graph store
+(``policykg.ingest``, ``status``, ``refresh``, ``reset``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import typer
 
 from policykg.errors import PolicyKGError
 
-# Nodes that mark work left pending (graph/summaries.py, graph/similarity.py): status reports them in words.
+# Nodes that mark work left pending (graph/summaries.py, graph/similar_to.py): status reports them in words.
 BOOKKEEPING_LABELS = frozenset({"SummaryPending", "OverlapPending"})
 
 
@@ -36,22 +37,15 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from policykg.graph.ingest import RECORD_SUFFIXES, WRITE_BATCH, expand_paths, ingest_paths
-    from policykg.graph.store import open_store
-    from policykg.process import prepare_extraction
-    from policykg.settings import get_settings
+    import policykg
 
     console = Console(stderr=True)
-    files = expand_paths(paths)
-    settings = get_settings()
-    if any(path.suffix.lower() not in RECORD_SUFFIXES for path in files):
-        prepare_extraction()
     try:
-        with open_store(settings) as store, Progress(
+        with policykg.open_store() as store, Progress(
             TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.description}"), console=console, transient=True,
         ) as progress:
-            task = progress.add_task("", total=len(files))
+            task = progress.add_task("", total=None)
 
             def advance(path: Path, outcomes: list) -> None:
                 progress.update(task, advance=1, description=path.name)
@@ -59,8 +53,8 @@ def ingest(
             def summarised(province: str) -> None:
                 progress.update(task, description=f"summaries of {province}")
 
-            summary = ingest_paths(store, paths, settings.records_dir, on_file=advance, overlaps=not no_overlaps,
-                                   on_summary=summarised, batch_size=batch or WRITE_BATCH, force=force)
+            summary = policykg.ingest(store, paths, on_file=advance, overlaps=not no_overlaps,
+                                      on_summary=summarised, batch_size=batch, force=force)
             engine = store.engine
     except PolicyKGError as exc:
         console.print(f"[red]error:[/red] {exc}")
@@ -71,24 +65,24 @@ def ingest(
 
 
 def status() -> None:
-    """Print node counts per label, edge counts per type and per-province figures."""
+    """Print node counts per label, edge counts per type, per-province figures and the work left pending.
+
+    Example: policykg status
+    """
     from rich.console import Console
     from rich.table import Table
 
-    from policykg.graph.similarity import pending_overlaps
-    from policykg.graph.store import open_store
-    from policykg.graph.summaries import pending_provinces
+    import policykg
 
     try:
-        with open_store() as store:
-            counts = store.counts()
-            provinces = store.province_counts()
-            pending = sorted(pending_provinces(store))
-            overlaps_pending = pending_overlaps(store)
-            engine = store.engine
+        with policykg.open_store() as store:
+            found = policykg.status(store)
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    counts = {"nodes": found.nodes, "relationships": found.relationships}
+    provinces, pending, overlaps_pending, engine = (found.provinces, found.summaries_pending,
+                                                    found.overlaps_pending, found.engine)
     console = Console()
     nodes = Table("label", "nodes", title=f"policykg graph ({engine})")
     for label, n in sorted(counts["nodes"].items()):
@@ -125,40 +119,40 @@ def refresh(
     """
     from rich.console import Console
 
-    from policykg.graph.similarity import refresh_overlaps
-    from policykg.graph.store import open_store
-    from policykg.graph.summaries import refresh_all, refresh_summaries
+    import policykg
 
     console = Console(stderr=True)
     try:
-        with open_store() as store, console.status("overlaps") as spinner:
-            documents, overlaps = refresh_overlaps(store)
+        with policykg.open_store() as store, console.status("overlaps") as spinner:
 
             def done(province: str) -> None:
                 spinner.update(f"summaries: {province} done")
 
-            stats = refresh_all(store, done) if all_provinces else refresh_summaries(store, on_province=done)
+            result = policykg.refresh(store, all_provinces=all_provinces, on_province=done)
     except PolicyKGError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
-    if documents:
-        typer.echo(f"recomputed the overlaps of {len(documents)} documents ({len(overlaps)} pairs)")
-    typer.echo(f"rebuilt the summaries of {len(stats.provinces)} provinces ({stats.edges} edges)"
-               + (f": {', '.join(stats.provinces)}" if stats.provinces else ""))
+    if result.overlap_documents:
+        typer.echo(f"recomputed the overlaps of {len(result.overlap_documents)} documents ({result.overlaps} pairs)")
+    typer.echo(f"rebuilt the summaries of {len(result.provinces)} provinces ({result.summary_edges} edges)"
+               + (f": {', '.join(result.provinces)}" if result.provinces else ""))
 
 
 def reset(
     yes: Annotated[bool, typer.Option("--yes", help="Really delete every node and edge.")] = False,
 ) -> None:
-    """Empty the graph store (constraints and indexes stay). Refuses without --yes."""
-    from policykg.graph.store import open_store
+    """Empty the graph store (constraints and indexes stay). Refuses without --yes.
+
+    Example: policykg reset --yes
+    """
+    import policykg
 
     if not yes:
         typer.echo("refusing to empty the store without --yes", err=True)
         raise typer.Exit(1)
     try:
-        with open_store() as store:
-            store.reset()
+        with policykg.open_store() as store:
+            policykg.reset(store)
             engine = store.engine
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -1,4 +1,4 @@
-"""Two provinces side by side (``policykg compare --provinces``), from the named queries only.
+"""Two provinces side by side (``policykg compare``), from the named queries only.
 
 :func:`gather_report` runs ``compare_provinces``, ``province_topic_matrix``,
 ``agency_type_comparison`` (once per topic), ``measure_overlaps`` through the
@@ -17,7 +17,7 @@ from typing import Any
 from policykg.errors import NotFoundError, QueryError
 from policykg.queries.catalogue import ReadStore, resolve_province, run_query
 
-NO_OVERLAPS = "no overlaps computed — run policykg compare first"
+NO_OVERLAPS = "no overlaps computed — run policykg overlaps first"
 MAX_ROWS = 500  # the catalogue's largest page
 
 

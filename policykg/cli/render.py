@@ -1,4 +1,5 @@
-"""``policykg render KIND --param k=v --out FILE.html``: one graph visual as a self-contained HTML file."""
+"""``policykg render KIND --param k=v --out FILE.html``: one graph visual as a self-contained HTML file
+(``policykg.render``)."""
 
 from __future__ import annotations
 
@@ -20,21 +21,19 @@ def render(
     Examples: policykg render agency --param agency=省工信厅 --param province=广东省 --out agency.html;
     policykg render province --param province=广东 --param max_nodes=40 --out gd.html
     """
-    from policykg.api.cli_query import parse_params
-    from policykg.graph.store import open_store
-    from policykg.visual.render import build_graph, graph_page
+    import policykg
+    from policykg.cli.queries import parse_params
 
     try:
         params = parse_params(param or [])
-        with open_store() as store:
-            graph = build_graph(store, kind, params)
+        with policykg.open_store() as store:
+            page = policykg.render(store, kind, params)
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(graph_page(graph), encoding="utf-8")
-    shown = len(graph.nodes)
-    typer.echo(f"wrote {out} ({shown} of {graph.total_nodes or shown} nodes, {len(graph.edges)} edges)")
+    out.write_text(page, encoding="utf-8")
+    typer.echo(f"wrote {out}")
 
 
 def register(app: typer.Typer) -> None:

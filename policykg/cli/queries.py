@@ -1,11 +1,11 @@
-"""``policykg queries`` / ``query`` / ``serve`` / ``up``: the named queries and the HTTP API from the shell."""
+"""``policykg queries`` / ``query``: the named query catalogue from the shell (``policykg.list_queries``,
+``policykg.run_query``), and how rows are printed (table, JSON, CSV)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -17,14 +17,17 @@ WIDE_TABLE = 6  # more columns than this: print each row as a field/value table
 
 
 def queries() -> None:
-    """List the named queries, what each answers and its parameters."""
+    """List the named queries, what each answers and its parameters.
+
+    Example: policykg queries
+    """
     from rich.console import Console
     from rich.table import Table
 
-    from policykg.queries.catalogue import list_queries
+    import policykg
 
     table = Table("query", "parameters", "answers", show_lines=True)
-    for query in list_queries():
+    for query in policykg.list_queries():
         params = "\n".join(
             f"{p.name}{'' if p.required else '?'}: {'|'.join(p.choices) or p.kind}" for p in query.params)
         table.add_row(query.name, params, query.answers)
@@ -40,15 +43,14 @@ def query(
 
     Example: policykg query agencies_leading_topic --param topic=印染 --param province=广东省
     """
-    from policykg.graph.store import open_store
-    from policykg.queries.catalogue import run_query
+    import policykg
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     try:
         params = parse_params(param or [])
-        with open_store() as store:
-            rows = run_query(store, name, params)
+        with policykg.open_store() as store:
+            rows = policykg.run_query(store, name, params)
     except PolicyKGError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
@@ -106,79 +108,6 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-) -> None:
-    """Serve the HTTP API (OpenAPI docs at /docs) over the configured store.
-
-    The embedded FalkorDB server is started on the first request and supervised: when it
-    exits it is started again (with backoff, logged); requests meanwhile get 503.
-    """
-    from policykg.api.app import create_app
-
-    _serve(create_app(supervise_engine=True), host, port)
-
-
-def up(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-) -> None:
-    """Start everything: load the bundled corpus into an empty store, then serve the API and explorer."""
-    from policykg.api.app import create_app
-    from policykg.graph.store import open_store
-
-    try:
-        store = open_store()
-        loaded = ingest_bundled_corpus_if_empty(store)
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    if loaded:
-        typer.echo(f"loaded {loaded} bundled document(s) into the {store.engine} store")
-    store.supervise()
-    app = create_app(store=store)
-    app.state.owns_store = True  # closed by the app's shutdown: uvicorn re-raises SIGTERM after it
-    _serve(app, host, port)
-
-
-def ingest_bundled_corpus_if_empty(store: Any) -> int:
-    """Ingest ``policykg.data`` corpus/*.txt when the store holds no Document; the number ingested."""
-    if store.counts()["nodes"].get("Document", 0):
-        return 0
-    from importlib import resources
-
-    from policykg.graph.ingest import ingest_paths
-    from policykg.settings import get_settings
-
-    corpus = resources.files("policykg.data").joinpath("corpus")
-    with resources.as_file(corpus) as folder:
-        paths = sorted(folder.glob("*.txt"))
-        ingest_paths(store, paths, records_dir=get_settings().records_dir, overlaps=True)
-    return len(paths)
-
-
-def _serve(app: Any, host: str, port: int) -> None:
-    import logging
-
-    import uvicorn
-
-    from policykg.api.url_limit import SERVER_MAX_HEAD_BYTES
-
-    # The engine's exits and restarts (policykg.engine) and why requests failed (policykg.api), on stderr.
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # The driver logs each server notification as a warning with the whole statement, e.g. "property
-    # `earlier` does not exist" for every overlap query before the overlap analysis has run.
-    logging.getLogger("neo4j").setLevel(logging.ERROR)
-
-    typer.echo(f"policykg serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
-    sys.stdout.flush()
-    # A long URL reaches the app (414 with a JSON reason) instead of h11's bare 400 at 16 KiB.
-    uvicorn.run(app, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=SERVER_MAX_HEAD_BYTES)
-
-
 def register(app: typer.Typer) -> None:
     app.command("queries")(queries)
     app.command("query")(query)
-    app.command("serve")(serve)
-    app.command("up")(up)
