@@ -63,7 +63,7 @@ _TAILS_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _tail in _TAILS:
     _TAILS_BY_LAST[_tail[-1]] = (*_TAILS_BY_LAST.get(_tail[-1], ()), _tail)
 _AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|门|司|社|站|馆|关)$")
-_VAGUE_TAIL = re.compile(r"等(?:[省市县区]直?|各)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|单位和部门)$")
+_VAGUE_TAIL = re.compile(r"等(?:[省市县区]直?|[省市县区]级|各)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|单位和部门)$")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")
@@ -168,7 +168,6 @@ class AgencyTable:
         self._abbreviation = re.compile("|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))))
         self._expansions = abbreviations
         self.automaton = WordAutomaton(self._surfaces(), overlapping=False)
-        self._resolved: dict[tuple[str, Jurisdiction | None], AgencyInfo | None] = {}
         self._infos: dict[int, AgencyInfo] = {}
 
     # ---- building
@@ -313,13 +312,7 @@ class AgencyTable:
     # ---- resolution
     def resolve(self, surface: str, where: Jurisdiction | None) -> AgencyInfo | None:
         """The agency a whole written unit names in a document of ``where``; None when it names none."""
-        key = (surface, where)
-        if key in self._resolved:
-            return self._resolved[key]
-        if len(self._resolved) > 100_000:
-            self._resolved.clear()
-        found = self._resolved[key] = self._resolve(surface, where)
-        return found
+        return _resolved(self, surface, where)
 
     def _resolve(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
         by = self.absolute.get(s)
@@ -497,6 +490,12 @@ class AgencyTable:
         level = "collective" if dept.collective else j.level
         return AgencyInfo(name=dept.name_for(j), written=[], level=level, type=dept.type, province=j.province,
                           known=True)
+
+
+@lru_cache(maxsize=100_000)
+def _resolved(table: AgencyTable, surface: str, where: Jurisdiction | None) -> AgencyInfo | None:
+    """``table.resolve``, remembered: a batch names the same units in document after document."""
+    return table._resolve(surface, where)
 
 
 @lru_cache(maxsize=1)

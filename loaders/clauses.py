@@ -277,6 +277,8 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
     roles: list[tuple[str, list[Unit]]] = []
     for phrases in sentences:
         roles.extend(_sentence_roles(phrases))
+    if cut:  # a list the text's end cut before its verb (…、财政部 | end): read as its verb would have it
+        roles = [("responsible" if role == "bare" else role, units) for role, units in roles]
     has_lead = any(role == "lead" and any(u.info for u in units) for role, units in roles)
     for role, units in roles:
         if role == "lead":

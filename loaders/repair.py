@@ -500,48 +500,70 @@ def _cell_column(line: str) -> bool:
     short name that is neither a row's number nor a group heading (任务来源, 责任人)."""
     if _CELL_COLUMN.match(line):
         return True
-    return len(line) <= 8 and not _CELL_NUMBER.match(line) and not _CELL_GROUP.match(line) \
+    return len(line) <= 10 and not _CELL_NUMBER.match(line) and not _CELL_GROUP.match(line) \
         and not _SENTENCE_PUNCT.search(line) and not re.search(r"[，,、：:（）()]", line)
 
 
 def _pipe_cell_tables(page: str) -> str:
     """``page`` with tables flattened to one cell per line rewritten as the ``| cell |`` lines readers give tables."""
-    m = _CELL_HEADER_START.search(page) if "号" in page else None
-    if m is None:
+    if "号" not in page:
         return page
-    lines = page[m.start():].split("\n")
-    header = [lines[0].strip().replace(" ", "")]
-    i = 1
-    while i < len(lines) and (not lines[i].strip() or _cell_column(lines[i].strip())):
-        if lines[i].strip():
-            header.append(lines[i].strip())
-        i += 1
+    parts: list[str] = []
+    pos = 0
+    for m in _CELL_HEADER_START.finditer(page):
+        if m.start() < pos:
+            continue
+        table = _cell_table(page, m.start())
+        if table is None:
+            continue
+        parts += [page[pos:m.start()], table[0]]
+        pos = table[1]
+    return "".join(parts) + page[pos:] if parts else page
+
+
+def _cell_table(page: str, start: int) -> tuple[str, int] | None:
+    """The ``| cell |`` lines of the table whose header starts at ``start`` (a line 序号), and where in ``page``
+    the table ends; None when the lines after 序号 name no responsibility column."""
+    header: list[str] = []
+    pos = start
+    while pos < len(page):  # the header: 序号 and the column names after it, one per line
+        end = page.find("\n", pos)
+        end = len(page) if end < 0 else end
+        cell = page[pos:end].strip()
+        if cell and header and not _cell_column(cell):
+            break
+        if cell:
+            header.append(cell.replace(" ", "") if not header else cell)
+        pos = end + 1
     if len(header) < 3 or not any(_ROLE_COLUMN.match(h) for h in header):
-        return page
+        return None
     out = ["| " + " | ".join(header) + " |"]
     row: list[str] | None = None
-    for line in lines[i:]:
-        cell = line.strip()
-        if not cell:
-            continue
-        number = _CELL_NUMBER.match(cell)
-        if number or _CELL_GROUP.match(cell) or row is None or len(row) >= len(header):
-            if row is not None:
-                out.append("| " + " | ".join(row + [""] * (len(header) - len(row))) + " |")
-                row = None
-            if number:
-                row = [number.group(1)]
-                continue
-            if not _CELL_GROUP.match(cell):
-                out.extend(lines[lines.index(line):])  # the table ends: the rest of the page as it was
-                break
-            out.append(cell)
-            continue
-        row.append(cell)
-    else:
+
+    def close() -> None:
         if row is not None:
             out.append("| " + " | ".join(row + [""] * (len(header) - len(row))) + " |")
-    return page[:m.start()] + "\n".join(out)
+
+    while pos < len(page):
+        end = page.find("\n", pos)
+        end = len(page) if end < 0 else end
+        cell = page[pos:end].strip()
+        if cell:
+            number = _CELL_NUMBER.match(cell)
+            if number or _CELL_GROUP.match(cell) or row is None or len(row) >= len(header):
+                close()
+                row = None
+                if number:
+                    row = [number.group(1)]
+                elif _CELL_GROUP.match(cell):
+                    out.append(cell)
+                else:
+                    return "\n".join(out) + "\n", pos  # the table ends: the rest of the page as it was
+            else:
+                row.append(cell)
+        pos = end + 1
+    close()
+    return "\n".join(out), len(page)
 
 
 # A table flattened to spaces whose first column groups the rows (政策类别 序号 扶持政策事项 政策内容 政策依据 实施部门):

@@ -34,6 +34,9 @@ _TAIL = re.compile(
     r"信息公开选项|联系人|附：)"
 )
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+# A notice's list of its attachments: 附件：1. …分解表 / 2. …分解表 (each entry a title, no sentence).
+_ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]\s*1\s*[.．、]")
+_ATTACHMENT_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.．、][^。；;！？!?，,]{2,60}$")
 _TAIL_OR_DATE = re.compile(f"(?:{_TAIL.pattern})|(?:{_DATE_LINE.pattern})")
 _SIGNATURE_NAME = re.compile(r"^[\u4e00-\u9fff（）()\s]{2,}(?:厅|委员会|委|局|政府|办公室|办公厅|部门|协会|分行|监管局)$")
 _SENTENCE_END = "。；;！？!?"
@@ -192,10 +195,18 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
     cuts: list[int] = []             # ends of notices whose attached document goes on after their signature
     signed: list[tuple[int, int]] = []  # those notices' signature blocks
     skip_until = -1
+    listing_attachments = False      # after 附件：1. X, the lines 2. Y, 3. Z name attachments, not items
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip() or start < skip_until:
             continue
+        if _ATTACHMENT_LIST.match(line):
+            listing_attachments = True
+            continue
+        if listing_attachments:
+            if _ATTACHMENT_ENTRY.match(line):
+                continue
+            listing_attachments = False
         if seen_item and (_is_tail_line(line) or _is_interpretation_heading(line) and not match_numbering(line)):
             attached = _attached_document(text, lines, i) if _is_tail_line(line) else None
             if attached is None:

@@ -18,7 +18,7 @@ _ROW = re.compile(r"^\|(.*)\|\s*$", re.M)
 _LEAD_COL = re.compile(r"牵头|主责|主办")
 _CO_COL = re.compile(r"配合|参与|协办|协同")
 _RESP_COL = re.compile(r"责任单位|责任部门|负责单位|实施单位|实施部门|承担单位")
-_TASK_COL = re.compile(r"任务|措施|事项|内容|工作")
+_TASK_COL = re.compile(r"任务|措施|举措|事项|内容|工作|目标|指标")
 _NO_COL = re.compile(r"序号|编号|^\s*号\s*$")
 
 

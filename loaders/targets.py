@@ -284,31 +284,14 @@ _WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\
                "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _SPECIAL = re.compile("[*#" + re.escape(_WHITESPACE) + "]")  # [*#\s]
 _NEXT_AFTER_BLANKS = re.compile(r"[ \t\u3000\xa0]*(.?)", re.DOTALL)
-_FOLDS: dict[str, str] = {}      # character -> its ASCII fold, for the characters that have one
-_SEEN: set[str] = set()          # characters already looked at
-_MAX_SEEN = 100_000
-
-
 def _fold_text(text: str, odd: list[str]) -> str:
     """``text`` with every character folded by ``_fold`` (same length); ``odd`` holds every character of
     ``text`` that may fold (what ``_MARKED`` finds), and maybe others."""
-    chars = set(odd)
-    new = chars - _SEEN
-    if new:
-        if len(_SEEN) > _MAX_SEEN:
-            _SEEN.clear()
-        for ch in new:
-            if ch >= "\x80":
-                folded = _fold(ch)
-                if folded != ch:
-                    _FOLDS[ch] = folded
-        _SEEN.update(new)
-    hits = chars.intersection(_FOLDS)
-    if not hits:
-        return text
-    return text.translate({ord(ch): _FOLDS[ch] for ch in hits})
+    table = {ord(ch): folded for ch in set(odd) if ch >= "\x80" and (folded := _fold(ch)) != ch}
+    return text.translate(table) if table else text
 
 
+@lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
     """Full-width digits, letters and signs as ASCII; other characters unchanged."""
     norm = unicodedata.normalize("NFKC", ch)
@@ -442,11 +425,6 @@ def _year_marks(s: str, current_year: int | None = None) -> list[tuple[int, int,
             marks.append((m.start(), current_year, False, len(s)))
     marks.sort()
     return marks
-
-
-def _year_at(marks: list[tuple[int, int, bool, int]], pos: int, default: int | None) -> int | None:
-    mark = _mark_before(marks, pos)
-    return mark[1] if mark else default
 
 
 def _mark_before(marks: list[tuple[int, int, bool, int]], pos: int) -> tuple[int, int, bool, int] | None:

@@ -155,19 +155,16 @@ def _title_topics(title: str) -> list[tuple[str, str]]:
         found = tuple(i for i, _, _ in automaton.find_longest_indexes(title) if i >= delims)
         if not found:
             return []
-        verdict = _TITLE_VERDICTS.get(found)
-        if verdict is None:
-            if len(_TITLE_VERDICTS) > _MAX_VERDICTS:
-                _TITLE_VERDICTS.clear()
-            words = _pattern_words()
-            verdict = _TITLE_VERDICTS[found] = tuple(_title_verdict(_hits([words[i] for i in found], _matcher()[1])))
-        return list(verdict)
+        return list(_title_verdict_of(found))
     return _title_verdict(hits)
 
 
-# keyword indexes of a title -> its (topic, strongest keyword) pairs: like ``_VERDICTS``, the verdict depends
-# on the keyword indexes only, which many titles share.
-_TITLE_VERDICTS: dict[tuple[int, ...], tuple[tuple[str, str], ...]] = {}
+@lru_cache(maxsize=50_000)
+def _title_verdict_of(found: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
+    """The verdict of a title holding the keywords of pattern indexes ``found``: like ``_verdict_of``, it
+    depends on the keyword indexes only, which many titles share."""
+    words = _pattern_words()
+    return tuple(_title_verdict(_hits([words[i] for i in found], _matcher()[1])))
 
 
 def _title_verdict(hits: dict[str, list[Keyword]]) -> list[tuple[str, str]]:
@@ -210,21 +207,17 @@ def _sentence_topics(s: str) -> list[tuple[int, int, str, str]]:
 def _qualify(words: list[int], counting: list[tuple[tuple[str, int, str], ...]], start: int, end: int,
              out: list[tuple[int, int, str, str]]) -> None:
     """Append the topics the sentence ``start:end`` holding keywords ``words`` is about."""
-    key = tuple(words)
-    verdict = _VERDICTS.get(key)
-    if verdict is None:
-        if len(_VERDICTS) > _MAX_VERDICTS:
-            _VERDICTS.clear()
-        verdict = _VERDICTS[key] = _verdict(words, counting)
-    for code, keyword in verdict:
+    for code, keyword in _verdict_of(tuple(words)):
         out.append((start, end, code, keyword))
 
 
-# keyword indexes of a sentence -> its (topic, strongest keyword) pairs: the verdict depends on the keywords
-# only, and sentences share keyword sets far more often than text. Tuples of strings and numbers (not walked
-# by the garbage collector).
-_VERDICTS: dict[tuple[int, ...], tuple[tuple[str, str], ...]] = {}
-_MAX_VERDICTS = 50_000
+@lru_cache(maxsize=50_000)
+def _verdict_of(words: tuple[int, ...]) -> tuple[tuple[str, str], ...]:
+    """The verdict of a sentence holding keywords ``words``: it depends on the keywords only, and sentences
+    share keyword sets far more often than text."""
+    search = _sentence_search()
+    assert search is not None  # only the one-search path reads sentences by their keyword indexes
+    return _verdict(list(words), search[2])
 
 
 def _verdict(words: list[int], counting: list[tuple[tuple[str, int, str], ...]]) -> tuple[tuple[str, str], ...]:

@@ -296,3 +296,32 @@ def test_a_pinyin_gloss_with_a_space_before_its_bracket() -> None:
 def test_a_note_after_the_labelled_units_does_not_undo_them() -> None:
     # (責任單位:省自然資源廳。實施主體:漢江流域各市人民政府。因各項工作均需地方政府協同落實,實施主體以下不再重複。)
     assert "湖北省自然资源厅" in measure("290_hubei_hanjiang_shengtaijingjidai", "一/1").responsible
+
+
+# ---------------------------------------------------------------- part L (320–335)
+
+def test_units_before_a_vague_tail_and_a_joint_meetings_members() -> None:
+    # 配合单位:市住建局、市自然资源规划局等市级有关部门,宁波海关,… / 市经济运行监测联席会议其他成员单位
+    stem = "324_zhejiang_ningbo_mubiaorenwu"
+    assert "宁波市自然资源和规划局" in measure(stem, "一/1").co
+    assert "宁波市经济运行监测联席会议成员单位" in measure(stem, "二/1").co
+
+
+def test_a_notices_attachment_list_and_its_two_cell_tables() -> None:
+    # 附件:1. …预期目标任务分解表 / 2. …重点工作任务分解表 … 附件1 / 序号 / 2022年预期目标 / 责任单位 / 1 / …
+    d = doc("329_chongqing_shapingba_mubiaorenwu")
+    first = d.measures[0]
+    assert (first.title, first.responsible) == ("地区生产总值增长5.5%左右", ["重庆市沙坪坝区发展和改革委员会"])
+    assert d.measures[2].responsible == ["重庆市沙坪坝区经济和信息化委员会"]  # 区经济信息委
+    assert not any(m.title.endswith("分解表") for m in d.measures)
+
+
+def test_a_list_cut_before_its_verb_in_a_first_is_lead_document() -> None:
+    # …列第一位者为牵头部门或单位,…,下同) … 2. …(国家中医药局、国家发展改革委、财政部   (the excerpt ends)
+    m = measure("335_central_zhongyiyao_fengong", "一/一/2")
+    assert (m.lead, m.co) == (["国家中医药管理局"], ["国家发展和改革委员会", "财政部"])
+
+
+def test_commissions_written_short() -> None:
+    assert measure("320_beijing_tongzhou_renwufengong", "一/一/一/4").lead == ["北京市通州区城市管理委员会"]
+    assert "武汉市城乡建设委员会" in measure("328_hubei_wuhan_shengbaogaofenjie", "一/一/1").co
