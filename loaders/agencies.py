@@ -68,6 +68,7 @@ _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")
 _EDGE_PUNCT = "　 \t\r\n“”\"'‘’《》【】[]:：。，,、；;"
+_SECOND_NAME = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
 _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两几\d]+个?|部分|各个)(?:市|县|区|州|旗|盟|地)")
 # The end of a national body's local branch: its place and the branch word (…云南省分行, …青岛市中心支行).
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{2,12}(?:分行|支行|营业管理部|分局|监管局|调查总队|调查队)$")
@@ -344,7 +345,19 @@ class AgencyTable:
                 return found
         elif s in self.central_alias and s.endswith(_CENTRAL_ONLY):
             return self._info(self.central_alias[s])  # 科技部 in a text of no known level: no province has a 部
-        return self._pattern(s, where) or self._branch_of(s, where) or self._unknown(s, where)
+        return (self._pattern(s, where) or self._branch_of(s, where) or self._with_former_name(s, where)
+                or self._unknown(s, where))
+
+    def _with_former_name(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
+        """A body written with the other name it bears in brackets (自治区农牧厅（乡村振兴局）): the first name."""
+        if not s.endswith(("）", ")")):
+            return None
+        m = _SECOND_NAME.search(s)
+        if m is None or m.start() < 2:
+            return None
+        inner = self.resolve(m.group(1), where)
+        outer = self.resolve(s[:m.start()], where)
+        return outer if outer is not None and inner is not None and inner.known else None
 
     def _branch_of(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
         """A bureau's branch written with the bureau as the document names it (市规划资源局滨海新区分局 ->
@@ -627,7 +640,8 @@ class Unit(NamedTuple):
         return self.info is None and is_vague(self.written)
 
 
-_VAGUE = re.compile(r"有关|相关|其他|其它|各|单位$|部门$|机构$|企业$|国企$|载体$|主体$|方面$|县市区$|^等")
+_VAGUE = re.compile(r"有关|相关|其他|其它|各|单位$|部门$|机构$|企业$|国企$|载体$|主体$|方面$|县市区$|^等"
+                    r"|^(?:[一二三四五六七八九十两几\d]+个?|部分)(?:市|县|区|州|旗|盟)")  # 10县市人民政府: which ones?
 
 
 def is_vague(written: str, where: Jurisdiction | None = None) -> bool:

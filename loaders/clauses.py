@@ -72,6 +72,7 @@ FIRST_IS_LEAD = re.compile(
     r"(?:列|排|排列|排名|排序)(?:在)?(?:第一|首|第1|首位|最前)(?:位|个)?(?:者|的)?(?:单位|部门)?(?:为|是)(?:牵头|主要负责|主责)"
 )
 # 以下均需X落实，不再列出 / 以下均由X负责 / 以下配合单位均含X / 具体任务均涉及X，不再做分工，下同
+_CUT_CONVENTION = re.compile(r"(?:列|排|排列)(?:在)?(?:第一|首|第1)(?:位|个)?(?:者|的)?(?:单位|部门)?(?:为|是)?(?:牵头?)?")
 _CARRY = re.compile(
     r"(?:以下|下列|后续)?(?:未列明的?|未列出的?|其余)?(?:责任单位|责任部门)?(?P<co>配合单位|配合部门)?"
     r"(?:均需|均须|均由|均要|均请|均含|均包括|均涉及|都需|均应)"
@@ -89,7 +90,8 @@ _DOCREF = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{2,6}\s*[�
                      r"^[\u4e00-\u9fff]{1,12}〔\d{4,9}号?$")
 _SENTENCE = re.compile(r"[。；;\n]")
 # Leaders named by their posts (分管副省长、协管副秘书长; 吴继德副市长): persons, not units.
-_PERSONS = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省长|市长|县长|区长|州长|旗长|盟长|秘书长|书记|主任|同志|领导)[、，,和及]?)+")
+_PERSONS = re.compile(r"(?:[\u4e00-\u9fff]{2,6}[：:])?"  # 任务分工：吕维峰副省长负责
+                      r"(?:[\u4e00-\u9fff]{0,6}?(?:省长|市长|县长|区长|州长|旗长|盟长|秘书长|书记|主任|同志|领导)[、，,和及]?)+")
 # A deadline or schedule note beside the units (年内持续推进, 2020年12月底前完成, 长期坚持): no unit.
 _SCHEDULE = re.compile(r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:底|年内|年底|月底|季度|上半年|下半年)?(?:前|内|起)?"
                        r"|长期|持续|逐步|及时|定期|每年|按年度|年内|分年度|20\d\d年起)"
@@ -129,7 +131,8 @@ class _Phrase:
     labelled: bool
 
 
-def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bool = False) -> _Phrase | None:
+def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bool = False,
+            after_label: bool = False) -> _Phrase | None:
     """One phrase ``text[start:end]``; None when it is no clause phrase (prose)."""
     words = _words()
     simple = text[start:end]  # the pipeline reads a simplified text (a traditional one's twin)
@@ -164,7 +167,7 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
         elif not units[-1].vague:
             units.pop()  # cut off past recognition (…、城建集): the units before it still hold
     if any(u.info is None and not u.vague for u in units):
-        if not labelled:
+        if not labelled and not after_label:
             return None
         # after a label the list is a list of units: one that names no agency (新材料产业园) is passed over
         units = [u for u in units if u.info is not None or u.vague]
@@ -246,6 +249,9 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
         piece = text[s_start:s_end]
         if not piece.strip() or _SCHEDULE.match(piece):
             continue
+        if cut and s_end >= end and _CUT_CONVENTION.fullmatch(piece.strip()):
+            clause.first_is_lead = True  # 列第一位者  (the text ends): the convention, cut short
+            continue
         if _declaration(clause, text, s_start, s_end, where):
             continue
         phrases: list[_Phrase] = []
@@ -260,7 +266,8 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
                 continue
             if _SCHEDULE.match(part) or _declaration(clause, text, p_start, p_end, where, phrase=True):
                 continue
-            phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end)
+            phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end,
+                             after_label=any(p.labelled for p in phrases))  # 责任单位：A等，B，C管委会
             if phrase is None:
                 ok = False
                 break

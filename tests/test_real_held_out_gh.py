@@ -325,3 +325,34 @@ def test_a_list_cut_before_its_verb_in_a_first_is_lead_document() -> None:
 def test_commissions_written_short() -> None:
     assert measure("320_beijing_tongzhou_renwufengong", "一/一/一/4").lead == ["北京市通州区城市管理委员会"]
     assert "武汉市城乡建设委员会" in measure("328_hubei_wuhan_shengbaogaofenjie", "一/一/1").co
+
+
+# ---------------------------------------------------------------- part K (300–315)
+
+def test_a_first_is_lead_convention_cut_short_by_the_end_of_the_text() -> None:
+    # (发展改革委、财政部、工业和信息化部、…、税务总局等负责。列第一位者   (the excerpt ends)
+    m = measure("300_central_guofa_jiuyechuangye", "一/一")
+    assert m.lead == ["国家发展和改革委员会"] and "财政部" in m.co
+
+
+def test_partner_labels_and_a_countys_townships() -> None:
+    # 牵头责任单位:县卫健委、县民政局 / 主要协作单位:各乡镇人民政府、经济开发区管委会,县政府有关部门、…
+    m = measure("305_anhui_lingbi_weijianrenwu", "1")
+    assert (m.lead, m.co[:1]) == (["灵璧县卫生健康委员会", "灵璧县民政局"], ["灵璧县各乡镇人民政府"])
+
+
+def test_a_chapter_led_overall_by_a_commission_under_a_vice_governor() -> None:
+    # 任务分工:吕维峰副省长负责,省农委总牵头。 / 2.农机化工程 (no clause of its own)
+    assert measure("306_heilongjiang_shidagongcheng", "一/2").lead == ["黑龙江省农业委员会"]
+
+
+def test_a_body_with_its_second_name_in_brackets() -> None:
+    # 〔责任单位:自治区农牧厅(乡村振兴局)、财政厅〕
+    assert measure("308_neimenggu_chanyezhengceqingdan", "一/一/1").responsible == [
+        "内蒙古自治区农牧厅", "内蒙古自治区财政厅"]
+
+
+def test_counted_governments_and_named_parks_do_not_undo_a_labelled_list() -> None:
+    # (责任单位:州投资促进局、…等,10县市人民政府,楚雄高新区和禄丰、牟定、武定产业园区管委会)
+    responsible = measure("312_yunnan_chuxiong_wenjintizhi", "一/一").responsible
+    assert responsible[:2] == ["楚雄彝族自治州投资促进局", "楚雄彝族自治州发展和改革委员会"]
