@@ -68,6 +68,7 @@ _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")
 _EDGE_PUNCT = "　 \t\r\n“”\"'‘’《》【】[]:：。，,、；;"
+_LABEL_MARK = re.compile(r"[：:；;]")  # a label and its list (数据提供单位：市统计局) is no name
 _SECOND_NAME = re.compile(r"[（(]([^（）()]{2,20})[）)]$")
 _COUNTED = re.compile(r"^(?:[一二三四五六七八九十两几\d]+个?|部分|各个)(?:市|县|区|州|旗|盟|地)")
 # The end of a national body's local branch: its place and the branch word (…云南省分行, …青岛市中心支行).
@@ -300,7 +301,7 @@ class AgencyTable:
     def follows_grammar(self, name: str) -> bool:
         """Whether ``name`` (not in the tables) reads as an agency: an agency suffix, no clause word."""
         return (3 <= len(name) <= 40 and name.endswith(self.suffixes) and not self.clause_words.search(name)
-                and bool(_CJK.match(name)) and not any(c.isdigit() for c in name))
+                and bool(_CJK.match(name)) and not any(c.isdigit() for c in name) and not _LABEL_MARK.search(name))
 
     def expand(self, name: str) -> str:
         """Zone and committee abbreviations written out (宜春经开区管委会 -> 宜春经济技术开发区管理委员会)."""

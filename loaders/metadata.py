@@ -682,8 +682,24 @@ def detect_jurisdiction(text: str, head_end: int, title: str | None, doc_number:
             return city
     province = number_province or detect_province(text) or _province_of_places(text)
     if province is None:
-        return None
+        return _district_of_branch(text)
     return _below_province(text, head_end, province)
+
+
+# A city bureau's branch named after a district (市生态环境局咸安分局) in a text that speaks as a district.
+_DISTRICT_BRANCH = re.compile(r"市[\u4e00-\u9fff]{2,12}?局([\u4e00-\u9fff]{2,4}?)分局")
+
+
+def _district_of_branch(text: str) -> Jurisdiction | None:
+    """A district's text that names no place but the branch a city bureau keeps in it: that district."""
+    if "分局" not in text or not _speaks_as_county(text):
+        return None
+    for m in _DISTRICT_BRANCH.finditer(text):
+        for suffix in ("区", "县"):
+            found = by_name(m.group(1) + suffix)
+            if found is not None and found.level == "county":
+                return found
+    return None
 
 
 # A province's own voice: its departments written with the bare prefix (省人社厅, 省财政厅), 我省, 全省.

@@ -179,7 +179,13 @@ def title_year(title: str | None) -> int | None:
     if period:  # a plan for a period (2018—2019年): its goals are due at the period's end
         return int(period.group(2))
     years = {int(m.group(1)) for m in _SINGLE_YEAR.finditer(title) if not title.startswith("远景", m.end())}
+    if not years:  # a plan of a five-year period named short (辽宁省“十四五”安全生产规划): due at its end
+        plan = _PLAN_IN_TITLE.search(title)
+        return plan_end_year(f"{plan.group()}期间") if plan else None
     return years.pop() if len(years) == 1 else None
+
+
+_PLAN_IN_TITLE = re.compile(r"十[一二三四五六]五")
 
 
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^。\n]{0,12}?《?政府工作报告")
@@ -333,8 +339,8 @@ def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: St
         assigning = not row.roles.is_empty() or (assigning and same_table)
         target = _match_row(row, measures)
         group = next((m for m in groups if m.start <= row.start < m.end), None)
-        if group is None and not assigning:
-            continue
+        if (group is None and not assigning) or not row.task.strip():
+            continue  # (a row with its number only is no task)
         if target is None or target is group:
             if group is None and any(m.start <= row.start < m.end for m in measures):
                 continue  # a table inside a measure's text: its roles belong to that measure

@@ -498,6 +498,7 @@ _CELL_GROUP = re.compile(rf"^\s*(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}
 def _cell_column(line: str) -> bool:
     """A column name of a header flattened to one cell per line: a known one (主要工作举措, 牵头单位, 完成时限), or any
     short name that is neither a row's number nor a group heading (任务来源, 责任人)."""
+    line = line.replace(" ", "")  # 目   标   与   任   务
     if _CELL_COLUMN.match(line):
         return True
     return len(line) <= 10 and not _CELL_NUMBER.match(line) and not _CELL_GROUP.match(line) \
@@ -533,7 +534,7 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
         if cell and header and not _cell_column(cell):
             break
         if cell:
-            header.append(cell.replace(" ", "") if not header else cell)
+            header.append(cell.replace(" ", ""))  # 目  标  任  务: a name spread over the cell's width
         pos = end + 1
     if len(header) < 3 or not any(_ROLE_COLUMN.match(h) for h in header):
         return None

@@ -35,6 +35,7 @@ _TAIL = re.compile(
 )
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 # A notice's list of its attachments: 附件：1. …分解表 / 2. …分解表 (each entry a title, no sentence).
+_DASH_ITEM = re.compile(r"^\s*(?:——|—|－－|--)\s*")
 _ATTACHMENT_LIST = re.compile(r"^\s*附件\s*[：:]\s*1\s*[.．、]")
 _ATTACHMENT_ENTRY = re.compile(r"^\s*\d{1,2}\s*[.．、][^。；;！？!?，,]{2,60}$")
 _TAIL_OR_DATE = re.compile(f"(?:{_TAIL.pattern})|(?:{_DATE_LINE.pattern})")
@@ -89,7 +90,7 @@ class Structure:
 
 
 # The usual nesting of numbering styles in government documents, outermost first.
-_RANK = {"chapter": 0, "article": 1, "cn": 2, "paren_cn": 3, "arabic": 4, "paren_arabic": 5, "circled": 6, "paren_digit": 6}
+_RANK = {"chapter": 0, "article": 1, "cn": 2, "paren_cn": 3, "arabic": 4, "paren_arabic": 5, "circled": 6, "paren_digit": 6, "dash": 7}
 
 _FIRST_IS_LEAD_TAILS = tuple(a + b for a in "为是" for b in ("牵头", "主要负责", "主责"))
 
@@ -119,10 +120,16 @@ def _title_of(text: str, body_start: int, line_end: int) -> tuple[str, int, int]
     else:
         comma = _COMMA_OR_COLON.search(line)
         end = body_start + (comma.start() if comma and comma.start() > 0 else min(len(line), 40))
+    clause = _TITLE_CLAUSE.search(text, body_start, end)
+    if clause and clause.start() > body_start:
+        end = clause.start()  # 生产安全事故死亡人数下降15%（省应急厅牵头，…: the clause is not the title
     phrase = text[body_start:end]
-    title = phrase.strip().rstrip("：:，,")
+    title = phrase.strip().rstrip("：:，,；;")
     start = body_start + (len(phrase) - len(phrase.lstrip()))
     return title, start, start + len(title)
+
+
+_TITLE_CLAUSE = re.compile(r"[（(〔【][^（）()〔〕【】]{0,30}?(?:牵头|负责|配合|责任单位|牵头单位|牵头部门|责任部门)")
 
 
 def classify_chapter(title: str) -> ChapterKind:
@@ -196,6 +203,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
     signed: list[tuple[int, int]] = []  # those notices' signature blocks
     skip_until = -1
     listing_attachments = False      # after 附件：1. X, the lines 2. Y, 3. Z name attachments, not items
+    dashes = 0                       # dash bullets read as items so far
     for i, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip() or start < skip_until:
@@ -224,6 +232,10 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         num = match_numbering(line)
         if num is None and _is_heading_candidate(text, start, end, heading_starts) and seen_item:
             num = Numbering("bold", "", 0, len(line) - len(line.lstrip()))
+        if num is None and seen_item and _DASH_ITEM.match(line) and _ASSIGNS_UNITS.search(line):
+            # a dash bullet that assigns units (——地区生产总值增长7.5%；（牵头部门：市发改委）) is an item
+            dashes += 1
+            num = Numbering("dash", str(dashes), dashes, _DASH_ITEM.match(line).end())
         if num is None:
             continue
         style = num.style
@@ -281,12 +293,13 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
                     and classify_chapter(item.title) == "goal":
                 item.kind = "goal"
         if item.kind == "goal" and not item.children and (
-                task_division or _ASSIGNS_UNITS.search(text, item.start, item.end)) \
-                and not _DATA_SOURCE.search(text, item.start, item.end):
+                (task_division and not _DATA_SOURCE.search(text, item.start, item.end))
+                or _ASSIGNS_UNITS.search(text, item.start, item.end)):
             # a numbered item that assigns units is a measure, even among the goals; in a task-division
             # document (分工方案) every numbered item is a task
             item.kind = "measures"
 
+    items = _paragraph_items(text, items)
     measures = _measures(text, items)
     goal_spans = _goal_spans(items)
     # a chapter's heading and the paragraph before its first item (一、强化科技创新…力争研发投入强度达到2.95%)
@@ -400,6 +413,49 @@ def _path(item: Item) -> list[Item]:
         chain.append(node)
         node = node.parent
     return chain[::-1]
+
+
+# A paragraph closed by its own responsibility clause (…努力培育新的国际竞争优势。（省商务厅、省经济和信息化委等负责）)
+_CLAUSED_PARAGRAPH = re.compile(r"[（(][^（）()\n]{2,300}?(?:负责|牵头|配合|落实)[^（）()\n]{0,60}[）)][。.]?\s*$")
+
+
+def _body_paragraphs(text: str, item: Item) -> list[tuple[int, int]]:
+    """The lines of an item after its first one (its heading sentence), as (start, end)."""
+    out, pos = [], item.line_end + 1
+    while pos < item.end:
+        end = text.find("\n", pos, item.end)
+        end = item.end if end < 0 else end
+        if text[pos:end].strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _paragraph_items(text: str, items: list[Item]) -> list[Item]:
+    """Items whose heading sentence is followed by paragraphs that each close with their own clause, the way
+    a division of a government work report is written ((一)推动经济稳定健康发展，必须…。 / 认真贯彻…。（省发展改革委…
+    负责） / 发挥投资的关键作用…。（…负责）): each paragraph is a measure. Read so when one item of the document has
+    two such paragraphs or more; then every item of the document headed by a sentence is read so."""
+    leaves = [i for i in items if not i.children and i.kind == "measures"]
+    styled = any(sum(1 for a, b in _body_paragraphs(text, i) if _CLAUSED_PARAGRAPH.search(text, a, b)) >= 2
+                 for i in leaves)
+    if not styled:
+        return items
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        if item.children or item.kind != "measures" or text[item.title_end:item.line_end].strip(" 。.") \
+                or text[item.line_end - 1:item.line_end] not in "。.":
+            continue  # only an item whose first line is one heading sentence
+        for k, (a, b) in enumerate(_body_paragraphs(text, item), 1):
+            title, t_start, t_end = _title_of(text, a, b)
+            child = Item(Numbering("paragraph", str(k), k, 0), item.level + 1, a, b, title, t_start, t_end,
+                         end=b, parent=item, kind="measures", written_heading=text[a:b].strip())
+            item.children.append(child)
+            out.append(child)
+        if item.children:
+            item.end = item.children[-1].end
+    return out
 
 
 def _measures(text: str, items: list[Item]) -> list[MeasureNode]:

@@ -66,7 +66,7 @@ def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool)
     return rows
 
 
-_GROUP = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n|]{1,60}\n?")
+_GROUP = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n|]{1,160}\n?")
 
 
 def _group_line(text: str, start: int, end: int) -> bool:

@@ -568,7 +568,7 @@ def _bounds(s: str, pos: int, delims: str) -> tuple[int, int]:
 
 
 _ITEM_NUMBER = re.compile(r"\s*(?:\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）]|[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
-                          r"|[▲△■□◆◇●○•·①-⑳⑴-⒇])")
+                          r"|[▲△■□◆◇●○•·①-⑳⑴-⒇]|——|—)")
 
 
 @lru_cache(maxsize=4)

@@ -356,3 +356,38 @@ def test_counted_governments_and_named_parks_do_not_undo_a_labelled_list() -> No
     # (责任单位:州投资促进局、…等,10县市人民政府,楚雄高新区和禄丰、牟定、武定产业园区管委会)
     responsible = measure("312_yunnan_chuxiong_wenjintizhi", "一/一").responsible
     assert responsible[:2] == ["楚雄彝族自治州投资促进局", "楚雄彝族自治州发展和改革委员会"]
+
+
+# ---------------------------------------------------------------- parts M (340–351) and N (360–371)
+
+def test_a_district_named_only_by_a_city_bureaus_branch_in_it() -> None:
+    # (责任领导:杜新国;牵头单位:区发改局) … 市生态环境局咸安分局: the text speaks as 咸宁市咸安区
+    d = doc("360_hubei_xianan_zerenfenjie")
+    assert (d.province, d.jurisdiction) == ("湖北省", "咸宁市咸安区")
+    assert measure("360_hubei_xianan_zerenfenjie", "3").lead == ["咸宁市咸安区科学技术和经济信息化局"]
+
+
+def test_a_data_provider_takes_no_role_and_is_no_agency() -> None:
+    # (牵头领导:谢瑞武,牵头单位:市发改委,数据提供单位:市统计局)
+    m = measure("365_sichuan_chengdu_zerenfenjie", "一/一")
+    assert (m.lead, m.co, m.responsible) == (["成都市发展和改革委员会"], [], [])
+
+
+def test_paragraphs_that_each_close_with_their_own_clause() -> None:
+    # (一)推动经济稳定健康发展,必须…。 / 认真贯彻落实…。(省发展改革委、省财政厅…负责) / 发挥投资的关键作用…。(…负责)
+    d = doc("366_shandong_zhengfugongzuobaogao_fengong")
+    assert [m.label for m in d.measures][:4] == ["一/一/1", "一/一/2", "一/一/3", "一/二/1"]
+    assert measure("366_shandong_zhengfugongzuobaogao_fengong", "一/一/3").responsible[0] == "山东省商务厅"
+
+
+def test_a_cell_table_with_spread_column_names_and_a_long_group_heading() -> None:
+    # 序号 / 目  标  任  务 / 牵头单位 / 责任单位 / 责任人 / 一、主要经济社会发展指标、…(牵头领导:…) / 1 / ★地区生产总值增长15%。
+    assert measure("367_hubei_yunyang_mubiaorenwu", "一/1").lead == ["十堰市郧阳区发展和改革局"]
+    d = doc("344_anhui_wuhu_zhongdianrenwu")  # 目   标   与   任   务; row 3 holds its number only
+    assert [m.lead for m in d.measures] == [["芜湖市生态环境局"], ["芜湖市自然资源和规划局"]]
+
+
+def test_dash_bullets_that_assign_a_lead() -> None:
+    # ——地区生产总值增长7.5%;(牵头部门:市发改委)
+    m = measure("342_liaoning_panjin_yanhaijingjidai", "一/二/1")
+    assert (m.title, m.lead, [t.value for t in m.targets]) == ("地区生产总值增长7.5%", ["盘锦市发展和改革委员会"], [7.5])
