@@ -761,8 +761,8 @@ def complete_unit(unit: Unit, where: Jurisdiction | str | None) -> Unit:
     if where is not None:
         targets.append((where, s))
     for j, rest in targets:
-        if not rest:
-            continue
+        if not rest or s in _RELATIVE_PREFIXES:
+            continue  # 市 alone (…、市卫健委、市 | end): which of the city's bodies is not said
         found: dict[str, tuple[int, AgencyInfo]] = {}
         aliases = (table.central_alias if j.level == "central" else
                    [a for (p, a) in table.relative if p == j.name] if j.level == "province" else table.local)

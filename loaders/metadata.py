@@ -59,6 +59,7 @@ _EDITION = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*版"
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff“”《》（）、，])\s+(?=[\u4e00-\u9fff“”《》（）\d(])|(?<=[\d)])\s+(?=[\u4e00-\u9fff])")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？!?]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff《》“”（）〈〉]")
+_NEUTRAL = re.compile(r"[\d—\-–～~ ]")
 # (二OO八年二月二十六日): pages type the zero as a Latin O and put the date in brackets
 _CN_DATE_LINE = re.compile(r"^\s*[（(]?[〇○零OoＯ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*"
                            r"[一二三四五六七八九十]{1,3}\s*日\s*[）)]?\s*$", re.M)
@@ -109,9 +110,12 @@ def _title_like(line: str) -> bool:
     if len(s) < 4 or len(s) > 80 or _PAREN_ONLY.match(s) or _DATE_LINE.match(s) or _CN_DATE_LINE.match(s) \
             or s.startswith(("附件", "附录")) or match_numbering(s):
         return False
-    if _SENTENCE_PUNCT.search(_BRACKETED.sub("", s)) or len(_CJK_CHAR.findall(s)) < 0.6 * len(s):
+    if _SENTENCE_PUNCT.search(_BRACKETED.sub("", s)):
         return False
-    if _DOC_NUMBER.fullmatch(_WS.sub("", s)) or s.count(">") >= 2:  # or a site's breadcrumb (首页>…>文件)
+    cjk = len(_CJK_CHAR.findall(s))
+    if cjk < 0.6 * len(s) and cjk < 0.6 * (len(s) - len(_NEUTRAL.findall(s))):
+        return False  # (years and ranges, 2015—2017年, count neither way)
+    if _DOC_NUMBER.match(_WS.sub("", s)) or s.count(">") >= 2:  # a number (国发〔2015〕40号 文件) or a breadcrumb
         return False
     return not _agency_line(s)
 

@@ -24,7 +24,7 @@ from typing import Literal
 from policykg.data import read_tsv_rows
 
 from ._automaton import WordAutomaton
-from .records import PlaceMention, builder
+from .records import PlaceMention, list_builder
 
 Level = Literal["extra", "prefecture", "county", "block"]
 
@@ -282,14 +282,14 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
     by ``offset``.
     """
     gaz = gazetteer()
-    mentions: list[PlaceMention] = []
+    mentions: list[dict] = []
     covered = 0
     for start, name in gaz.automaton.find_all(text):  # at each start the longest name first
         if start < covered:
             continue  # inside a name already taken, or a shorter name at a start already decided
         if name in gaz.groups:  # a region named by its cities' one-character names: each city
-            mentions.extend(_MENTION({"city": city, "written": name, "start": start + offset,
-                                      "end": start + len(name) + offset}) for city in gaz.groups[name])
+            mentions.extend({"city": city, "written": name, "start": start + offset,
+                             "end": start + len(name) + offset} for city in gaz.groups[name])
             covered = start + len(name)
             continue
         city, weak = gaz.lookup(name, province)
@@ -298,13 +298,13 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
         elif city and not (weak and gaz.glued_to_previous_word(text, start)) \
                 and not (len(name) == 2 and name[0] in _FUNCTION_CHARS and gaz.county_only(name)
                          and gaz.glued_to_next_word(text, start + 2)):
-            mentions.append(_MENTION({"city": city, "written": name, "start": start + offset,
-                                      "end": start + len(name) + offset}))
+            mentions.append({"city": city, "written": name, "start": start + offset,
+                             "end": start + len(name) + offset})
             covered = start + len(name)
-    return mentions
+    return _MENTIONS(mentions) if mentions else []
 
 
-_MENTION = builder(PlaceMention)
+_MENTIONS = list_builder(PlaceMention)
 
 
 def document_places(mentions: list[PlaceMention]) -> list[str]:

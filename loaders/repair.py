@@ -63,6 +63,10 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONE_MARK = re.compile(f"[{_TONED}]")
 _PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}üv]{{1,7}} ?[)）]")
 _AT_MARKS = re.compile(r"@{2,}")
+# Glosses without tone marks (國務(wu)院(yuan)): read so only where a page holds many of them.
+_PLAIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（][a-z]{{1,6}} ?[)）]")
+_PLAIN_GLOSSES_MIN = 5
+_ANY_PLAIN_GLOSS = re.compile(r"[(（][a-z]{1,6} ?[)）]")
 # Runs of one- to three-character ASCII tokens that some mirrors scatter around lines: three or more tokens
 # with punctuation among them (never a number, a code such as 5G or an English word of a real text).
 _NOISE_TOKENS = r"(?:(?=[\x21-\x7e]{0,3}[^\w\s])[\x21-\x7e]{1,3}\s+|[A-Za-z0-9]{1,2}\s+){3,}"
@@ -171,9 +175,8 @@ _INLINE_ITEM = re.compile(
 # that may hold one.
 _UNSPACED_SPLIT = re.compile(
     rf"(?<=[。；;！？!?])(?=(?:[{_CN_NUM}]{{1,3}}、|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
-    rf"|(?<=[。；;！？!?）)])(?=[（(][{_CN_NUM}]{{1,3}}[）)][\u4e00-\u9fff])"
-    # an arabic item after the bracket of the clause that closed the one before (…林业厅协办)2.重点抓好…)
-    rf"|(?<=[）)])(?=\d{{1,2}}[.．、][\u4e00-\u9fff])"
+    # a bracketed item, or an arabic one after the bracket of the clause that closed the one before (…协办)2.重点…)
+    rf"|(?<=[。；;！？!?）)])(?=(?:[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
 )
 # The first sub-item run into its chapter heading, after a space or, bracketed, right after it
 # ("一、以互助共进为基础创新市域合作 (一)统筹旗区…", "一、大力促进农村劳动力转移就业(一)加快…").
@@ -216,6 +219,7 @@ _DOC_KIND_END = re.compile(
     r"(?: ?[（(][^（）()]{1,24}[）)])?[》”]?$"
 )
 _ROLE_WORDS = re.compile(r"牵头|负责|责任|配合|参与")
+_BREADCRUMB = re.compile(r"[>＞»›][^>＞»›]*[>＞»›]")
 _NUMBER_END = re.compile(r"[〔\[［【（(] ?(?:19|20)\d{2} ?[〕\]］】）)] ?第? ?\d{1,4} ?号$")
 
 _SHORT_UNITS = 40.0     # a line at most this wide, with no sentence punctuation, may be a heading
@@ -383,7 +387,7 @@ def _continues(prev: str, last: str, nxt: _Line, wrap: float | None) -> bool:
         return False  # a signature or its date under a notice whose last sentence lost its full stop
     if prev[-1] in _TERMINAL:
         return False
-    if prev.count(">") >= 2 or prev.count("＞") >= 2 or prev.count("»") >= 2 or prev.count("›") >= 2:
+    if _BREADCRUMB.search(last):
         return False  # a site's breadcrumb (首页>政府信息公开>…>陕政办发) is a line of its own
     if prev[-1] == "号" and _NUMBER_END.search(prev, len(prev) - 16) and not _SENTENCE_PUNCT.search(prev):
         return False  # a title or header line that ends with the document's number (…的通知黔府办发〔2017〕76号)
@@ -507,7 +511,7 @@ def _cell_column(line: str) -> bool:
 
 def _pipe_cell_tables(page: str) -> str:
     """``page`` with tables flattened to one cell per line rewritten as the ``| cell |`` lines readers give tables."""
-    if "号" not in page:
+    if "序号" not in page and "编号" not in page and "序 号" not in page and "编 号" not in page:
         return page
     parts: list[str] = []
     pos = 0
@@ -575,7 +579,7 @@ _GROUPED_HEADER = re.compile(r"^[ \t]*\S{2,8}[ \t]+(?:序 ?号|编 ?号)[ \t]+\S
 def _pipe_grouped_tables(page: str) -> str:
     """``page`` with space-flattened tables that have a group column rewritten as ``| cell |`` lines (the group
     column dropped)."""
-    if "号" not in page or not _GROUPED_HEADER.search(page):
+    if ("序号" not in page and "编号" not in page and "序 号" not in page) or not _GROUPED_HEADER.search(page):
         return page
     lines = page.split("\n")
     out: list[str] = []
@@ -658,6 +662,8 @@ def repair_text(raw: str) -> RepairedText:
     raw = _unnumber_listed_title(_join_shared_pages(raw.replace("\r\n", "\n").replace("\r", "\n")))
     if "<" in raw and _STRAY_TAG.search(raw):
         raw = _STRAY_TAG.sub("", raw)  # markup left in a text file by a copy of a web page
+    if _ANY_PLAIN_GLOSS.search(raw) and len(_PLAIN_GLOSS.findall(raw)) >= _PLAIN_GLOSSES_MIN:
+        raw = _PLAIN_GLOSS.sub("", raw)
     if _MAPPED.search(raw):  # the map neither makes nor removes line or page breaks
         raw = _MAPPED.sub(_mapped_char, raw)  # str.translate looks up every character: slower
     pages = []

@@ -20,7 +20,7 @@ from functools import lru_cache
 from policykg.loaders.agencies import Unit, as_jurisdiction, list_units
 from policykg.loaders.clauses import Carry, Clause, ends_with_verb, has_cue, label_words, parse_clause
 from policykg.loaders.jurisdiction import Jurisdiction
-from policykg.loaders.records import RoleEvidence, builder
+from policykg.loaders.records import RoleEvidence, list_builder
 
 _OPEN = "（(〔【[［"
 # Each opening bracket and the class of its closers (a full-width bracket closed half-width is common).
@@ -81,11 +81,11 @@ def _dedupe(items: list[RoleEvidence]) -> list[RoleEvidence]:
 
 def as_evidence(units: list[Unit], role: str) -> list[RoleEvidence]:
     """Role evidence for the agencies of a clause (canonical name, as written, span)."""
-    return [_EVIDENCE({"agency": u.info.name, "role": role, "written": u.written, "start": u.start, "end": u.end,
-                       "resolved": u.info.known}) for u in units if u.info is not None]
+    return _EVIDENCE([{"agency": u.info.name, "role": role, "written": u.written, "start": u.start, "end": u.end,
+                       "resolved": u.info.known} for u in units if u.info is not None])
 
 
-_EVIDENCE = builder(RoleEvidence)
+_EVIDENCE = list_builder(RoleEvidence)
 
 
 def from_clause(clause: Clause) -> Roles:
@@ -209,10 +209,12 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
                 roles.add_units("responsible", [u for u in units if u.info])
     if roles.is_empty():  # 由吴继德副市长负责，市环保局牵头，相关部门配合，细化分工…: the role phrases that open a sentence
         for a, b in _sentences(text, start, end, covered):
+            if not has_cue(text[a:b]):
+                continue
             clause = _opening_role_phrases(text, a, b, where, first_is_lead)
             if clause is not None:
                 roles.merge(from_clause(clause))
-    if roles.is_empty():  # 由A会同B、C等部门负责落实: A leads, B and C take part
+    if roles.is_empty() and "会同" in text[start:end]:  # 由A会同B、C等部门负责落实: A leads, B and C take part
         for m in _WITH.finditer(text, start, end):
             lead = [u for u in list_units(m.group(1), where, m.start(1)) if u.info]
             co = [u for u in list_units(m.group(2), where, m.start(2)) if u.info]
@@ -232,6 +234,8 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
 def heading_roles(text: str, start: int, end: int, where: Jurisdiction | str | None) -> Roles | None:
     """The roles a heading gives the items under it by naming who leads them (省监察厅牵头的工作, 省编办负责事项,
     市发展改革委牵头事项（共9项）), or None. A leader's heading (孟学农省长负责的工作) names a person."""
+    if "牵头" not in text[start:end] and "负责" not in text[start:end] and "主办" not in text[start:end]:
+        return None  # (nearly every heading names nobody)
     m = _HEADING_ROLE.match(text, start, end)
     if m is None or _LEADER.search(text, m.start(), m.end("verb")):
         return None

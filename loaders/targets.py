@@ -284,14 +284,26 @@ _WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\
                "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _SPECIAL = re.compile("[*#" + re.escape(_WHITESPACE) + "]")  # [*#\s]
 _NEXT_AFTER_BLANKS = re.compile(r"[ \t\u3000\xa0]*(.?)", re.DOTALL)
+# Characters looked at so far, and the ASCII fold of those that have one: both bounded by the characters a
+# corpus uses, not by its size.
+_SEEN: set[str] = set()
+_FOLDS: dict[str, str] = {}
+
+
 def _fold_text(text: str, odd: list[str]) -> str:
     """``text`` with every character folded by ``_fold`` (same length); ``odd`` holds every character of
     ``text`` that may fold (what ``_MARKED`` finds), and maybe others."""
-    table = {ord(ch): folded for ch in set(odd) if ch >= "\x80" and (folded := _fold(ch)) != ch}
-    return text.translate(table) if table else text
+    chars = set(odd)
+    new = chars - _SEEN
+    if new:
+        for ch in new:
+            if ch >= "\x80" and (folded := _fold(ch)) != ch:
+                _FOLDS[ch] = folded
+        _SEEN.update(new)
+    hits = chars.intersection(_FOLDS)
+    return text.translate({ord(ch): _FOLDS[ch] for ch in hits}) if hits else text
 
 
-@lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
     """Full-width digits, letters and signs as ASCII; other characters unchanged."""
     norm = unicodedata.normalize("NFKC", ch)

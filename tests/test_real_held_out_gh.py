@@ -391,3 +391,20 @@ def test_dash_bullets_that_assign_a_lead() -> None:
     # ——地区生产总值增长7.5%;(牵头部门:市发改委)
     m = measure("342_liaoning_panjin_yanhaijingjidai", "一/二/1")
     assert (m.title, m.lead, [t.value for t in m.targets]) == ("地区生产总值增长7.5%", ["盘锦市发展和改革委员会"], [7.5])
+
+
+# ---------------------------------------------------------------- part O (380–385)
+
+def test_glosses_without_tone_marks_and_a_title_line_with_its_years() -> None:
+    # 國務(wu)院(yuan)辦公(gong)廳關于促進 / 養老托育服務健康發展的意見
+    assert doc("380_central_guobanfa_yanglaotuoyu").title == "国务院办公厅关于促进养老托育服务健康发展的意见"
+    # 六盘水市2015—2017年大气污染防治 / 专项行动实施方案
+    assert doc("383_guizhou_liupanshui_daqiwuran").title == "六盘水市2015—2017年大气污染防治专项行动实施方案"
+    # …一行的文号不是标题的一部分: 国务院关于积极推进「互联网+」行动的指导意见 / 国发 〔2015〕40号 文件
+    assert doc("180_central_guowuyuan_hulianwangjia").title == "国务院关于积极推进「互联网+」行动的指导意见"
+
+
+def test_a_prefix_alone_cut_by_the_end_of_the_text_names_nobody() -> None:
+    # (市科技局、市卫健委、市农业农村局、市   (the excerpt ends)
+    assert measure("382_henan_zhumadian_wenjinxianghao", "一/1").responsible == [
+        "驻马店市科学技术局", "驻马店市卫生健康委员会", "驻马店市农业农村局"]
