@@ -558,6 +558,21 @@ def _office_of_series(issuers: dict[str, list[str]], doc_number: str | None,
     return issuers
 
 
+_DEPTH = {"central": 0, "province": 1, "city": 2, "county": 3}
+
+
+def _deeper_by_issuers(where: Jurisdiction | None, issuers: dict[str, list[str]]) -> Jurisdiction | None:
+    """The jurisdiction a page's source field names (信息来源：丽水市政府) when the text alone said only its
+    province: a city's text written with 市发改委 is the city's."""
+    found = [j for j in (_agency_jurisdiction(name) for name in issuers) if j is not None]
+    if not found:
+        return where
+    deepest = max(found, key=lambda j: _DEPTH[j.level])
+    if where is None or (_DEPTH[deepest.level] > _DEPTH[where.level] and deepest.province == where.province):
+        return deepest
+    return where
+
+
 def _without_the_office_holder(issuers: dict[str, list[str]]) -> dict[str, list[str]]:
     """A general office that issues is the issuer, not also the body it serves: 工业和信息化部办公厅 (a page's
     【工信部政策】 or the text's 我部 name the ministry), 国务院办公厅 (a 国务院 in the header)."""
@@ -862,6 +877,7 @@ def extract_metadata(text: str, body_start: int, body_end: int,
         if formula:
             issuers = {formula: []}
     issuers = _without_the_office_holder(_office_of_series(issuers, doc_number, where))
+    where = _deeper_by_issuers(where, issuers)
     return Metadata(
         province=where.province if where else None,
         title=title,

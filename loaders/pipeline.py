@@ -238,10 +238,11 @@ def _measure(text: str, doc_id: str, node: MeasureNode, structure: Structure, wh
              mentions: list[PlaceMention], mention_starts: list[int], years: _Years,
              chapters: dict[int, Roles]) -> tuple[Measure, list[Carry]]:
     """A measure record, and the carry-over declarations its clause makes for the measures after it."""
-    roles = _own_roles(text, node.item, where, structure.first_is_lead)
+    first_is_lead = structure.first_is_lead and node.start >= structure.first_is_lead_at
+    roles = _own_roles(text, node.item, where, first_is_lead)
     ancestor = node.item.parent
     while roles.is_empty() and ancestor is not None:  # a clause on the parent heading covers its items
-        roles = _heading_roles(text, ancestor, where, structure.first_is_lead, chapters)
+        roles = _heading_roles(text, ancestor, where, first_is_lead, chapters)
         ancestor = ancestor.parent
     if not roles.lead:  # a heading naming who leads (（一）省监察厅牵头的工作): the lead of the items under it
         roles = _with_heading_lead(text, node.item, where, roles)

@@ -82,6 +82,7 @@ class Structure:
     heading_spans: list[tuple[int, int]]  # headings of measure chapters (document-level targets)
     box_spans: list[tuple[int, int]]    # 专栏 boxes
     first_is_lead: bool                 # the document declares "列第一位的为牵头单位"
+    first_is_lead_at: int               # where that holds from: 0, or the declaration's place inside the body
     signatures: list[tuple[int, int]] = field(default_factory=list)  # a notice's signature inside the body
 
     @property
@@ -99,6 +100,15 @@ def declares_first_is_lead(text: str) -> bool:
     """True when the document declares that the first listed unit leads (列第一位者为牵头单位)."""
     # the declaration ends in 为/是 + 牵头/主要负责/主责: look for those first (most documents have none)
     return any(tail in text for tail in _FIRST_IS_LEAD_TAILS) and bool(FIRST_IS_LEAD.search(text))
+
+
+def _declared_at(text: str, body_start: int) -> int:
+    """Where a first-is-lead declaration starts to hold: everywhere when the preamble makes it, from its place
+    on when a measure's clause makes it (…（市发改委、市经信局…，列第一位为牵头或汇总单位，下同）)."""
+    m = FIRST_IS_LEAD.search(text) if declares_first_is_lead(text) else None
+    if m is None or m.start() <= body_start or "下同" not in text[m.end():m.end() + 12]:
+        return 0  # (a closing note, 各项措施责任单位中，列第一位的为牵头单位, covers every item)
+    return text.rfind("\n", 0, m.start()) + 1  # from the line that holds it (the item whose clause says so)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -317,6 +327,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         heading_spans=heading_spans,
         box_spans=box_spans,
         first_is_lead=declares_first_is_lead(text),
+        first_is_lead_at=_declared_at(text, body_start),
         signatures=signed,
     )
 

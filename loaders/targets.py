@@ -355,8 +355,8 @@ def _year_for(s: str, marks: list[tuple[int, int, bool, int]], pos: int, default
     if mark is not None:
         return mark[1]
     c0, _ = _bounds(s, pos, CLAUSE_DELIMS)
-    if "年均" in s[c0:pos] or "每年" in s[c0:pos]:
-        return None  # 年均经济增速7%左右，到2026年…, 每年培训1万人次: a yearly rate reaches no deadline, nor a plan's end
+    if "年均" in s[c0:pos]:
+        return None  # 年均经济增速7%左右，到2026年…: a yearly average reaches no deadline, nor a plan's end
     _, end = _bounds(s, pos, SENTENCE_DELIMS)
     later = next((m for m in marks if pos < m[0] < end and not m[2]), None)
     return later[1] if later else default

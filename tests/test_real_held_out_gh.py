@@ -281,11 +281,12 @@ def test_units_listed_with_commas_after_由_and_the_main_responsible_unit() -> N
     assert measure("293_beijing_daxing_fengong", "一/1").lead == ["北京市大兴区发展和改革委员会"]
 
 
-def test_a_period_plans_goals_are_due_at_its_end_and_yearly_rates_at_none() -> None:
+def test_a_period_plans_goals_are_due_at_its_end_and_yearly_averages_at_none() -> None:
     # 海南省优化营商环境行动计划(2018—2019年): 将“证照分离”改革事项由106项扩大至130项
     d = doc("270_hainan_yingshanghuanjing_xingdongjihua")
     assert (2019, 130.0) in [(t.year, t.value) for m in d.measures for t in m.targets]
-    assert [t.year for t in find_targets("每年培训产业工人1万人次", 0, 2025, None)] == [None]
+    assert [t.year for t in find_targets("年均增长9%左右", 0, 2025, None)] == [None]  # a yearly average: none
+    assert [t.year for t in find_targets("每年培训产业工人1万人次", 0, 2025, None)] == [2025]  # a yearly amount: the plan's
 
 
 def test_a_pinyin_gloss_with_a_space_before_its_bracket() -> None:
@@ -408,3 +409,15 @@ def test_a_prefix_alone_cut_by_the_end_of_the_text_names_nobody() -> None:
     # (市科技局、市卫健委、市农业农村局、市   (the excerpt ends)
     assert measure("382_henan_zhumadian_wenjinxianghao", "一/1").responsible == [
         "驻马店市科学技术局", "驻马店市卫生健康委员会", "驻马店市农业农村局"]
+
+
+# ---------------------------------------------------------------- part P (400–411)
+
+def test_a_page_source_names_the_city_and_a_convention_declared_midway_holds_from_there() -> None:
+    # 信息来源: 丽水市政府 / 1.… 责任单位:市发改委 / … 4.… 责任单位:市发改委、市经信局…(列第一位为牵头或汇总单位,下同)
+    stem = "400_zhejiang_lishui_zerenfenjie"
+    assert doc(stem).jurisdiction == "丽水市"
+    assert (measure(stem, "1").lead, measure(stem, "1").responsible) == ([], ["丽水市发展和改革委员会"])
+    assert measure(stem, "4").lead == ["丽水市发展和改革委员会"]
+    # 责任单位:市人力社保局、市农业农村局分别牵头: each leads
+    assert measure(stem, "6").lead == ["丽水市人力资源和社会保障局", "丽水市农业农村局"]
