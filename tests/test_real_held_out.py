@@ -3,31 +3,13 @@ jurisdictions and damage the earlier sets did not show. Each test names the real
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from real_docs import REAL, doc, labels, measure
 
 from policykg.loaders.agencies import list_units
 from policykg.loaders.jurisdiction import by_name
-from policykg.loaders.pipeline import extract_file
 from policykg.loaders.places import find_places
-from policykg.loaders.records import PolicyDoc
 from policykg.loaders.repair import repair_text
 from policykg.loaders.targets import find_targets
-
-REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real" / "docs"
-
-
-@cache
-def doc(stem: str) -> PolicyDoc:
-    return extract_file(REAL / f"{stem}.txt")
-
-
-def measure(stem: str, label: str):
-    return next(m for m in doc(stem).measures if m.label == label)
-
-
-def labels(stem: str) -> list[str]:
-    return [m.label for m in doc(stem).measures]
 
 
 def targets(text: str, year: int | None = None, current: int | None = None) -> list[tuple]:

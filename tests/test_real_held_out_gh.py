@@ -1,26 +1,12 @@
-"""Issue 15, rule by rule, on the held-out parts G and H of tests/data/real (220–255): layouts and clause styles
-the earlier sets did not show. Each test names the real document it reads."""
+"""Issue 15, rule by rule, on the held-out parts G to P of tests/data/real (220–411): layouts and clause styles
+the earlier sets did not show. Each test names the real document it reads (``tests/real_docs.py``)."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
+from real_docs import doc, measure
 
-from policykg.loaders.pipeline import extract_file
-from policykg.loaders.records import PolicyDoc
 from policykg.loaders.repair import repair_text
 from policykg.loaders.targets import find_targets
-
-REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real" / "docs"
-
-
-@cache
-def doc(stem: str) -> PolicyDoc:
-    return extract_file(REAL / f"{stem}.txt")
-
-
-def measure(stem: str, label: str):
-    return next(m for m in doc(stem).measures if m.label == label)
 
 
 # ---------------------------------------------------------------- clauses
