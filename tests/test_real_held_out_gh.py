@@ -8,7 +8,6 @@ from real_docs import doc, measure
 from policykg.loaders.repair import repair_text
 from policykg.loaders.targets import find_targets
 
-
 # ---------------------------------------------------------------- clauses
 
 def test_lead_and_partner_labels_with_a_leading_person_line() -> None:
