@@ -641,8 +641,7 @@ class Unit(NamedTuple):
         return self.info is None and is_vague(self.written)
 
 
-_VAGUE = re.compile(r"有关|相关|其他|其它|各|单位$|部门$|机构$|企业$|国企$|载体$|主体$|方面$|县市区$|^等"
-                    r"|^(?:[一二三四五六七八九十两几\d]+个?|部分)(?:市|县|区|州|旗|盟)")  # 10县市人民政府: which ones?
+_VAGUE = re.compile(r"有关|相关|其他|其它|各|单位$|部门$|机构$|企业$|国企$|载体$|主体$|方面$|县市区$|^等")
 
 
 def is_vague(written: str, where: Jurisdiction | None = None) -> bool:
