@@ -45,6 +45,7 @@ from policykg.loaders.records import AgencyInfo
 from policykg.loaders.simplify import to_simplified
 
 _RELATIVE_PREFIXES = ("自治区", "省", "市", "县", "区", "州", "旗", "盟")
+RELATIVE_PREFIXES = _RELATIVE_PREFIXES  # how a text names its own jurisdiction's bodies (省发改委, 区财政局)
 _PROVINCE_PREFIXES = ("自治区", "省", "市")  # how a province's own documents write its departments
 _SEPARATORS = set("、，,；;／/")
 _CONJUNCTIONS = set("和及与暨")

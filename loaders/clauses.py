@@ -157,7 +157,7 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
             role = verb_role  # 责任单位：区疫情防控工作领导小组办公室牵头，相关成员单位配合
         end = start + v.start()
         simple = simple[: v.start()]
-    if role is not None and not labelled and _PERSONS.fullmatch(simple.strip()):
+    if role is not None and not labelled and names_persons(simple):
         return _Phrase("person", [], False)  # 分管副省长、协管副秘书长负责: leaders answer for it, no unit
     units = list_units(text[start:end], where, start)
     if cut and units and units[-1].info is None and not units[-1].written.startswith(_UNSAID):
@@ -340,6 +340,11 @@ def _keep_agencies(clause: Clause) -> None:
     """Units that name no agency (vague ones) leave the lists once their position has counted."""
     for role in ("lead", "co", "responsible"):
         setattr(clause, role, [u for u in getattr(clause, role) if u.info is not None])
+
+
+def names_persons(text: str) -> bool:
+    """Whether ``text`` (simplified) names leaders by their posts only (孟学农省长, 分管副省长、协管副秘书长)."""
+    return _PERSONS.fullmatch(text.strip()) is not None
 
 
 def ends_with_verb(text: str) -> bool:

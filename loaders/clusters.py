@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .agencies import follows_agency_grammar
 from .places import find_places, gazetteer
 from .records import ClusterLink, PlaceMention, builder
 
@@ -443,7 +444,7 @@ def _enumeration_items(text: str, items: list[_Item], head: str | None,
                     if not head:
                         continue
                     part = part + head
-                elif not head and _AGENCY_END.search(part):
+                elif not head and follows_agency_grammar(part):
                     continue  # a unit in a list of units (…省财政厅、合肥海关、省税务局等), not a cluster
                 for group in _groups(part_mentions)[:1]:
                     links += [_link(part, c, item.start, item.end) for c in _cities(group)]
@@ -548,7 +549,6 @@ _DENG = re.compile("等")
 _PLACE_CLASS_LEAD = re.compile(r"^(?:等(?:地|设区市|地市|市县|县市|县区|城市|地区|市|县)?|的)")
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 # A list of places that names no industry: 第二批工业运行重点联系城市名单：包头市、抚顺市…, 试点城市：…
-_AGENCY_END = re.compile(r"(?:海关|支行|分行|银行|局|厅|委|办|委员会|办公室|政府|管委会|中心)$")
 _NOT_INDUSTRY = re.compile(r"名单|名录|城市|试点|地区$|单位$")
 _DISTRIBUTION = re.compile(r"^(?P<lead>\s*)(?P<industry>[^：:]{2,40})[：:](?P<list>[^：:]+?)[；;。.]?\s*$")
 _NUMBER_CELL = re.compile(r"[\d.．、\s-]+|:?-+:?")

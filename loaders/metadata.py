@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from policykg.data import read_tsv
 from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
-from policykg.loaders.agencies import AgencyMatch, find_agencies
+from policykg.loaders.agencies import RELATIVE_PREFIXES, AgencyMatch, find_agencies
 from policykg.loaders.jurisdiction import (
     CENTRAL,
     Jurisdiction,
@@ -474,9 +474,6 @@ def _date_lines(text: str) -> Iterator[re.Match[str]]:
 
 # ---------------------------------------------------------------- issuers
 
-_RELATIVE_PREFIXES = ("省", "市", "县", "区", "自治区", "州", "盟", "旗")
-
-
 def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | None,
                  signatures: list[tuple[int, int]] = ()) -> dict[str, list[str]]:
     """Issuers: agency-only lines of the head and the signature blocks, and a 'X关于' title prefix."""
@@ -510,7 +507,7 @@ def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | 
                 # a bare department's name (财政厅 among a page's tags) signs nothing: a signature names its
                 # jurisdiction (省财政厅, 吉林省财政厅) or is a full name (财政部)
                 matches = [m for m in find_agencies(line, where, line_start)
-                           if m.written == m.info.name or m.written.startswith(_RELATIVE_PREFIXES)
+                           if m.written == m.info.name or m.written.startswith(RELATIVE_PREFIXES)
                            or not m.info.name.endswith(m.written)]
                 covered = sum(m.end - m.start for m in matches)
                 if matches and covered >= 0.6 * len(_WS.sub("", s)):
@@ -538,6 +535,11 @@ def _issuer_by_formula(head: str, where: Jurisdiction | None) -> str | None:
     return _general_office(target)
 
 
+# A page's fields that name the issuer, most trusted first (来源 last: a site also names itself there).
+_ISSUER_FIELDS = ("发文机构", "发文单位", "发布机关", "发文机关", "发布机构", "来源")
+_DEPTH = {"central": 0, "province": 1, "city": 2, "county": 3}  # levels from the top down
+
+
 def _general_office(j: Jurisdiction) -> str:
     if j.level == "central":
         return "国务院办公厅"
@@ -557,8 +559,6 @@ def _office_of_series(issuers: dict[str, list[str]], doc_number: str | None,
             return {_general_office(j): written}
     return issuers
 
-
-_DEPTH = {"central": 0, "province": 1, "city": 2, "county": 3}
 
 
 def _deeper_by_issuers(where: Jurisdiction | None, issuers: dict[str, list[str]]) -> Jurisdiction | None:
@@ -691,7 +691,7 @@ def detect_jurisdiction(text: str, head_end: int, title: str | None, doc_number:
     number_province = province_of_abbreviation(prefix) if prefix else None
     local = [j for j in issuer_places if j.level != "central"]
     if local:
-        return max(local, key=lambda j: ("central", "province", "city", "county").index(j.level))
+        return max(local, key=lambda j: _DEPTH[j.level])
     titled = _title_jurisdiction(title)
     if titled is not None and (number_province is None or titled.province == number_province):
         return titled
@@ -859,9 +859,8 @@ def extract_metadata(text: str, body_start: int, body_end: int,
         issuers = find_issuers(text, body_start, body_end, where, signatures) or issuers
     if not issuers:
         signed = _signed_inline(head)
-        field_issuer = _page_fields(head).get("发文机构") or _page_fields(head).get("发文单位") \
-            or _page_fields(head).get("发布机关") or _page_fields(head).get("发文机关") \
-            or _page_fields(head).get("发布机构") or _page_fields(head).get("来源")
+        fields = _page_fields(head)
+        field_issuer = next((fields[key] for key in _ISSUER_FIELDS if fields.get(key)), None)
         if signed:
             issuers = {signed[0].info.name: [signed[0].written]}
         elif field_issuer:

@@ -180,12 +180,8 @@ def title_year(title: str | None) -> int | None:
         return int(period.group(2))
     years = {int(m.group(1)) for m in _SINGLE_YEAR.finditer(title) if not title.startswith("远景", m.end())}
     if not years:  # a plan of a five-year period named short (辽宁省“十四五”安全生产规划): due at its end
-        plan = _PLAN_IN_TITLE.search(title)
-        return plan_end_year(f"{plan.group()}期间") if plan else None
+        return plan_end_year(title, period=False)
     return years.pop() if len(years) == 1 else None
-
-
-_PLAN_IN_TITLE = re.compile(r"十[一二三四五六]五")
 
 
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^。\n]{0,12}?《?政府工作报告")

@@ -492,21 +492,17 @@ def _pipe_spaced_tables(page: str) -> list[str]:
 # of their own, opening with the number column and naming a responsibility column (序号 / 主要工作举措 / 牵头单位 /
 # 配合单位 / 责任领导), then rows that open with a line holding only the row's number. Group rows (一、…) stay lines.
 _CELL_HEADER_START = re.compile(r"^[ \t]*(?:序 ?号|编 ?号)[ \t]*$", re.M)
-_CELL_COLUMN = re.compile(r"^(?:(?:牵头|主责|主办|责任|配合|参与|协办|协同|负责|承办)\S{0,6}(?:单位|部门)"
-                          r"|\S{0,8}(?:任务|措施|举措|事项|内容|工作)|(?:责任|牵头|分管|联系)领导|完成(?:时限|时间)"
-                          r"|时间节点|时限|备注|进度安排|完成情况)$")
 _CELL_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_NOT_A_NAME = re.compile(r"[。；！？，,、：:（）()]")
 _CELL_GROUP = re.compile(rf"^\s*(?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])")
 
 
 def _cell_column(line: str) -> bool:
-    """A column name of a header flattened to one cell per line: a known one (主要工作举措, 牵头单位, 完成时限), or any
-    short name that is neither a row's number nor a group heading (任务来源, 责任人)."""
+    """A column name of a header flattened to one cell per line (主要工作举措, 牵头单位, 任务来源, 责任人): a short
+    name, neither a row's number nor a group heading nor a phrase with punctuation."""
     line = line.replace(" ", "")  # 目   标   与   任   务
-    if _CELL_COLUMN.match(line):
-        return True
     return len(line) <= 10 and not _CELL_NUMBER.match(line) and not _CELL_GROUP.match(line) \
-        and not _SENTENCE_PUNCT.search(line) and not re.search(r"[，,、：:（）()]", line)
+        and not _NOT_A_NAME.search(line)
 
 
 def _pipe_cell_tables(page: str) -> str:

@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policykg.loaders.agencies import Unit, as_jurisdiction, list_units
-from policykg.loaders.clauses import Carry, Clause, ends_with_verb, has_cue, label_words, parse_clause
+from policykg.loaders.clauses import (
+    Carry,
+    Clause,
+    ends_with_verb,
+    has_cue,
+    label_words,
+    names_persons,
+    parse_clause,
+)
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.records import RoleEvidence, list_builder
 
@@ -237,7 +245,7 @@ def heading_roles(text: str, start: int, end: int, where: Jurisdiction | str | N
     if "牵头" not in text[start:end] and "负责" not in text[start:end] and "主办" not in text[start:end]:
         return None  # (nearly every heading names nobody)
     m = _HEADING_ROLE.match(text, start, end)
-    if m is None or _LEADER.search(text, m.start(), m.end("verb")):
+    if m is None or names_persons(m.group("units")):
         return None
     clause = parse_clause(text, m.start("units"), m.end("verb"), as_jurisdiction(where), False)
     if clause is None or not (clause.lead or clause.responsible):
@@ -255,15 +263,14 @@ _HEADING_ROLE = re.compile(r"\s*(?P<units>[^，,。；;：:（）()]{2,60}?)(?P<
 def _opening_role_phrases(text: str, start: int, end: int, where: Jurisdiction | None,
                           first_is_lead: bool) -> Clause | None:
     """The clause a sentence opens with before going on in prose: phrases that each end in a role verb (由A负责，
-    B牵头，C配合，…), a leader in charge (由X副市长负责) passed over."""
+    B牵头，C配合，…); a leader in charge (由X副市长负责) is a person the clause passes over."""
     pos = start + 1 if text.startswith("由", start) else start
     phrases: list[tuple[int, int]] = []
     for m in _COMMA.finditer(text, pos, end + 1):
         stop = min(m.start(), end)
         if not ends_with_verb(text[pos:stop]):
             break
-        if not _LEADER.search(text, pos, stop):
-            phrases.append((pos, stop))
+        phrases.append((pos, stop))  # (a leader in charge reads as a person: the clause passes over them)
         pos = stop + 1
     if not phrases or phrases[-1][1] >= end:
         return None  # no phrase, or the whole sentence: read by the clause rules already
@@ -272,8 +279,6 @@ def _opening_role_phrases(text: str, start: int, end: int, where: Jurisdiction |
 
 
 _COMMA = re.compile(r"[，,]|$")
-# A leader who answers for a task (由吴继德副市长负责): a person, not a unit.
-_LEADER = re.compile(r"(?:副?(?:省长|市长|县长|区长|州长|旗长|秘书长|主任|书记)|同志)(?:负责|牵头|分管)")
 
 
 def _lenient(text: str, start: int, end: int, where: Jurisdiction | None, first_is_lead: bool,

@@ -103,9 +103,9 @@ def declares_first_is_lead(text: str) -> bool:
 
 
 def _declared_at(text: str, body_start: int) -> int:
-    """Where a first-is-lead declaration starts to hold: everywhere when the preamble makes it, from its place
+    """Where the first-is-lead declaration of a text that makes one starts to hold: everywhere when the preamble makes it, from its place
     on when a measure's clause makes it (…（市发改委、市经信局…，列第一位为牵头或汇总单位，下同）)."""
-    m = FIRST_IS_LEAD.search(text) if declares_first_is_lead(text) else None
+    m = FIRST_IS_LEAD.search(text)
     if m is None or m.start() <= body_start or "下同" not in text[m.end():m.end() + 12]:
         return 0  # (a closing note, 各项措施责任单位中，列第一位的为牵头单位, covers every item)
     return text.rfind("\n", 0, m.start()) + 1  # from the line that holds it (the item whose clause says so)
@@ -317,6 +317,7 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         (i.start, i.children[0].start) for i in items if i.kind == "measures" and i.children and i.parent is None
     ]
     body_start = items[0].start if items else len(text)
+    first_is_lead = declares_first_is_lead(text)
     return Structure(
         text=text,
         body_start=body_start,
@@ -326,8 +327,8 @@ def parse_structure(text: str, heading_starts: frozenset[int] = frozenset()) -> 
         goal_spans=goal_spans,
         heading_spans=heading_spans,
         box_spans=box_spans,
-        first_is_lead=declares_first_is_lead(text),
-        first_is_lead_at=_declared_at(text, body_start),
+        first_is_lead=first_is_lead,
+        first_is_lead_at=_declared_at(text, body_start) if first_is_lead else 0,
         signatures=signed,
     )
 

@@ -166,10 +166,15 @@ class _Amount:
 # --- public ------------------------------------------------------------------
 
 
-def plan_end_year(text: str) -> int | None:
-    """The last year of the five-year plan a heading names as a period (“十二五”时期, 十四五期间, 十三五末)."""
-    m = _PLAN_YEAR_RE.search(text) if "五" in text else None
-    return {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}[m.group("n")] if m else None
+def plan_end_year(text: str, period: bool = True) -> int | None:
+    """The last year of the five-year plan ``text`` names: as a period (“十二五”时期, 十四五期间, 十三五末), or,
+    with ``period`` False, by its name alone (辽宁省“十四五”安全生产规划)."""
+    m = (_PLAN_YEAR_RE if period else _PLAN_NAME).search(text) if "五" in text else None
+    return _PLAN_END[m.group("n")] if m else None
+
+
+_PLAN_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十一五 … 十六五
+_PLAN_NAME = re.compile(r"十(?P<n>[一二三四五六])五")
 
 
 def find_targets(text: str, offset: int = 0, year: int | None = None, current_year: int | None = None) -> list[Target]:
@@ -682,7 +687,7 @@ def _metric(s: str, a: _Amount, seg0: int, seg1: int) -> str:
         return _trim(_LEADING_VERBS.sub("", before))
     if a.kind == "percent":
         if len(after) >= 2 and not _RANGE_AFTER.match(s[a.end:seg1]):
-            return _trim(_GOAL_VERB.split(after, maxsplit=1)[0]) + "占比"
+            return _trim(_GOAL_VERB_RE.split(after, maxsplit=1)[0]) + "占比"
         share = _SHARE_PHRASE.fullmatch(before)
         if share:  # 研发投入达到主营业务收入的2% -> 研发投入占主营业务收入比重
             return _trim(f"{share.group(1)}占{share.group(2)}比重")
@@ -783,7 +788,6 @@ _YEAR_LEAD = re.compile(r"(?:力争|争取)?(?:到|至)?\d{4}年(?:底|末)?(?:�
 _AFTER_FILLER = re.compile(r"^(以上|左右|以内|多|余)?(的)?")
 _ABOUT_AT_END = re.compile(r"(约)$")
 _RANGE_AFTER = re.compile(r"(以上|以内|左右)")
-_GOAL_VERB = re.compile(f"(?:{GOAL_VERBS})")
 _SHARE_PHRASE = re.compile(r"(.+?)(?:达到|占|为|提高到|提升到)(.+?)的")
 _LEADING_LINK = re.compile(r"^(的|和|及|等|以上)")
 _TRAILING_VERB = re.compile(r"(实现|力争|争取|确保)+$")
