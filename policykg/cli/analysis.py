@@ -14,7 +14,8 @@ from typing import Annotated
 
 import typer
 
-from policykg.errors import PolicyKGError, QueryError
+from policykg.cli.exits import exit_on_error
+from policykg.errors import QueryError
 
 MinScore = Annotated[float, typer.Option(help="Containment a pair needs to be reported.")]
 
@@ -32,12 +33,9 @@ def overlaps(
     import policykg
     from policykg.graph.similar_to import similar_row
 
-    try:
+    with exit_on_error(2):
         with policykg.open_store() as store:
             found = policykg.find_overlaps(store, min_score=min_score)
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if as_json:
         for o in found[:top]:
             row = similar_row(o) | {"shared_spans": [list(s) for s in o.shared_spans]}
@@ -76,15 +74,9 @@ def compare(
     if len(names) != 2:
         raise typer.BadParameter(f"give two provinces separated by a comma, got {provinces!r}",
                                  param_hint="--provinces")
-    try:
+    with exit_on_error(2), exit_on_error(1, QueryError):
         with policykg.open_store() as store:
             report = policykg.compare_provinces(store, names[0], names[1], top=top, min_score=min_score)
-    except QueryError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if as_json:
         typer.echo(report_json(report))
     else:
@@ -109,12 +101,9 @@ def networks(
     import policykg
     from policykg.graph import networks as nw
 
-    try:
+    with exit_on_error(2):
         with policykg.open_store() as store:
             found = policykg.agency_networks(store, exclude or [])
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     policykg.write_networks(found, out)
     console = Console()
     for name, g in found.graphs.items():

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from policykg.cli.exits import exit_on_error
 from policykg.graph.neo4j_server import SERVING_HEAP
 
 neo4j_app = typer.Typer(
@@ -48,12 +49,9 @@ def start(
     import policykg
     from policykg.errors import StoreError
 
-    try:
+    with exit_on_error(1, StoreError):
         server, started = policykg.start_neo4j(data, port=port, password=password, timeout=timeout, heap=heap,
                                                pagecache=pagecache)
-    except StoreError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
     if started:
         typer.echo(f"Neo4j 5.26 is running (pid {server.pid}) at {server.uri}")
     else:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from policykg.errors import PolicyKGError
+from policykg.cli.exits import exit_on_error
 
 FORMATS = ("table", "json", "csv")
 WIDE_TABLE = 6  # more columns than this: print each row as a field/value table
@@ -47,13 +47,10 @@ def query(
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-    try:
+    with exit_on_error(1):
         params = parse_params(param or [])
         with policykg.open_store() as store:
             rows = policykg.run_query(store, name, params)
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
     typer.echo(render(rows, fmt), nl=False)
 
 

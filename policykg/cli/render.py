@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from policykg.errors import PolicyKGError
+from policykg.cli.exits import exit_on_error
 
 
 def render(
@@ -24,13 +24,10 @@ def render(
     import policykg
     from policykg.cli.queries import parse_params
 
-    try:
+    with exit_on_error(1):
         params = parse_params(param or [])
         with policykg.open_store() as store:
             page = policykg.render(store, kind, params)
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     typer.echo(f"wrote {out}")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from policykg.errors import PolicyKGError
+from policykg.cli.exits import exit_on_error
 
 Host = Annotated[str, typer.Option(help="Address to listen on.")]
 Port = Annotated[int, typer.Option(help="Port to listen on.")]
@@ -32,11 +32,8 @@ def up(host: Host = "127.0.0.1", port: Port = 8000) -> None:
     """
     import policykg
 
-    try:
+    with exit_on_error(1):
         policykg.serve(host, port, load_bundled_corpus=True)
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from policykg.cli.exits import exit_on_error
 from policykg.errors import PolicyKGError
 
 # Nodes that mark work left pending (graph/summaries.py, graph/similar_to.py): status reports them in words.
@@ -74,12 +75,9 @@ def status() -> None:
 
     import policykg
 
-    try:
+    with exit_on_error(2):
         with policykg.open_store() as store:
             found = policykg.status(store)
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     counts = {"nodes": found.nodes, "relationships": found.relationships}
     provinces, pending, overlaps_pending, engine = (found.provinces, found.summaries_pending,
                                                     found.overlaps_pending, found.engine)
@@ -150,13 +148,10 @@ def reset(
     if not yes:
         typer.echo("refusing to empty the store without --yes", err=True)
         raise typer.Exit(1)
-    try:
+    with exit_on_error(2):
         with policykg.open_store() as store:
             policykg.reset(store)
             engine = store.engine
-    except PolicyKGError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"emptied the {engine} store")
 
 
