@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import sysconfig
 from pathlib import Path
@@ -30,3 +32,13 @@ def policykg_command() -> list[str]:
 
 
 POLICYKG = policykg_command()
+
+
+def terminate(process: subprocess.Popen) -> str:
+    """Stop ``process`` as a service manager does (SIGTERM), wait for it and return what it wrote on stderr,
+    after checking it ended by that signal and printed no traceback."""
+    process.send_signal(signal.SIGTERM)
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM, errors
+    assert "Traceback" not in errors, errors
+    return errors

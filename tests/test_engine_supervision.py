@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import httpx
-from commands import POLICYKG
+from commands import POLICYKG, terminate
 from record_files import write_record_files
 
 from policykg.graph._process import pid_is_alive
@@ -89,13 +89,10 @@ def test_serve_restarts_its_killed_engine_and_answers_again(tmp_path: Path, seed
         assert _wait(lambda: (r := _status(base)) is not None and r.status_code == 200 and _server_pid(home) != second,
                      30), "no answer after a second kill"
         third = _server_pid(home)
-        process.send_signal(signal.SIGTERM)
-        _, errors = process.communicate(timeout=60)
+        errors = terminate(process)
     finally:
         process.kill()
         process.wait()
-    assert process.returncode == 128 + signal.SIGTERM, errors
-    assert "Traceback" not in errors, errors
     assert errors.count("restarting it in") >= 2 and f"killed by signal {signal.SIGKILL}" in errors, errors
     assert not pid_is_alive(third), "serve left its engine running"
 
