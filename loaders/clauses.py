@@ -129,6 +129,7 @@ class _Phrase:
     role: str | None        # lead / co / responsible / person / None (no marker)
     units: list[Unit]
     labelled: bool
+    label: str = ""         # the label as written (牵头单位), "" when none
 
 
 def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bool = False,
@@ -141,10 +142,10 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
         return _Phrase(None, [], False)
     if _DOCREF.match(stripped):
         return _Phrase(None, [], False)
-    role, labelled = None, False
+    role, labelled, label = None, False, ""
     m = words.labels.match(simple)
     if m:
-        role, labelled = words.label_role[m.group(1)], True
+        role, labelled, label = words.label_role[m.group(1)], True, m.group(1)
         if role == "person":
             return _Phrase("person", [], True)
         start += m.end()
@@ -171,7 +172,7 @@ def _phrase(text: str, start: int, end: int, where: Jurisdiction | None, cut: bo
             return None
         # after a label the list is a list of units: one that names no agency (新材料产业园) is passed over
         units = [u for u in units if u.info is not None or u.vague]
-    return _Phrase(role, units, labelled)
+    return _Phrase(role, units, labelled, label)
 
 
 def _declaration(clause: Clause, text: str, start: int, end: int, where: Jurisdiction | None,
@@ -281,6 +282,7 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
     if failed_plain and not any(p.labelled for phrases in sentences for p in phrases):
         return None
     first_is_lead = first_is_lead or clause.first_is_lead
+    _second_lead_labels(sentences)
     roles: list[tuple[str, list[Unit]]] = []
     for phrases in sentences:
         roles.extend(_sentence_roles(phrases))
@@ -307,6 +309,18 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
         return None
     _keep_agencies(clause)
     return clause
+
+
+def _second_lead_labels(sentences: list[list[_Phrase]]) -> None:
+    """After a 牵头 label, a second label of the lead kind names the units that do the work under the lead
+    (牵头单位：市农办；主办单位：市编办、市教育局): they support it."""
+    led = False
+    for phrases in sentences:
+        for phrase in phrases:
+            if phrase.labelled and phrase.role == "lead":
+                if led and "牵头" not in phrase.label:
+                    phrase.role = "co"
+                led = led or "牵头" in phrase.label
 
 
 def _sentence_roles(phrases: list[_Phrase]) -> list[tuple[str, list[Unit]]]:

@@ -726,9 +726,11 @@ _PROVINCE_VOICE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[、由和及])省[\u4e00-\
 
 
 def _province_of_places(text: str) -> str | None:
-    """A text that speaks as a province but names none (an excerpt without head or signature): the province
-    all the places it names lie in (兰州新区 -> 甘肃省)."""
-    if not _PROVINCE_VOICE.search(text):
+    """A text that speaks as a province, city or county but names no province (an excerpt without head or
+    signature): the province all the places it names lie in (兰州新区 -> 甘肃省; 福清市 in a text of 市农办,
+    市教育局 -> 福建省, whose city ``_below_province`` then finds)."""
+    if not (_PROVINCE_VOICE.search(text) or _CITY_VOICE.search(text) or _RELATIVE_UNIT.search(text)
+            or _COUNTY_VOICE.search(text)):
         return None
     from policykg.loaders.places import find_places, province_of
 
@@ -783,8 +785,9 @@ def _below_province(text: str, head_end: int, province: str) -> Jurisdiction:
     return province_jurisdiction(province)
 
 
-# A district or county speaking of itself: 我区, 全县, 区发改委 (a province-level city's own units are 市…).
-_COUNTY_VOICE = re.compile(r"[我本全][区县]|(?<![\u4e00-\u9fff])[区县](?:委|政府|发展改革委|发改委|财政局|商务委|商务局)")
+# A district or county speaking of itself: 我区, 全县, 区发改委 (a province-level city's own units are 市…; a city's
+# collective 各县(市)区政府 is not a district speaking).
+_COUNTY_VOICE = re.compile(r"[我本全][区县]|(?<![\u4e00-\u9fff)）])[区县](?:委|政府|发展改革委|发改委|财政局|商务委|商务局)")
 
 
 def _speaks_as_county(text: str, province: str | None = None) -> bool:

@@ -406,3 +406,21 @@ def test_a_page_source_names_the_city_and_a_convention_declared_midway_holds_fro
     assert measure(stem, "4").lead == ["丽水市发展和改革委员会"]
     # 责任单位:市人力社保局、市农业农村局分别牵头: each leads
     assert measure(stem, "6").lead == ["丽水市人力资源和社会保障局", "丽水市农业农村局"]
+
+
+# ---------------------------------------------------------------- ninth session: rules found in parts L–P
+
+def test_a_city_text_without_head_takes_its_city_from_the_counties_it_names() -> None:
+    # 福清市乡镇机构改革试点方案已草拟… (市农办, 市教育局; no title, issuer or number): 福清市 lies in 福州市, 福建省;
+    # 各县(市)区政府 is the city's collective, not a district speaking of itself
+    d = doc("334_fujian_fuzhou_zhongdiangongzuo")
+    assert (d.province, d.jurisdiction) == ("福建省", "福州市")
+
+
+def test_units_under_a_second_lead_label_support_the_first() -> None:
+    # (牵头领导:吴依殿;牵头单位:市农办;主办单位:市编办、市教育局、市财政局、…)
+    m = measure("334_fujian_fuzhou_zhongdiangongzuo", "20")
+    assert m.lead == ["福州市农办"]
+    assert {"福州市教育局", "福州市财政局", "福州市水利局"} <= set(m.co)
+    # (牵头领导:朱华;牵头单位:市卫生局、市爱卫办;…): 爱卫办 is the 爱国卫生运动委员会办公室
+    assert measure("334_fujian_fuzhou_zhongdiangongzuo", "22").lead == ["福州市卫生局", "福州市爱国卫生运动委员会办公室"]
