@@ -6,7 +6,7 @@ A document is issued at one level (central, province, city, county) by one juris
 document 长兴县经济和信息化局. ``Jurisdiction.relative`` answers which jurisdiction such a prefix means.
 
 The registry of names comes from jionlp's administrative-division dictionary (with the former names of
-renamed prefectures, 襄樊市 -> 襄阳市), so that an issuer or a title naming a city or county is understood.
+renamed prefectures and counties, 襄樊市 -> 襄阳市, 沙县 -> 沙县区), so that an issuer or a title naming a city or county is understood.
 """
 
 from __future__ import annotations
@@ -154,6 +154,10 @@ def _registry() -> _Registry:
                 if old_short:
                     add(short, old_short, city_jurisdiction(old_city, new_province))
             current[old_city] = new_city
+        new_county = change["new_loc"][2]
+        if old_county and new_county and old_county != new_county and old_county not in full and pname in PROVINCES:
+            # a county made a district or a city (沙县 -> 沙县区): its documents of before keep the former name
+            add(full, old_county, _county(old_county, new_province, new_city))
     return _Registry({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}, current)
 
 

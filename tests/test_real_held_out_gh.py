@@ -424,3 +424,9 @@ def test_units_under_a_second_lead_label_support_the_first() -> None:
     assert {"福州市教育局", "福州市财政局", "福州市水利局"} <= set(m.co)
     # (牵头领导:朱华;牵头单位:市卫生局、市爱卫办;…): 爱卫办 is the 爱国卫生运动委员会办公室
     assert measure("334_fujian_fuzhou_zhongdiangongzuo", "22").lead == ["福州市卫生局", "福州市爱国卫生运动委员会办公室"]
+
+
+def test_a_county_since_made_a_district_is_known_by_its_former_name() -> None:
+    # 沙县人民政府 / 关于加快第三产业发展的实施意见(试行) (2012; 沙县 has been 三明市沙县区 since 2021)
+    d = doc("346_fujian_sanming_shaxian_disanchanye")
+    assert (d.province, d.jurisdiction, d.issuers) == ("福建省", "沙县", ["沙县人民政府"])
