@@ -409,7 +409,10 @@ class AgencyTable:
                 rest, owner = s[len(p.name):], province_jurisdiction(p.name)
                 break
         else:
-            for prefix in _RELATIVE_PREFIXES:
+            named = _named_place(s, where)  # 玉林市应对气候变化…领导小组办公室: a city or county named in full
+            if named is not None:
+                owner, rest = named[0], s[named[1]:]
+            for prefix in _RELATIVE_PREFIXES if named is None else ():
                 if s.startswith(prefix) and not s.startswith("市场") and len(s) > len(prefix):
                     rest = s[len(prefix):]
                     if where is not None:
@@ -679,7 +682,8 @@ def _split_points(compact: str, protected: list[tuple[int, int]], open_end: bool
         if c in _CONJUNCTIONS and compact.startswith(("相关", "有关"), start):
             continue  # 相关区市县政府和先导区管委会: 相关 holds for both, one vague unit
         if c in _CONJUNCTIONS and i > start and (open_end or i + 1 < len(compact)):
-            cut = i in ends or bool(_AGENCY_END.search(compact[start:i]))
+            # (A、B等和地方人民政府: 等 closes the list before the conjunction)
+            cut = i in ends or compact[i - 1] == "等" or bool(_AGENCY_END.search(compact[start:i]))
         if cut:
             segments.append((start, i))
             start = i + 1
@@ -742,10 +746,35 @@ def _units(clause: str, where: Jurisdiction | None) -> tuple[tuple[AgencyInfo | 
             p[1] == q[0] for p, q in zip(inner, inner[1:], strict=False))
         segments.extend(inner if tiled else [(a, b)])
     names = [compact[x:y] for x, y in segments]
+    prefix = ""  # the relative prefix of the list's last unit that wrote one (自治区财政厅、…)
     for i, (written, (x, y)) in enumerate(zip(names, segments, strict=True)):
         info = _normalise_clean(written, where) or _distributed(written, names[i + 1:], where)
+        if (info is not None and not info.known and info.province is None and prefix
+                and not written.startswith(_RELATIVE_PREFIXES) and _department_like(info.name, where)):
+            # a name in no table after a prefixed one shares its prefix (自治区财政厅、…、产业园区改革发展办公室)
+            info = _shared_prefix(prefix + written, where) or info
+        prefix = next((p for p in _RELATIVE_PREFIXES if written.startswith(p)), prefix)
         out.append((info, written, index[x], index[y - 1] + 1))
     return tuple(out)
+
+
+_DEPARTMENT_ENDS = ("厅", "局", "委", "委员会", "办", "办公室", "署")
+
+
+def _department_like(name: str, where: Jurisdiction | None) -> bool:
+    """A name a government's department could have (产业园区改革发展办公室), not an institute, a zone's committee or a body
+    named after a place (中新苏滁高新区管委会, 哈尔滨铁路局, 人民银行辽阳市中心支行), which no prefix is written before."""
+    if name.endswith(("管委会", "管理委员会")) or not name.endswith(_DEPARTMENT_ENDS):
+        return False  # (an institute or a company in the list, 纺织服装产业研究院, is no department)
+    province = where.province if where else None
+    return not any(by_short_name(name[i:i + k], province) or by_name(name[i:i + k], province)
+                   for i in range(len(name) - 1) for k in range(2, 5))
+
+
+def _shared_prefix(written: str, where: Jurisdiction | None) -> AgencyInfo | None:
+    """A unit read with the prefix of the unit before it, when that names a jurisdiction it did not have."""
+    info = _normalise_clean(written, where)
+    return info if info is not None and info.province is not None else None
 
 
 def complete_unit(unit: Unit, where: Jurisdiction | str | None) -> Unit:
@@ -775,6 +804,16 @@ def complete_unit(unit: Unit, where: Jurisdiction | str | None) -> Unit:
             _, info = min(found.values(), key=lambda x: x[0])
             return unit._replace(info=info)
     return unit
+
+
+def _named_place(s: str, where: Jurisdiction | None) -> tuple[Jurisdiction, int] | None:
+    """The city or county a name opens with in full (玉林市…, 长兴县…), and where its name ends."""
+    province = where.province if where else None
+    for k in range(min(len(s) - 2, 12), 2, -1):
+        j = by_name(s[:k], province)
+        if j is not None and j.level in ("city", "county"):
+            return j, k
+    return None
 
 
 def _place(written: str, where: Jurisdiction | None) -> Jurisdiction | None:

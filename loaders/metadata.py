@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from policykg.data import read_tsv
 from policykg.loaders._patterns import DOC_NUMBER_LEAD, DOC_NUMBER_YEAR, finditer_from_anchor
-from policykg.loaders.agencies import RELATIVE_PREFIXES, AgencyMatch, find_agencies
+from policykg.loaders.agencies import RELATIVE_PREFIXES, AgencyMatch, find_agencies, split_units
 from policykg.loaders.jurisdiction import (
     CENTRAL,
     Jurisdiction,
@@ -44,7 +44,7 @@ _KINDS = ["实施意见", "指导意见", "行动方案", "实施方案", "工�
 _KIND_END = re.compile(rf"(?:{'|'.join(_KINDS)})(?:\s*[（(][^（）()\n]{{2,24}}[）)])?[》”]?$")
 _KEPT_PAREN = re.compile(r"[（(]\s*(?:\d{4}\s*[-—–～~至到]\s*\d{4}\s*年?|\d{4}\s*年(?:版|修订版)?|试行|暂行|修订|修订版|修订稿|第[一二三四五六七八九十\d]+批)\s*[）)]$")
 _TRAILING_PAREN = re.compile(r"\s*[（(][^（）()]{1,30}[）)]$")
-_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|批转|印送|下达)\s*[《〈“\"]?(?P<x>.+?)[》〉”\"]?\s*的?\s*通知》?$", re.S)
+_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|批转|印送|下达)\s*(?P<open>[《〈“\"]?)(?P<x>.+?)[》〉”\"]?\s*的?\s*通知》?$", re.S)
 _ISSUED_WITH = re.compile(r"《(?P<x>[^《》\n]{4,120})》(?:[和、及与,，]?《[^《》\n]{0,120}》)*[^。\n《》]{0,60}?"
                           r"(?:现)?(?:印发|转发)(?:给)?(?:你们|各地|你局|你厅|你委)")
 _NOW_ISSUING = re.compile(r"现将\s*《(?P<x>[^《》\n]{4,120})》[^。\n]{0,40}?(?:印发|转发)")
@@ -173,6 +173,13 @@ def _flat(s: str) -> str:
     return squeeze(_LINE_BREAK.sub("", s))
 
 
+def _notice_x(m: re.Match[str]) -> str:
+    """The document a notice line issues, with the quote mark it opens with when that quote ends inside it
+    (印发《政府工作报告》2018年目标任务责任分解的通知)."""
+    x, opener = m.group("x"), m.group("open")
+    return opener + x if opener and x.count(_CLOSER[opener]) > x.count(opener) else x
+
+
 def _notice_title(head: str, blocks: list[str]) -> str | None:
     """The title of the document a notice issues or a news item reports: 现将《Y》印发给你们,
     《Y》已经…印发给你们, 关于印发《Y》的通知, 发布了《…关于印发Y的通知》, 上海印发《Y》."""
@@ -184,11 +191,11 @@ def _notice_title(head: str, blocks: list[str]) -> str | None:
         flat = _flat(block)
         m = _NOTICE.search(flat)
         if m and flat.endswith(("通知", "通知》")):
-            return m.group("x")
+            return _notice_x(m)
     for quoted in _QUOTED.finditer(head):  # a notice named in a news sentence
         m = _NOTICE.search(quoted.group(1))
         if m:
-            return m.group("x")
+            return _notice_x(m)
     for block in blocks:
         m = _REPORTED.search(_flat(block))
         if m:
@@ -221,9 +228,9 @@ def find_title(head: str) -> str | None:
         issued = issued.replace("〈", "《").replace("〉", "》")
         for block in titled:  # a notice line naming it in full (关于印发2023年区《政府工作报告》…方案的通知)
             m = _NOTICE.search(_flat(block))
-            if m and _flat(block).endswith(("通知", "通知》")) and m.group("x") != issued and (
-                    issued in m.group("x") or _similar(m.group("x"), issued) >= 0.75):
-                return _clean_title(m.group("x"))
+            if m and _flat(block).endswith(("通知", "通知》")) and _notice_x(m) != issued and (
+                    issued in _notice_x(m) or _similar(_notice_x(m), issued) >= 0.75):
+                return _clean_title(_notice_x(m))
         return _clean_title(issued)
     plain = [b for b in titled if not _flat(b).endswith(("通知", "通知》"))]
     if plain:
@@ -253,8 +260,8 @@ _PLAIN_REPORT = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,20}?)(?:近日|日前|今
 def _clean_title(title: str) -> str:
     notice = _NOTICE.search(_flat(title))
     if notice and _flat(title).endswith(("通知", "通知》")):
-        title = notice.group("x").replace("〈", "《").replace("〉", "》")
-    title = title.strip().strip("《》“”\" ").replace("〈", "《").replace("〉", "》")  # 〈〉 quote inside a title
+        title = _notice_x(notice).replace("〈", "《").replace("〉", "》")
+    title = _strip_quotes(title).replace("〈", "《").replace("〉", "》")  # 〈〉 quote inside a title
     # An issuer before 关于 on a line of its own or after a space is a header, not part of the title
     # (广东省工业和信息化厅 关于…, 资料图 王海欣 摄北京市人民政府办公厅⏎关于…); glued to it (国务院关于…),
     # it is the title as the document gives it.
@@ -269,6 +276,31 @@ def _clean_title(title: str) -> str:
     if _TRAILING_PAREN.search(title) and not _KEPT_PAREN.search(title):
         title = _TRAILING_PAREN.sub("", title)
     return title.strip()
+
+
+_QUOTE_PAIRS = {"《": "》", "“": "”"}
+_CLOSER = {**_QUOTE_PAIRS, "〈": "〉"}
+
+
+def _strip_quotes(title: str) -> str:
+    """The title without the marks around it (《X》, “X”, or one left unmatched), keeping the marks that open a
+    quote inside it (“十四五”节能减排综合工作方案)."""
+    t = title.strip().strip('" ')
+    while t:
+        op, cl = (t[0], _QUOTE_PAIRS[t[0]]) if t[0] in _QUOTE_PAIRS else (None, None)
+        if op and t.endswith(cl) and t[1:-1].count(op) == t[1:-1].count(cl):
+            t = t[1:-1]
+        elif op and t[1:].count(cl) <= t[1:].count(op):
+            t = t[1:]  # an opener whose closer is lost
+        elif t[-1] in _QUOTE_PAIRS.values():
+            opener = next(o for o, c in _QUOTE_PAIRS.items() if c == t[-1])
+            if t[:-1].count(opener) > t[:-1].count(t[-1]):
+                break  # it closes a quote inside the title
+            t = t[:-1]
+        else:
+            break
+        t = t.strip('" ')
+    return t
 
 
 _SHARED_FILE = re.compile(r"《([^\n]{4,160}?)\.(?:docx?|pdf|wps|txt)》")
@@ -512,11 +544,27 @@ def find_issuers(text: str, head_end: int, body_end: int, where: Jurisdiction | 
                 covered = sum(m.end - m.start for m in matches)
                 if matches and covered >= 0.6 * len(_WS.sub("", s)):
                     add(matches)
+                elif not matches:
+                    add(_signing_body(line, where, line_start))
             elif "关于" in s and "。" not in s and len(s) <= 160:
                 prefix = s.split("关于", 1)[0]
                 if prefix.strip() and "《" not in prefix:  # not a cited document's issuer (贯彻《X关于…》)
                     add(find_agencies(prefix, where, line_start))
     return found
+
+
+# A signature signed on another body's behalf: 玉林市…领导小组办公室(代), …(代章)
+_ON_BEHALF = re.compile(r"\s*[（(]代章?[）)]\s*$")
+
+
+def _signing_body(line: str, where: Jurisdiction | None, line_start: int) -> list[AgencyMatch]:
+    """A signature line that is one body in no table but named in full by the agency grammar, its jurisdiction
+    first (玉林市应对气候变化及节能减排工作领导小组办公室(代))."""
+    line = _ON_BEHALF.sub("", line)
+    units = split_units(line.strip(), where, line_start + len(line) - len(line.lstrip()))
+    if len(units) == 1 and units[0].info.name == units[0].written and len(units[0].written) == len(line.strip()):
+        return units
+    return []
 
 
 def _issuer_by_formula(head: str, where: Jurisdiction | None) -> str | None:

@@ -430,3 +430,28 @@ def test_a_county_since_made_a_district_is_known_by_its_former_name() -> None:
     # 沙县人民政府 / 关于加快第三产业发展的实施意见(试行) (2012; 沙县 has been 三明市沙县区 since 2021)
     d = doc("346_fujian_sanming_shaxian_disanchanye")
     assert (d.province, d.jurisdiction, d.issuers) == ("福建省", "沙县", ["沙县人民政府"])
+
+
+# ---------------------------------------------------------------- part Q (420–431)
+
+def test_a_list_closed_by_deng_before_and_and_the_local_governments_of_a_central_text() -> None:
+    # （国家卫生健康委、国家发展改革委、国家疾控局等和地方人民政府按职责分工负责。…）
+    m = measure("421_central_guobanfa_yigai2022", "一/一")
+    assert {"国家疾病预防控制局", "各省、自治区、直辖市人民政府"} <= set(m.responsible)
+    assert not any("等和" in name for name in m.responsible)
+
+
+def test_a_leading_groups_office_signing_on_behalf_is_the_issuer() -> None:
+    # 玉林市应对气候变化及节能减排工作领导小组办公室(代) / 2024年3月22日 (the notice says 经市人民政府同意)
+    assert doc("425_guangxi_yulin_jiangtan").issuers == ["玉林市应对气候变化及节能减排工作领导小组办公室"]
+
+
+def test_a_name_in_no_table_shares_the_prefix_of_the_list_before_it() -> None:
+    # (牵头单位:自治区财政厅、工业和信息化厅、发展改革委、国资委、产业园区改革发展办公室,各市人民政府;…)
+    assert "广西壮族自治区产业园区改革发展办公室" in measure("428_guangxi_gongyezhenxing", "一").lead
+
+
+def test_quote_marks_that_open_a_title_are_kept_when_they_close_inside_it() -> None:
+    # “十四五”节能减排综合工作方案 (its own line); 印发《政府工作报告》2018年目标任务责任分解的通知
+    assert doc("430_central_guowuyuan_jienengjianpai").title == "“十四五”节能减排综合工作方案"
+    assert doc("401_zhejiang_taizhou_zerenfenjie").title == "《政府工作报告》2018年目标任务责任分解"
