@@ -147,8 +147,8 @@ class _Gazetteer:
                 self._add(alias + "州", _Candidate(city, province, "prefecture", True))
 
     def _add_county(self, county: str, alias: str, city: str, province: str) -> None:
-        if any(word in county for word in _NOT_A_COUNTY):
-            return
+        if any(word in county and len(county) > len(word) + 1 for word in _NOT_A_COUNTY):
+            return  # a zone jionlp lists among counties (长春净月高新技术产业开发区); 绿园区 is a district
         self._add(county, _Candidate(city, province, "county", True))
         if alias and alias != county and not county.endswith(_DIRECT_GROUP) and alias not in self._stop_always:
             self._add(alias, _Candidate(city, province, "county", False))
@@ -273,6 +273,9 @@ def gazetteer() -> _Gazetteer:
     return _Gazetteer()
 
 
+_STREETS = ("街道", "路", "大街", "大道")
+
+
 def find_places(text: str, province: str | None = None, offset: int = 0) -> list[PlaceMention]:
     """Every mention of a prefecture-level division in ``text``, in text order.
 
@@ -295,7 +298,11 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
         city, weak = gaz.lookup(name, province)
         if city is False:
             covered = start + len(name)
-        elif city and not (weak and gaz.glued_to_previous_word(text, start)) \
+        # a name glued into words on both sides (重|大连|接线) or a short county form glued to the word before it
+        # (创|新化) is no mention; nor is a short county form that names a street (铁西街道 of 长春市绿园区)
+        elif city and not ((weak or len(name) == 2 and gaz.glued_to_next_word(text, start + 2))
+                           and gaz.glued_to_previous_word(text, start)) \
+                and not (weak and text.startswith(_STREETS, start + len(name))) \
                 and not (len(name) == 2 and name[0] in _FUNCTION_CHARS and gaz.county_only(name)
                          and gaz.glued_to_next_word(text, start + 2)):
             mentions.append({"city": city, "written": name, "start": start + offset,

@@ -455,3 +455,10 @@ def test_quote_marks_that_open_a_title_are_kept_when_they_close_inside_it() -> N
     # “十四五”节能减排综合工作方案 (its own line); 印发《政府工作报告》2018年目标任务责任分解的通知
     assert doc("430_central_guowuyuan_jienengjianpai").title == "“十四五”节能减排综合工作方案"
     assert doc("401_zhejiang_taizhou_zerenfenjie").title == "《政府工作报告》2018年目标任务责任分解"
+
+
+def test_place_names_glued_into_words_or_naming_streets_are_no_places() -> None:
+    # 重大连接线建设工程 names no 大连; 铁西街道 is a street of 绿园区 (长春市), not 四平市's 铁西区
+    assert "大连市" not in doc("420_qinghai_haidong_lanxichengshiqun").places
+    # 绿园区“六城联动”招商引资专班实施方案: a district whose name holds 园区 is a district
+    assert doc("424_jilin_changchun_lvyuan_zhaoshang").places == ["长春市"]
