@@ -746,19 +746,25 @@ def _units(clause: str, where: Jurisdiction | None) -> tuple[tuple[AgencyInfo | 
             p[1] == q[0] for p, q in zip(inner, inner[1:], strict=False))
         segments.extend(inner if tiled else [(a, b)])
     names = [compact[x:y] for x, y in segments]
-    prefix = ""  # the relative prefix of the list's last unit that wrote one (自治区财政厅、…)
+    # the prefix the list's departments are written with: the relative prefix of the last unit that wrote one
+    # (自治区财政厅、…), or the document's own jurisdiction after a department written bare (财政局、发改局、…)
+    prefix = ""
     for i, (written, (x, y)) in enumerate(zip(names, segments, strict=True)):
         info = _normalise_clean(written, where) or _distributed(written, names[i + 1:], where)
         if (info is not None and not info.known and info.province is None and prefix
                 and not written.startswith(_RELATIVE_PREFIXES) and _department_like(info.name, where)):
-            # a name in no table after a prefixed one shares its prefix (自治区财政厅、…、产业园区改革发展办公室)
+            # a name in no table among the list's departments shares their prefix (…、产业园区改革发展办公室)
             info = _shared_prefix(prefix + written, where) or info
-        prefix = next((p for p in _RELATIVE_PREFIXES if written.startswith(p)), prefix)
+        if written.startswith(_RELATIVE_PREFIXES):
+            prefix = next(p for p in _RELATIVE_PREFIXES if written.startswith(p))
+        elif info is not None and info.known and where is not None and where.level != "central" \
+                and info.name.startswith(where.name):
+            prefix = prefix or where.name
         out.append((info, written, index[x], index[y - 1] + 1))
     return tuple(out)
 
 
-_DEPARTMENT_ENDS = ("厅", "局", "委", "委员会", "办", "办公室", "署")
+_DEPARTMENT_ENDS = ("厅", "局", "委", "委员会", "办", "办公室", "署", "中心")
 
 
 def _department_like(name: str, where: Jurisdiction | None) -> bool:

@@ -141,6 +141,8 @@ def _label_clauses(text: str, start: int, end: int, covered: list[tuple[int, int
             continue
         line_end = text.find("\n", a, end)
         b = end if line_end < 0 else line_end
+        # a bracket read already closes the list (…、工商联(列第一位者为牵头或汇总单位,下同))
+        b = min([x for x, _ in covered if a < x < b], default=b)
         if spans and not text[spans[-1][1]:a].strip():
             spans[-1] = (spans[-1][0], b)  # the next label line of the same clause
         elif spans and spans[-1][0] <= a < spans[-1][1]:
@@ -196,6 +198,7 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
         if clause is not None:
             roles.merge(from_clause(clause))
             covered.append((open_at, close_end))
+            first_is_lead = first_is_lead or clause.first_is_lead  # a bracket declaring it after a unit list
     labelled = _label_clauses(text, start, end, covered) if _LABEL_HINT.search(text, start, end) else ()
     for a, b in labelled:
         clause = _lenient(text, a, b, where, first_is_lead, cut=b >= text_end)

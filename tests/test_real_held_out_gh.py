@@ -462,3 +462,14 @@ def test_place_names_glued_into_words_or_naming_streets_are_no_places() -> None:
     assert "大连市" not in doc("420_qinghai_haidong_lanxichengshiqun").places
     # 绿园区“六城联动”招商引资专班实施方案: a district whose name holds 园区 is a district
     assert doc("424_jilin_changchun_lvyuan_zhaoshang").places == ["长春市"]
+
+
+def test_a_unit_list_closed_by_a_bracket_that_declares_the_first_unit_leads() -> None:
+    # 责任单位:财政局、发改局、…、人才办、金融发展服务中心、…、工商联(列第一位者为牵头或汇总单位,下同)
+    stem = "410_zhejiang_tongxiang_zerenfenjie"
+    m = measure(stem, "一/1")
+    assert m.lead == ["桐乡市财政局"]
+    # bare departments of a county-level city: the ones in no table are its own too (…、金融发展服务中心)
+    assert {"中共桐乡市委人才工作领导小组办公室", "桐乡市金融发展服务中心", "桐乡市发展和改革局"} <= set(m.co)
+    # 责任单位:发改局、经信局、财政局、金融发展服务中心、税务局、人民银行: the central bank's county branch
+    assert "中国人民银行桐乡市支行" in measure(stem, "一/2").co
