@@ -473,3 +473,9 @@ def test_a_unit_list_closed_by_a_bracket_that_declares_the_first_unit_leads() ->
     assert {"中共桐乡市委人才工作领导小组办公室", "桐乡市金融发展服务中心", "桐乡市发展和改革局"} <= set(m.co)
     # 责任单位:发改局、经信局、财政局、金融发展服务中心、税务局、人民银行: the central bank's county branch
     assert "中国人民银行桐乡市支行" in measure(stem, "一/2").co
+
+
+def test_a_citys_districts_and_county_cities_written_qu_shi_and_a_committee_cut_to_guanwei() -> None:
+    # (责任单位:市人力资源社会保障局、市财政局,各区、市政府,青岛高新区管委)
+    assert measure("407_shandong_qingdao_shishi", "一/一").responsible == [
+        "青岛市人力资源和社会保障局", "青岛市财政局", "青岛市各县（市、区）人民政府", "青岛高新技术产业开发区管理委员会"]
