@@ -477,5 +477,5 @@ def test_a_unit_list_closed_by_a_bracket_that_declares_the_first_unit_leads() ->
 
 def test_a_citys_districts_and_county_cities_written_qu_shi_and_a_committee_cut_to_guanwei() -> None:
     # (责任单位:市人力资源社会保障局、市财政局,各区、市政府,青岛高新区管委)
-    assert measure("407_shandong_qingdao_shishi", "一/一").responsible == [
+    assert measure("407_shandong_qingdao_shishi", "一").responsible == [
         "青岛市人力资源和社会保障局", "青岛市财政局", "青岛市各县（市、区）人民政府", "青岛高新技术产业开发区管理委员会"]
