@@ -433,6 +433,9 @@ class AgencyTable:
 
     def _unknown(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
         """A unit in no table: kept when it follows the agency grammar, with its prefix spelled out."""
+        own_zone = self._own_zone(s, where)
+        if own_zone is not None:
+            return own_zone
         if not self.follows_grammar(s) or self._generic(s):
             return None
         branch = self._national_branch(s)
@@ -474,6 +477,17 @@ class AgencyTable:
         name = self.expand(name)
         return AgencyInfo(name=name, written=[s], level=level, type=self.guess_type(name), province=province,
                           known=False)
+
+    def _own_zone(self, s: str, where: Jurisdiction | None) -> AgencyInfo | None:
+        """The committee of a city's or county's own zone written with the relative prefix (市经济开发区管委会 in a
+        周口 document): zones are named with their city's short name (周口经济开发区管理委员会)."""
+        m = _OWN_ZONE.match(s)
+        target = where.relative(m.group(1)) if m and where is not None else None
+        if target is None or target.level not in ("city", "county"):
+            return None
+        name = self.expand(short_name(target) + m.group(2) + "管委会")
+        return AgencyInfo(name=name, written=[s], level=target.level, type=self.guess_type(name),
+                          province=target.province, known=False)
 
     def _generic(self, s: str) -> bool:
         """A committee of zones in general, not of a named one (园区管委会, 各开发区（投资区）管委会)."""
@@ -764,6 +778,8 @@ def _units(clause: str, where: Jurisdiction | None) -> tuple[tuple[AgencyInfo | 
     return tuple(out)
 
 
+# A zone of a kind a city or county has one of, its committee written with the relative prefix (市经济开发区管委会).
+_OWN_ZONE = re.compile(r"^([市县])(经济开发区|经济技术开发区|经开区|高新技术产业开发区|高新区)(?:管委会|管理委员会|管委)$")
 _DEPARTMENT_ENDS = ("厅", "局", "委", "委员会", "办", "办公室", "署", "中心")
 
 

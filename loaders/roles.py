@@ -43,6 +43,7 @@ _WITH = re.compile(r"由([^。；;，,（）()由]{2,40}?)会同([^。；;（）
                    r"(?=负责|研究|共同|制定|提出|落实|组织|抓紧|推进|开展|[，,])")
 _YOU = re.compile(r"由([^。；;（）()]{2,160}?)(牵头|负责)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
+_YOU_CUT = re.compile(r"(?:^|(?<=[。；;\n]))\s*由([^。；;（）()由\n]{2,160})$")
 
 
 @dataclass
@@ -239,6 +240,12 @@ def find_roles(text: str, start: int, end: int, where: Jurisdiction | str | None
             clause = parse_clause(text, a, b.start() if b else end, where, first_is_lead)
             if clause is not None:
                 roles.merge(from_clause(clause))
+    if roles.is_empty() and tail >= text_end and "由" in text[start:end]:
+        # 由A、B,C人民政府,市经济开发区管委会 | the text's end: the units of a 由 sentence cut before its verb
+        m = _YOU_CUT.search(text, start, tail)
+        clause = parse_clause(text, m.start(1), tail, where, first_is_lead, cut=True) if m else None
+        if clause is not None:
+            roles.merge(from_clause(clause))
     return roles.finalise()
 
 

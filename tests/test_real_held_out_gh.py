@@ -479,3 +479,11 @@ def test_a_citys_districts_and_county_cities_written_qu_shi_and_a_committee_cut_
     # (责任单位:市人力资源社会保障局、市财政局,各区、市政府,青岛高新区管委)
     assert measure("407_shandong_qingdao_shishi", "一").responsible == [
         "青岛市人力资源和社会保障局", "青岛市财政局", "青岛市各县（市、区）人民政府", "青岛高新技术产业开发区管理委员会"]
+
+
+def test_a_cities_own_zone_and_a_you_sentence_cut_by_the_end_of_the_text() -> None:
+    # 由市发展改革委,各县市区人民政府,市经济开发区管委会、市东新区管委会负责落实
+    stem = "291_henan_zhoukou_zhongdiangongzuo"
+    assert "周口经济开发区管理委员会" in measure(stem, "一/1").responsible
+    # 由市交通运输局、市公路局、市发展改革委,西华县、川汇区、扶沟县、淮阳县人民政府,市经济开发区管委会 | (the excerpt ends)
+    assert {"周口市交通运输局", "西华县人民政府", "周口经济开发区管理委员会"} <= set(measure(stem, "一/3").responsible)
