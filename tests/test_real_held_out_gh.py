@@ -487,3 +487,9 @@ def test_a_cities_own_zone_and_a_you_sentence_cut_by_the_end_of_the_text() -> No
     assert "周口经济开发区管理委员会" in measure(stem, "一/1").responsible
     # 由市交通运输局、市公路局、市发展改革委,西华县、川汇区、扶沟县、淮阳县人民政府,市经济开发区管委会 | (the excerpt ends)
     assert {"周口市交通运输局", "西华县人民政府", "周口经济开发区管理委员会"} <= set(measure(stem, "一/3").responsible)
+
+
+def test_a_supply_and_marketing_cooperative_is_an_agency_of_its_city() -> None:
+    # 市发改委、市农办、市财政局(市地税局)、…、市林业局、市供销社,各县(市、区)  (a table's units cell, cut by the excerpt)
+    assert {"台州市供销合作社联合社", "台州市各县（市、区）人民政府"} <= set(
+        measure("401_zhejiang_taizhou_zerenfenjie", "一/2").responsible)
