@@ -838,6 +838,23 @@ def _named_place(s: str, where: Jurisdiction | None) -> tuple[Jurisdiction, int]
     return None
 
 
+def complete_from_text(unit: Unit, where: Jurisdiction | str | None, text: str) -> Unit:
+    """A unit cut short by the end of the text (市科), completed as the text wrote it in full before (市科技局), else
+    by :func:`complete_unit`."""
+    pos = text.rfind(unit.written, 0, unit.start) if len(unit.written) >= 2 else -1  # (沈 | end: too little to go on)
+    while pos >= 0:
+        m = _NAME_RUN.match(text, pos)
+        found = list_units(m.group(), where) if m else []
+        if len(found) >= 1 and found[0].info is not None and found[0].written.startswith(unit.written) \
+                and found[0].written != unit.written:
+            return unit._replace(info=found[0].info)
+        pos = text.rfind(unit.written, 0, pos)
+    return complete_unit(unit, where)
+
+
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff（）()]{2,30}")
+
+
 def _place(written: str, where: Jurisdiction | None) -> Jurisdiction | None:
     province = where.province if where else None
     return by_name(written, province) or by_short_name(written, province)

@@ -522,6 +522,31 @@ def _pipe_cell_tables(page: str) -> str:
     return "".join(parts) + page[pos:] if parts else page
 
 
+# What a column name says its column holds; a line that says none of it is the first half of a name spread over two
+# lines (市政府 / 分管领导).
+_COLUMN_KIND = re.compile(r"序号|编号|任务|措施|举措|工作|事项|内容|目标|指标|单位|部门|领导|责任人|时限|时间|进度|备注|说明|"
+                          r"来源|依据|分工|情况|计划")
+
+
+def _joined_columns(header: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, name in enumerate(header):
+        if out and out[-1].endswith("\0"):
+            out[-1] = out[-1][:-1] + name
+        else:
+            out.append(name + ("\0" if i + 1 < len(header) and not _COLUMN_KIND.search(name) else ""))
+    return [name.rstrip("\0") for name in out]
+
+
+def _opens_rows(page: str, pos: int) -> bool:
+    """Whether the next line with text is a row's number or a group's (a group heading of its own stands before)."""
+    m = _NEXT_CELL.match(page, pos)
+    return bool(m) and bool(_CELL_NUMBER.match(m.group(1)) or _CELL_GROUP.match(m.group(1)))
+
+
+_NEXT_CELL = re.compile(r"\s*([^\n]*)")
+
+
 def _cell_table(page: str, start: int) -> tuple[str, int] | None:
     """The ``| cell |`` lines of the table whose header starts at ``start`` (a line 序号), and where in ``page``
     the table ends; None when the lines after 序号 name no responsibility column."""
@@ -536,6 +561,7 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
         if cell:
             header.append(cell.replace(" ", ""))  # 目  标  任  务: a name spread over the cell's width
         pos = end + 1
+    header = _joined_columns(header)
     if len(header) < 3 or not any(_ROLE_COLUMN.match(h) for h in header):
         return None
     out = ["| " + " | ".join(header) + " |"]
@@ -556,8 +582,8 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
                 row = None
                 if number:
                     row = [number.group(1)]
-                elif _CELL_GROUP.match(cell):
-                    out.append(cell)
+                elif _CELL_GROUP.match(cell) or _opens_rows(page, end + 1):
+                    out.append(cell)  # a group row, numbered (（一）) or not (强化科技创新支撑能力。 before （一）)
                 else:
                     return "\n".join(out) + "\n", pos  # the table ends: the rest of the page as it was
             else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policykg.loaders.agencies import as_jurisdiction, complete_unit, list_units
+from policykg.loaders.agencies import as_jurisdiction, complete_from_text, list_units
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.roles import Roles
 
@@ -50,13 +50,15 @@ def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool)
     rows: list[TableRow] = []
     columns: dict[str, int] | None = None
     last_end = -2
+    just_headed = False  # the last table line was a header: its first rows may follow group headings
     for m in _ROW.finditer(text):
         cells = _cells(text, m.start(), m.group(1), m.start(1))
-        if m.start() != last_end + 1 and not _group_line(text, last_end + 1, m.start()):
-            columns = None  # a new table starts (a group heading between rows, 一、…, keeps the table)
+        if m.start() != last_end + 1 and not _group_lines(text, last_end + 1, m.start(), just_headed):
+            columns = None  # a new table starts (group headings between rows, 一、…, keep the table)
         last_end = m.end()
         names = [c[0] for c in cells]
         header = _header(names)
+        just_headed = bool(header)
         if header:
             columns = header
             continue
@@ -69,9 +71,20 @@ def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool)
 _GROUP = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\n|]{1,160}\n?")
 
 
-def _group_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is one group heading between the rows of a table (一、做大做强主导产业)."""
-    return 0 <= start < end and _GROUP.fullmatch(text, start, end) is not None
+def _group_lines(text: str, start: int, end: int, after_header: bool) -> bool:
+    """Whether ``text[start:end]`` is the group headings between the rows of a table: one line 一、做大做强主导产业,
+    or up to four short lines one of which numbers a group (强化科技创新支撑能力。 / (一) / 加强战略科技力量建设。);
+    right after the header, any such short lines."""
+    if not 0 <= start < end:
+        return False
+    if _GROUP.fullmatch(text, start, end) is not None:
+        return True
+    lines = text[start:end].strip("\n").split("\n")
+    return len(lines) <= 4 and all(len(line) <= 80 for line in lines) and (
+        after_header or any(_GROUP_MARK.match(line) for line in lines))
+
+
+_GROUP_MARK = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 def _header(names: list[str]) -> dict[str, int] | None:
@@ -103,7 +116,7 @@ def _row(text: str, cells, columns: dict[str, int], start: int, end: int,
     def units(c: tuple[str, int, int]) -> list:
         found = list_units(text[c[1]:c[2]], where, c[1])
         if found and found[-1].info is None and not text[c[2]:].strip(" |\n"):  # the text ends in this cell
-            found[-1] = complete_unit(found[-1], where)
+            found[-1] = complete_from_text(found[-1], where, text)
         return [u for u in found if u.info is not None]
 
     roles = Roles()

@@ -493,3 +493,13 @@ def test_a_supply_and_marketing_cooperative_is_an_agency_of_its_city() -> None:
     # 市发改委、市农办、市财政局(市地税局)、…、市林业局、市供销社,各县(市、区)  (a table's units cell, cut by the excerpt)
     assert {"台州市供销合作社联合社", "台州市各县（市、区）人民政府"} <= set(
         measure("401_zhejiang_taizhou_zerenfenjie", "一/2").responsible)
+
+
+def test_a_cell_table_whose_group_headings_stand_on_lines_of_their_own() -> None:
+    # 序号 / 重点工作 / 市政府 / 分管领导 / 牵头单位 / 配合单位 / 备注 / 强化科技创新支撑能力。 / (一) / 加强战略科技力量建设。 /
+    # 1 / 加快建设以中新知识城、… / 王 东 / 市科技局 / 黄埔区、南沙区政府
+    d = doc("322_guangdong_guangzhou_zerenfengong")
+    assert [(m.lead, m.co) for m in d.measures][:1] == [
+        (["广州市科学技术局"], ["广州市黄埔区人民政府", "广州市南沙区人民政府"])]
+    # 3 / 加快建设大湾区国家技术创新中心。 / 王 东 / 市科 | (the excerpt ends): as the table wrote it above
+    assert d.measures[2].lead == ["广州市科学技术局"]
