@@ -428,6 +428,7 @@ class AgencyTable:
             name = pat.name.replace("{省}", owner.name)
             for key, value in m.groupdict().items():
                 name = name.replace("{" + key + "}", value or "")
+            name = self.expand(name)  # 区创文工作领导小组成员单位: 创建文明城市
             return AgencyInfo(name=name, written=[s], level=pat.level, type=pat.type, province=province, known=True)
         return None
 

@@ -246,6 +246,9 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
     clause = Clause(start, end)
     sentences: list[list[_Phrase]] = []
     failed_plain = False
+    # a clause declaring how its list reads (…、中储粮株洲直属库。排名第一的为牵头单位) is a list of units, like a
+    # labelled one: a unit in it that names no agency is passed over
+    declares = FIRST_IS_LEAD.search(text, start, end) is not None
     for s_start, s_end in _sentence_spans(text, start, end):
         piece = text[s_start:s_end]
         if not piece.strip() or _SCHEDULE.match(piece):
@@ -267,8 +270,8 @@ def _parse_clause(text: str, start: int, end: int, where: Jurisdiction | None, f
                 continue
             if _SCHEDULE.match(part) or _declaration(clause, text, p_start, p_end, where, phrase=True):
                 continue
-            phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end,
-                             after_label=any(p.labelled for p in phrases))  # 责任单位：A等，B，C管委会
+            phrase = _phrase(text, p_start, p_end, where, cut and p_end >= end,  # 责任单位：A等，B，C管委会
+                             after_label=declares or any(p.labelled for p in phrases))
             if phrase is None:
                 ok = False
                 break

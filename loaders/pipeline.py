@@ -333,7 +333,7 @@ def _apply_tables(text: str, doc_id: str, measures: list[Measure], structure: St
     assigning = False  # whether the table being read assigns units: its rows without any are tasks too
     for i, row in enumerate(rows):
         same_table = i > 0 and row.start == rows[i - 1].end + 1
-        assigning = not row.roles.is_empty() or (assigning and same_table)
+        assigning = not row.roles.is_empty() or row.names_units or (assigning and same_table)
         target = _match_row(row, measures)
         group = next((m for m in groups if m.start <= row.start < m.end), None)
         if (group is None and not assigning) or not row.task.strip():

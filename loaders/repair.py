@@ -175,17 +175,45 @@ _INLINE_ITEM = re.compile(
 # that may hold one.
 _UNSPACED_SPLIT = re.compile(
     rf"(?<=[。；;！？!?])(?=(?:[{_CN_NUM}]{{1,3}}、|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
+    # a chapter after the colon that announces the items (现就有关事项通知如下:一、加大…)
+    rf"|(?<=[：:])(?=[{_CN_NUM}]{{1,3}}、[\u4e00-\u9fff])"
     # a bracketed item, or an arabic one after the bracket of the clause that closed the one before (…协办)2.重点…)
     rf"|(?<=[。；;！？!?）)])(?=(?:[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
 )
 # The first sub-item run into its chapter heading, after a space or, bracketed, right after it
 # ("一、以互助共进为基础创新市域合作 (一)统筹旗区…", "一、大力促进农村劳动力转移就业(一)加快…").
 _INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{{1,3}}[）)])[^。；;！？!?，,（）()]{{2,40}}?)"
-                                rf"(?:\s+(?=[（(](?:一|1)[）)]|1[、．.])|(?=[（(]一[）)]))")
+                                rf"(?:\s+(?=[（(](?:一|1)[）)]|1[、．.])|(?=[（(]一[）)])|(?=1[、．.][\u4e00-\u9fff]))")
 
 
 # Where an item may start without a space before it (one scan rules most lines out).
-_UNSPACED_ITEM = re.compile(rf"[。；;！？!?）)][（(]?[{_CN_NUM}\d]")
+_UNSPACED_ITEM = re.compile(rf"[。；;！？!?）)][（(]?[{_CN_NUM}\d]|[：:][{_CN_NUM}]{{1,3}}、")
+
+
+# A head written on one line with the body (国务院办公厅关于…的意见 国办发〔2025〕27号 各省、…机构: 学前教育是…): the
+# title, the document number, the addressees and the body each take a line.
+_GLUED_HEAD = re.compile(
+    r"^(?:\d{1,4}(?=关于))?(?P<title>.{4,120}?(?:通知|意见|方案|计划|规划|办法|措施|细则|决定|规定|要点)[》”]?)\s*"
+    r"(?P<number>[\u4e00-\u9fff]{1,12}\s*[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d{1,4}\s*号)\s*"
+    r"(?P<rest>\S.*)$")
+_ADDRESSEES = re.compile(r"各[^。；;：:]{2,120}?(?:机构|部门|单位|政府|委员会|办事处)[：:]")
+
+
+def _split_glued_head(line: str) -> list[str]:
+    if "〔" not in line and "[" not in line and "【" not in line:
+        return [line]
+    simple = to_simplified(line)  # (a same-length twin: offsets hold for the line as written)
+    m = _GLUED_HEAD.match(simple)
+    if m is None:
+        return [line]
+    out = [line[m.start("title"):m.end("title")], line[m.start("number"):m.end("number")]]  # (479关于…: a search
+    # result's number before the title is dropped)
+    rest = m.start("rest")
+    addressees = _ADDRESSEES.match(simple, rest)
+    if addressees and addressees.end() < len(line):
+        out.append(line[rest:addressees.end()])
+        rest = addressees.end()
+    return [*out, line[rest:]]
 
 
 def _split_inline_items(line: str, unspaced_page: bool = True) -> list[str]:
@@ -488,6 +516,27 @@ def _pipe_spaced_tables(page: str) -> list[str]:
     return out
 
 
+# A table whose cells a page separates with | but whose lines lack the opening | (序號 | 重點工作任務 | 牽頭單位 |).
+_OPEN_PIPE_HEADER = re.compile(r"^[ \t]*(?:序\s*[号號]|编\s*[号號]|編\s*[号號])[ \t]*\|", re.M)
+_OPEN_PIPE_ROW = re.compile(r"^[ \t]*\d{1,3}[ \t]*\|")
+
+
+def _open_pipe_rows(page: str) -> str:
+    """``page`` with such tables' header and numbered rows given the opening | the readers' table lines have."""
+    if "|" not in page or not _OPEN_PIPE_HEADER.search(page):
+        return page
+    out: list[str] = []
+    in_table = False
+    for line in page.split("\n"):
+        if _OPEN_PIPE_HEADER.match(line) or (in_table and _OPEN_PIPE_ROW.match(line)):
+            in_table = True
+            line = "| " + line.strip() + ("" if line.rstrip().endswith("|") else " |")
+        elif line.strip():
+            in_table = False
+        out.append(line)
+    return "\n".join(out)
+
+
 # A table flattened to one cell per line (Word tables pasted into a web page): a header of column names on lines
 # of their own, opening with the number column and naming a responsibility column (序号 / 主要工作举措 / 牵头单位 /
 # 配合单位 / 责任领导), then rows that open with a line holding only the row's number. Group rows (一、…) stay lines.
@@ -692,8 +741,9 @@ def repair_text(raw: str) -> RepairedText:
     dropped = _DROPPED.match
     for page in raw.split("\f"):
         unspaced = _may_hold_unspaced_items(page)
-        cleaned = (part for x in _pipe_spaced_tables(_pipe_grouped_tables(_pipe_cell_tables(page)))
-                   for part in _split_inline_items(_clean_mapped_line(x), unspaced))
+        cleaned = (part for x in _pipe_spaced_tables(_pipe_grouped_tables(_pipe_cell_tables(_open_pipe_rows(page))))
+                   for head in _split_glued_head(_clean_mapped_line(x))
+                   for part in _split_inline_items(head, unspaced))
         pages.append([x for x in cleaned if x and not ((x[0] in _DROPPED_FIRST or x[0].isdecimal()) and dropped(x))
                       and not ("小编" in x and _SITE_SPAM.search(x))])
     lines = _mark_headings(_drop_running_lines(pages))

@@ -19,6 +19,8 @@ _LEAD_COL = re.compile(r"牵头|主责|主办")
 _CO_COL = re.compile(r"配合|参与|协办|协同")
 _RESP_COL = re.compile(r"责任单位|责任部门|负责单位|实施单位|实施部门|承担单位")
 _TASK_COL = re.compile(r"任务|措施|举措|事项|内容|工作|目标|指标")
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+_PERSON_COL = re.compile(r"领导|责任人|联系人")
 _NO_COL = re.compile(r"序号|编号|^\s*号\s*$")
 
 
@@ -31,6 +33,7 @@ class TableRow:
     start: int
     end: int
     roles: Roles
+    names_units: bool = False  # a role cell holds text, whether or not it names an agency (临平新城)
 
 
 def _cells(text: str, line_start: int, inner: str, inner_start: int) -> list[tuple[str, int, int]]:
@@ -56,7 +59,7 @@ def table_rows(text: str, where: Jurisdiction | str | None, first_is_lead: bool)
         if m.start() != last_end + 1 and not _group_lines(text, last_end + 1, m.start(), just_headed):
             columns = None  # a new table starts (group headings between rows, 一、…, keep the table)
         last_end = m.end()
-        names = [c[0] for c in cells]
+        names = [re.sub(r"\s+", "", c[0]) for c in cells]  # 重 点 工 作 任 务: a name spread over its cell
         header = _header(names)
         just_headed = bool(header)
         if header:
@@ -92,6 +95,9 @@ def _header(names: list[str]) -> dict[str, int] | None:
         return None  # a row of text (…责任单位：市财政局、…), not column names
     cols: dict[str, int] = {}
     for i, name in enumerate(names):
+        name = _NOTE.sub("", name)  # 责任单位(加黑为牵头单位): a note on how to read the cells, lost with the bold
+        if _PERSON_COL.search(name):
+            continue  # 牵头领导, 责任人: persons, no units
         if _LEAD_COL.search(name) and "lead" not in cols:
             cols["lead"] = i
         elif _CO_COL.search(name) and "co" not in cols:
@@ -135,4 +141,6 @@ def _row(text: str, cells, columns: dict[str, int], start: int, end: int,
             roles.add_units("responsible", listed)
     task = cell("task") or ("", start, start)
     number = cell("number")
-    return TableRow(number[0] if number else None, task[0], task[1], task[2], start, end, roles.finalise())
+    names_units = any((c := cell(key)) and c[0].strip() for key in ("lead", "co", "responsible"))
+    return TableRow(number[0] if number else None, task[0], task[1], task[2], start, end, roles.finalise(),
+                    names_units)

@@ -503,3 +503,57 @@ def test_a_cell_table_whose_group_headings_stand_on_lines_of_their_own() -> None
         (["广州市科学技术局"], ["广州市黄埔区人民政府", "广州市南沙区人民政府"])]
     # 3 / 加快建设大湾区国家技术创新中心。 / 王 东 / 市科 | (the excerpt ends): as the table wrote it above
     assert d.measures[2].lead == ["广州市科学技术局"]
+
+
+# ---------------------------------------------------------------- parts R (440–453) and S (460–471)
+
+def test_canjia_names_the_units_that_take_part() -> None:
+    # (市发展改革委、市人力资源社会保障局牵头,市委组织部、…、国家统计局济宁调查队参加)
+    m = measure("464_shandong_jining_jiuyechuangye", "一/1")
+    assert m.lead == ["济宁市发展和改革委员会", "济宁市人力资源和社会保障局"]
+    assert "济宁市财政局" in m.co
+
+
+def test_a_list_that_declares_its_lead_passes_over_a_unit_in_no_table() -> None:
+    # (市發改委、市農委、市商務糧食局、各縣市區人民政府、中儲糧株洲直屬庫。排名第一的為牽頭單位,下同)
+    m = doc("470_hunan_zhuzhou_liangshianquan").measures[0]
+    assert m.lead == ["株洲市发展和改革委员会"]
+    assert {"株洲市商务粮食局", "株洲市各县（市、区）人民政府", "中央储备粮株洲直属库"} <= set(m.co)
+
+
+def test_a_districts_campaign_office_its_members_and_its_sub_districts() -> None:
+    # [牵头单位:区卫健局、区创文办;责任单位:区疫情防控指挥部成员单位、区创文工作领导小组成员单位、各街办(新区)]
+    m = doc("461_hubei_huangshi_xialu_zerenfenjie").measures[1]
+    assert m.lead == ["黄石市下陆区卫生健康局", "黄石市下陆区创建文明城市工作领导小组办公室"]
+    assert m.co == ["黄石市下陆区疫情防控指挥部成员单位", "黄石市下陆区创建文明城市工作领导小组成员单位",
+                    "黄石市下陆区各街道办事处"]
+
+
+def test_a_table_whose_lines_lack_the_opening_pipe_and_name_leaders_beside_units() -> None:
+    # 序號 | 重 點 工 作 任 務 | 牽頭領導 | 牽頭單位 | / 1 | 未來科技城要… | 祝振偉 陳夏林 | 未來科技城(海創園) |
+    titles = [m.title for m in doc("467_zhejiang_hangzhou_yuhang_renwufenjie").measures]
+    assert len(titles) == 4 and titles[0].startswith("未来科技城要围绕打造创新驱动策源地")
+
+
+def test_a_note_in_a_column_name_does_not_make_it_the_lead_column() -> None:
+    # 责任单位 (加黑为牵头单位): the bold is lost, every unit is responsible
+    m = doc("408_shandong_jinan_shizhong_renwutuijin").measures[0]
+    assert m.lead == [] and "济南中央活力区发展促进中心" in m.responsible
+
+
+def test_a_department_division_line_and_a_provincial_reform_office() -> None:
+    # 部门分工:省发展改革委牵头,各地、各部门配合。
+    assert measure("452_guangdong_zhengfugongzuobaogao2021", "一/1").lead == ["广东省发展和改革委员会"]
+    # 牵头单位:省委改革办、省大数据局
+    assert "中共浙江省委全面深化改革委员会办公室" in doc("451_zhejiang_zerenfenjie2020").measures[1].lead
+
+
+def test_a_head_written_on_one_line_with_the_body() -> None:
+    # 國務院辦公廳關於逐步推行免費學前教育的意見 國辦發〔2025〕27號 各省、…、各直屬機構: 學前教育是…
+    d = doc("450_central_guobanfa_mianfeixueqianjiaoyu")
+    assert (d.title, d.doc_number, d.issuers) == (
+        "国务院办公厅关于逐步推行免费学前教育的意见", "国办发〔2025〕27号", ["国务院办公厅"])
+    # 479关于进一步加大对中小企业纾困帮扶力度的通知 国办发〔2021〕45号各省、…:…通知如下:一、加大纾困资金支持力度。
+    d = doc("449_central_guobanfa_zhongxiaoqiye")
+    assert (d.title, d.doc_number) == ("关于进一步加大对中小企业纾困帮扶力度的通知", "国办发〔2021〕45号")
+    assert d.measures[0].title == "加大纾困资金支持力度"
