@@ -437,6 +437,8 @@ class AgencyTable:
         own_zone = self._own_zone(s, where)
         if own_zone is not None:
             return own_zone
+        if _ZONE_END.search(s) and not self._generic(s) and not self.follows_grammar(s) and _names_place(s, where):
+            s = s + "管委会"  # a zone named in a unit list (立山经济开发区, 滁州经开区、…管委会): its committee
         if not self.follows_grammar(s) or self._generic(s):
             return None
         branch = self._national_branch(s)
@@ -779,9 +781,18 @@ def _units(clause: str, where: Jurisdiction | None) -> tuple[tuple[AgencyInfo | 
     return tuple(out)
 
 
+_ZONE_END = re.compile(r"(?:开发区|经开区|高新区|示范区|新区|工业园区|产业园区|工业园|产业园|科技城|保税区|综保区|试验区|合作区)$")
 # A zone of a kind a city or county has one of, its committee written with the relative prefix (市经济开发区管委会).
 _OWN_ZONE = re.compile(r"^([市县])(经济开发区|经济技术开发区|经开区|高新技术产业开发区|高新区)(?:管委会|管理委员会|管委)$")
 _DEPARTMENT_ENDS = ("厅", "局", "委", "委员会", "办", "办公室", "署", "中心")
+
+
+def _names_place(name: str, where: Jurisdiction | None) -> bool:
+    """Whether a name holds a city's or county's name, full or short (立山经济开发区, 滁州经开区)."""
+    province = where.province if where else None
+    return any(by_short_name(part, province) or by_name(part, province)
+               or (where is not None and where.level == "county" and where.name.endswith(part + "区"))
+               for i in range(len(name) - 1) for k in range(2, 5) if (part := name[i:i + k]))
 
 
 def _department_like(name: str, where: Jurisdiction | None) -> bool:
@@ -789,9 +800,7 @@ def _department_like(name: str, where: Jurisdiction | None) -> bool:
     named after a place (中新苏滁高新区管委会, 哈尔滨铁路局, 人民银行辽阳市中心支行), which no prefix is written before."""
     if name.endswith(("管委会", "管理委员会")) or not name.endswith(_DEPARTMENT_ENDS):
         return False  # (an institute or a company in the list, 纺织服装产业研究院, is no department)
-    province = where.province if where else None
-    return not any(by_short_name(name[i:i + k], province) or by_name(name[i:i + k], province)
-                   for i in range(len(name) - 1) for k in range(2, 5))
+    return not _names_place(name, where)
 
 
 def _shared_prefix(written: str, where: Jurisdiction | None) -> AgencyInfo | None:

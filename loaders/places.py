@@ -299,10 +299,12 @@ def find_places(text: str, province: str | None = None, offset: int = 0) -> list
         if city is False:
             covered = start + len(name)
         # a name glued into words on both sides (重|大连|接线) or a short county form glued to the word before it
-        # (创|新化) is no mention; nor is a short county form that names a street (铁西街道 of 长春市绿园区)
+        # (创|新化) is no mention; nor is a short county form that names a street (铁西街道 of 长春市绿园区), nor a
+        # one-character county glued to the word before it (完|成县|妇幼保健院)
         elif city and not ((weak or len(name) == 2 and gaz.glued_to_next_word(text, start + 2))
                            and gaz.glued_to_previous_word(text, start)) \
                 and not (weak and text.startswith(_STREETS, start + len(name))) \
+                and not (len(name) == 2 and name[1] == "县" and gaz.glued_to_previous_word(text, start)) \
                 and not (len(name) == 2 and name[0] in _FUNCTION_CHARS and gaz.county_only(name)
                          and gaz.glued_to_next_word(text, start + 2)):
             mentions.append({"city": city, "written": name, "start": start + offset,

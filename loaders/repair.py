@@ -178,7 +178,7 @@ _UNSPACED_SPLIT = re.compile(
     # a chapter after the colon that announces the items (现就有关事项通知如下:一、加大…)
     rf"|(?<=[：:])(?=[{_CN_NUM}]{{1,3}}、[\u4e00-\u9fff])"
     # a bracketed item, or an arabic one after the bracket of the clause that closed the one before (…协办)2.重点…)
-    rf"|(?<=[。；;！？!?）)])(?=(?:[（(][{_CN_NUM}]{{1,3}}[）)]|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
+    rf"|(?<=[。；;！？!?）)])(?=(?:[（(](?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})[）)]|\d{{1,2}}[.．、])[\u4e00-\u9fff])"
 )
 # The first sub-item run into its chapter heading, after a space or, bracketed, right after it
 # ("一、以互助共进为基础创新市域合作 (一)统筹旗区…", "一、大力促进农村劳动力转移就业(一)加快…").
@@ -187,7 +187,8 @@ _INLINE_FIRST_ITEM = re.compile(rf"^((?:[{_CN_NUM}]{{1,3}}、|[（(][{_CN_NUM}]{
 
 
 # Where an item may start without a space before it (one scan rules most lines out).
-_UNSPACED_ITEM = re.compile(rf"[。；;！？!?）)][（(]?[{_CN_NUM}\d]|[：:][{_CN_NUM}]{{1,3}}、")
+# (one character class first, the branches told apart by looking back: the search scans for that class alone)
+_UNSPACED_ITEM = re.compile(rf"[。；;！？!?）)：:](?:(?<=[。；;！？!?）)])[（(]?[{_CN_NUM}\d]|(?<=[：:])[{_CN_NUM}]{{1,3}}、)")
 
 
 # A head written on one line with the body (国务院办公厅关于…的意见 国办发〔2025〕27号 各省、…机构: 学前教育是…): the

@@ -557,3 +557,30 @@ def test_a_head_written_on_one_line_with_the_body() -> None:
     d = doc("449_central_guobanfa_zhongxiaoqiye")
     assert (d.title, d.doc_number) == ("关于进一步加大对中小企业纾困帮扶力度的通知", "国办发〔2021〕45号")
     assert d.measures[0].title == "加大纾困资金支持力度"
+
+
+# ---------------------------------------------------------------- part T (480–491)
+
+def test_the_first_responsible_unit_declared_the_lead() -> None:
+    # 责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)
+    m = doc("483_fujian_xiamen_yingshanghuanjing").measures[0]
+    assert (m.lead, m.co) == (["厦门市发展和改革委员会"], ["厦门市财政局"])
+
+
+def test_zones_in_a_unit_list_are_their_committees_and_the_central_banks_branch_written_renhang() -> None:
+    # 协同责任单位:…,滁州经开区、中新苏滁高新区管委会,…
+    assert {"滁州经济技术开发区管理委员会", "中新苏滁高新技术产业开发区管理委员会"} <= set(
+        doc("488_anhui_chuzhou_zhongdiangongzuo2024").measures[0].co)
+    # 责任单位:立山经济开发区  (a district's own zone)
+    assert "立山经济开发区管理委员会" in doc("487_liaoning_anshan_lishan_zhongdiangongzuo").measures[0].co
+    # 协同责任单位:…、人行六安市中心支行
+    assert "中国人民银行六安市中心支行" in measure("482_anhui_luan_zhongdiangongzuo2021", "一/4").co
+
+
+def test_bracketed_arabic_items_after_a_full_stop_and_a_one_character_county_glued_into_a_word() -> None:
+    # 1.深化商事制度改革。(1)全面落实“多证合一、一照一码”改革。…(市工商质监局牵头负责)(2)完善企业登记全程电子化。
+    d = doc("486_anhui_chizhou_sizuiyingshang")
+    assert [m.title for m in d.measures][:2] == ["全面落实“多证合一、一照一码”改革", "完善企业登记全程电子化"]
+    assert d.measures[0].lead == ["池州市工商行政管理和质量技术监督局"]
+    # …7个乡镇卫生院完成县妇幼保健院主体工程建设: 完成 is a word, 成县 (陇南市) no place
+    assert "陇南市" not in doc("485_jiangxi_jian_jishui_minshengshishi").places
