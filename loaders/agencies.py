@@ -64,7 +64,7 @@ _TAILS_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _tail in _TAILS:
     _TAILS_BY_LAST[_tail[-1]] = (*_TAILS_BY_LAST.get(_tail[-1], ()), _tail)
 _AGENCY_END = re.compile(r"(?:厅|局|委|会|办|室|府|院|行|署|中心|所|部|队|组|位|门|司|社|站|馆|关)$")
-_VAGUE_TAIL = re.compile(r"等(?:[省市县区]直?|[省市县区]级|各)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|单位和部门)$")
+_VAGUE_TAIL = re.compile(r"等(?:[省市县区州盟旗]直?|[省市县区州盟旗]级|各)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|单位和部门)$")
 _BRACKET_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 _INNER_BRACKET = re.compile(r"[（(]([^（）()、，,]{1,6})[）)](?=.)")
 _SPACE = re.compile(r"\s")

@@ -72,9 +72,9 @@ _APPROVED_BY = re.compile(r"(?:经|已经)(?P<who>国务院|省委[、，]?省(?
                           r"市(?:人民)?政府|县(?:人民)?政府|区(?:人民)?政府|自治区(?:人民)?政府)[^。]{0,30}?"
                           r"(?:同意|通过|批准)[^。]{0,160}?印发")
 _COMPILED_BY = re.compile(r"(?:编印|印发|制定|发布|出台|汇编)了?《(?P<x>[^《》\n]{4,80})》")
-_OWN_WORDS = {"province": re.compile(r"[我本全]省|[我本全]自治区"), "city": re.compile(r"[我本全]市"),
+_OWN_WORDS = {"province": re.compile(r"[我本全]省|[我本全]自治区"), "city": re.compile(r"[我本全][市州盟]"),
               "county": re.compile(r"[我本全]县|[我本全]区|[我本全]旗")}
-_RELATIVE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])(?:[市县区])(?:发展改革委|发改委|工信局|工业和信息化局|经信局|财政局|商务局|"
+_RELATIVE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])(?:[市县区州盟])(?:发展改革委|发改委|工信局|工业和信息化局|经信局|财政局|商务局|"
                             r"科技局|人社局|市场监管局|政府)")
 
 

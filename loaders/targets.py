@@ -68,7 +68,8 @@ _NOT_AFTER_UNIT = {  # what may not follow a count word (家具, 家纺 but not 
 # --- cue words ---------------------------------------------------------------
 
 # Any of these in a clause marks it as a subsidy or reward rule: its numbers are rates and caps.
-SUBSIDY_WORDS = re.compile(r"奖励|补助|补贴(?!性)|奖补|资助|贴息|扣除|减免|给予|报销|返还|贴费|奖金")
+# (a fee or tax rate and a benefit paid per person are parameters of a rule too: 缴费费率由7%降至6%, 每人每月2200元)
+SUBSIDY_WORDS = re.compile(r"奖励|补助|补贴(?!性)|奖补|资助|贴息|扣除|减免|给予|报销|返还|贴费|奖金|费率|税率|每人每月|每人每年")
 # Caps on money: 不超过1000万元, 最高500万元.
 CAP_BEFORE = re.compile(r"(不超过|不高于|最高|最多|上限|不足|(?<!不)低于|以内)$")
 # Clauses that describe the present, not a goal.

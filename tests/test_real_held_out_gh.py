@@ -584,3 +584,20 @@ def test_bracketed_arabic_items_after_a_full_stop_and_a_one_character_county_glu
     assert d.measures[0].lead == ["池州市工商行政管理和质量技术监督局"]
     # …7个乡镇卫生院完成县妇幼保健院主体工程建设: 完成 is a word, 成县 (陇南市) no place
     assert "陇南市" not in doc("485_jiangxi_jian_jishui_minshengshishi").places
+
+
+# ---------------------------------------------------------------- part U (500–512)
+
+def test_a_prefectures_own_voice_and_its_departments_of_an_earlier_era() -> None:
+    # 各县市人民政府,州直各部门,楚雄开发区管委会: / …着力促进全州经济平稳健康发展… / (州发改委、…、州卫计委、…、
+    # 州文体局、州食品药品监管局、州交通运输局等州级有关部门,各县市人民政府负责)
+    d = doc("509_yunnan_chuxiong_wenzengzhang2016")
+    assert d.jurisdiction == "楚雄彝族自治州"
+    assert {"楚雄彝族自治州卫生和计划生育委员会", "楚雄彝族自治州文化体育局", "楚雄彝族自治州食品药品监督管理局",
+            "楚雄彝族自治州交通运输局", "楚雄彝族自治州各县（市、区）人民政府"} <= set(d.measures[0].responsible)
+
+
+def test_fee_rates_and_benefits_per_person_are_no_targets() -> None:
+    # 将参保单位缴费费率由7%降至6%; …最低养育标准由每人每月1800元、1500元统一提高到2200元
+    values = {t.value for m in doc("503_shaanxi_xian_weiminshishi").measures for t in m.targets}
+    assert not values & {7, 6, 9, 8, 2200}
