@@ -376,7 +376,7 @@ def _row_title(task: str) -> str:
     for sep in "。；;：:":
         if sep in task:
             return task.split(sep, 1)[0].strip()
-    return task.strip()[:40]
+    return task.strip().rstrip(".")[:40]  # (a mirror writes the full stop as ".": 一般公共预算收入增长8%以上.)
 
 
 def _match_row(row: TableRow, measures: list[Measure]) -> Measure | None:

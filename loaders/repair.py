@@ -496,25 +496,54 @@ def _pipe_spaced_tables(page: str) -> list[str]:
         return lines
     out: list[str] = []
     roles = trailing = 0  # responsibility columns of the table being read (0 outside one), and note columns
-    for line in lines:
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for i, line in enumerate(lines):
         plain = _PINYIN_GLOSS.sub("", line) if _TONE_MARK.search(line) else line
         simple = to_simplified(plain)
-        if _SPACED_HEADER.match(simple):
-            tokens = simple.split()
-            role_at = [i for i, t in enumerate(tokens) if i >= 2 and _ROLE_COLUMN.match(t)]
-            if role_at and role_at == list(range(role_at[0], role_at[-1] + 1)) and len(tokens) - 1 - role_at[-1] <= 2:
-                roles, trailing = len(role_at), len(tokens) - 1 - role_at[-1]
-                header = [tokens[0].replace(" ", ""), "".join(tokens[1:role_at[0]]), *tokens[role_at[0]:]]
-                out.append("| " + " | ".join(header) + " |")
-                continue
+        # the header, on a line of its own or closing one (…附件:常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位)
+        at = 0 if _SPACED_HEADER.match(simple) else _header_at(simple)
+        found = _spaced_header(simple[at:]) if at is not None else None
+        if found is not None:
+            roles, trailing, header = found
+            if at:
+                out.append(line[:at].rstrip())
+            out.append("| " + " | ".join(header) + " |")
+            continue
+        if roles and (not line.strip() or _CELL_GROUP.match(line)):
+            out.append(line)  # a blank line or a group heading (一、主要预期目标(11项)) between rows
+            continue
         row = _SPACED_ROW.match(plain) if roles else None
         cells = _row_cells(row.group(2), roles, trailing) if row else None
+        if row and cells is None and i == last:
+            cells = [row.group(2).strip()] + [""] * (roles + trailing)  # the excerpt ends inside the row's task
         if cells:
             out.append("| " + " | ".join([row.group(1), *cells]) + " |")
             continue
         roles = trailing = 0
         out.append(line)
     return out
+
+
+_HEADER_INSIDE = re.compile(r"\s(?=(?:序\s*号|编\s*号)\s+\S)")
+
+
+def _header_at(simple: str) -> int | None:
+    """Where a header closing a long line starts (a short column name before 序号 is a group column of the same
+    header: 政策类别 序号 扶持政策事项 …)."""
+    m = _HEADER_INSIDE.search(simple, 12)
+    return m.end() if m else None
+
+
+def _spaced_header(simple: str) -> tuple[int, int, list[str]] | None:
+    """(responsibility columns, note columns, the header's cells) of a space-flattened header, or None."""
+    if not _SPACED_HEADER.match(simple):
+        return None
+    tokens = simple.split()
+    role_at = [i for i, t in enumerate(tokens) if i >= 2 and _ROLE_COLUMN.match(t)]
+    if not role_at or role_at != list(range(role_at[0], role_at[-1] + 1)) or len(tokens) - 1 - role_at[-1] > 2:
+        return None
+    header = [tokens[0].replace(" ", ""), "".join(tokens[1:role_at[0]]), *tokens[role_at[0]:]]
+    return len(role_at), len(tokens) - 1 - role_at[-1], header
 
 
 # A table whose cells a page separates with | but whose lines lack the opening | (序號 | 重點工作任務 | 牽頭單位 |).

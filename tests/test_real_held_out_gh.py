@@ -601,3 +601,12 @@ def test_fee_rates_and_benefits_per_person_are_no_targets() -> None:
     # 将参保单位缴费费率由7%降至6%; …最低养育标准由每人每月1800元、1500元统一提高到2200元
     values = {t.value for m in doc("503_shaanxi_xian_weiminshishi").measures for t in m.targets}
     assert not values & {7, 6, 9, 8, 2200}
+
+
+def test_a_space_flattened_table_whose_header_closes_a_paragraph() -> None:
+    # …常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位 / 一、经济社会发展主要预期目标分解(11项) /
+    # 1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委 / … / 9 居民人均可支配收入增速 (the excerpt ends)
+    d = doc("405_jiangsu_changshu_renwufenjie")
+    assert [m.lead for m in d.measures][:2] == [["常熟市发展和改革委员会"], ["常熟市财政局"]]
+    assert d.measures[1].title == "一般公共预算收入增长8%以上"
+    assert d.measures[-1].title == "居民人均可支配收入增速"
