@@ -56,10 +56,10 @@ def is_traditional(text: str) -> bool:
     traditional = _traditional_class()
     if traditional.search(text) is None:  # most texts: no traditional form at all, one scan
         return False
-    found = len(traditional.findall(text))
+    found = len(text) - len(traditional.sub("", text))  # (counted without a list of one-character strings)
     if found < _MIN_COUNT:
         return False
-    return found >= _MIN_SHARE * len(_CJK.findall(text))
+    return found >= _MIN_SHARE * (len(text) - len(_CJK.sub("", text)))
 
 
 def to_simplified(text: str) -> str:
