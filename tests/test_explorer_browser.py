@@ -195,3 +195,17 @@ def _keep_screenshot(path: Path) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, Path(folder) / path.name)
+
+
+def test_api_docs_render_with_the_network_cut_off(page, explorer_url: str) -> None:
+    """/docs is Swagger UI served by the app itself: it renders the endpoints with every outside request refused."""
+    browser_page, requests = page
+    browser_page.goto(explorer_url + "/")
+    browser_page.click("header a[href='/docs']")
+    browser_page.wait_for_selector(".swagger-ui .opblock-summary-path")
+    paths = browser_page.locator(".swagger-ui .opblock-summary-path").all_text_contents()
+    assert any("/agencies/{agency}" in path for path in paths)
+    assert browser_page.locator(".swagger-ui .info .title").first.text_content().startswith("policykg")
+    assert any(url.endswith("/openapi.json") for url in requests)
+    outside = [url for url in requests if not _local(url)]
+    assert not outside, f"the docs page reached out of 127.0.0.1: {outside}"
