@@ -45,10 +45,14 @@ class VisEdge:
     label: str = ""
     width: float = 1.5
     dashes: bool = False
+    arrow: float | None = None     # None: the page's default arrow; 0: no arrow (a symmetric tie); > 0: its size
 
     def as_vis(self) -> dict[str, Any]:
-        return {"from": self.source, "to": self.target, "title": self.title, "label": self.label,
-                "color": self.color, "width": self.width, "dashes": self.dashes, "kind": self.kind}
+        drawn = {"from": self.source, "to": self.target, "title": self.title, "label": self.label,
+                 "color": self.color, "width": self.width, "dashes": self.dashes, "kind": self.kind}
+        if self.arrow is not None:
+            drawn["arrows"] = {"to": {"enabled": self.arrow > 0, "scaleFactor": self.arrow}}
+        return drawn
 
 
 @dataclass(frozen=True)
