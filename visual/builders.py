@@ -27,6 +27,7 @@ from policykg.visual.styles import (
 MAX_ROWS = 2000          # rows read for one graph, over pages of MAX_LIMIT
 EXAMPLES_PER_EDGE = 2    # measures quoted in one agency-agency edge tooltip
 LABEL_CHARS = 12
+LABELLED_AGENCIES = 12   # nodes of an agency or province network whose names are drawn; the others on hover
 
 
 def all_rows(store: ReadStore, name: str, params: dict[str, Any], max_rows: int = MAX_ROWS) -> list[dict]:
@@ -109,11 +110,14 @@ def agency_graph(store: ReadStore, agency: str, province: str | None = None) -> 
         graph.add_edge(VisEdge(source=center.id, target=node.id, kind="partner", color=EDGE_COLORS["partner"],
                                title=f"{name} — {partner['agency']}\n共同承担 {shared} 项措施",
                                width=1 + 5 * shared / top, dashes=True))
+    graph.label_most_central(LABELLED_AGENCIES)
     graph.add_legend("#1f3b73", "所查部门")
     _kind_legend(graph, "agency", "measure")
     _role_legend(graph, roles)
     if profile["partners"]:
         graph.add_legend(EDGE_COLORS["partner"], "合作部门（虚线，粗细 = 共同措施数）", "edge")
+    if len(graph.nodes) > LABELLED_AGENCIES:
+        graph.notes.append(f"只标出 {LABELLED_AGENCIES} 个最核心的节点的名称，其余悬停可见")
     if not profile["measures"]:
         graph.notes.append(f"{name} 在图中没有承担任何措施")
     elif profile.get("measure_count", 0) > len({m["id"] for m in profile["measures"]}):
@@ -124,7 +128,6 @@ def agency_graph(store: ReadStore, agency: str, province: str | None = None) -> 
 # --- a province's responsibility network ------------------------------------------------------
 
 
-LABELLED_AGENCIES = 12   # agencies of a network whose names are drawn; the others are named on hover
 DEFAULT_MIN_SHARED = 3   # a province network draws the ties of agencies sharing at least this many measures
 
 
@@ -151,7 +154,6 @@ def province_graph(store: ReadStore, province: str, topic: str | None = None,
         for name in (row["source"], row["target"]):
             centrality[name] = centrality.get(name, 0) + row["weight"]
     top_degree = max(centrality.values(), default=1)
-    named = set(sorted(centrality, key=lambda name: (-centrality[name], name))[:LABELLED_AGENCIES])
     families: dict[tuple[str, str], int] = {}       # (colour, label) -> weighted degree of its agencies
     types_of: dict[tuple[str, str], set[str]] = {}
     for name, degree in centrality.items():
@@ -164,8 +166,8 @@ def province_graph(store: ReadStore, province: str, topic: str | None = None,
             name, code, type_color=color, size=10 + 30 * degree / top_degree, priority=degree,
             extra=f"加权度中心性 {degree}（共同措施合计）\n承担措施 {info.get('measures', '?')} 项，"
                   f"牵头 {info.get('lead_count', '?')} 项")
-        node.label = name if name in named else ""
         graph.add_node(node)
+    graph.label_most_central(LABELLED_AGENCIES)
     briefs = _measure_briefs(store, [mid for row in edges for rows in row["kinds"].values()
                                      for mid in rows["examples"][:EXAMPLES_PER_EDGE]])
     top_weight = max((row["weight"] for row in edges), default=1)

@@ -27,10 +27,14 @@ class VisNode:
     group: str = ""                # the legend entry this node belongs to
     priority: float = 0.0          # kept first when the graph is capped
     shape: str = "dot"
+    font_size: float | None = None  # None: the page's default
 
     def as_vis(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "title": self.title, "color": self.color, "size": self.size,
-                "shape": self.shape, "kind": self.kind, "key": self.key, "group_label": self.group}
+        drawn = {"id": self.id, "label": self.label, "title": self.title, "color": self.color, "size": self.size,
+                 "shape": self.shape, "kind": self.kind, "key": self.key, "group_label": self.group}
+        if self.font_size:
+            drawn["font"] = {"size": self.font_size}
+        return drawn
 
 
 @dataclass
@@ -91,6 +95,17 @@ class VisGraph:
         entry = LegendEntry(color, label, shape)
         if entry not in self.legend:
             self.legend.append(entry)
+
+    def label_most_central(self, count: int) -> None:
+        """Draw the names of the ``count`` nodes of highest priority only; the others are named on hover
+        (their tooltip), so that the names drawn do not cover each other."""
+        ranked = sorted(self.nodes.values(), key=lambda n: (-n.priority, n.id))
+        # A larger graph is drawn zoomed out: its few names are set larger to stay readable on screen.
+        size = round(15 + min(11.0, len(self.nodes) / 7), 1)
+        for node in ranked[:count]:
+            node.font_size = size
+        for node in ranked[count:]:
+            node.label = ""
 
     def capped(self, max_nodes: int) -> VisGraph:
         """This graph with at most ``max_nodes`` nodes (highest priority, then most connected, kept).
