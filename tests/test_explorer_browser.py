@@ -289,13 +289,20 @@ def test_cluster_map_page_draws_offline_and_lists_a_citys_clusters(page, explore
     browser_page.wait_for_selector("#pkg-map .pkg-city[data-city='东莞市'] .pkg-cluster")
     assert browser_page.locator("#pkg-map .pkg-cluster").count() > 40
     assert browser_page.locator("#pkg-map text.pkg-city-label").count() >= 10
-    screenshot = tmp_path / "visual-map.png"
-    browser_page.screenshot(path=str(screenshot))
-    _keep_screenshot(screenshot)
+    assert len(requests) == 1 and _local(requests[0])
+    # One province, zoomed: its cities only, and a click on a city lists its clusters.
+    browser_page.goto(explorer_url + "/visual/map?province=广东")
+    browser_page.wait_for_selector("#pkg-map .pkg-city[data-city='东莞市'] .pkg-cluster")
+    shown = set(browser_page.evaluate("() => [...document.querySelectorAll('#pkg-map .pkg-province-label')]"
+                                      ".map(t => t.textContent)"))
+    assert len(shown) == 1 and next(iter(shown)).startswith("广东省")
     _click(browser_page, "#pkg-map .pkg-city[data-city='东莞市'] > circle:last-of-type")
     browser_page.wait_for_selector("#pkg-city-clusters li")
     assert "大朗毛织" in browser_page.locator("#pkg-city-clusters li").all_text_contents()
-    assert len(requests) == 1 and _local(requests[0])
+    screenshot = tmp_path / "visual-map.png"
+    browser_page.screenshot(path=str(screenshot))
+    _keep_screenshot(screenshot)
+    assert len(requests) == 2 and all(_local(url) for url in requests)
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")

@@ -292,3 +292,24 @@ def test_cli_render_writes_an_offline_page(seed_store, seed_records, engine_env,
     assert len(data["nodes"]) == 8 and data["total_nodes"] > 8
     assert failed.exit_code == 1 and "missing parameter" in failed.output
     assert not (tmp_path / "x.html").exists()
+
+
+def test_agency_page_is_laid_out_in_rings_with_few_names(seed_store, seed_records) -> None:
+    """An agency's neighbourhood does not move and does not pile names on each other: the agency in the
+    middle, partners on an inner ring (8 named), measures on an outer ring in document order."""
+    import math
+
+    data = parse_page(render_html(seed_store, "agency", {"agency": "广东省工业和信息化厅"}))
+    assert all(node["physics"] is False and "x" in node for node in data["nodes"])
+    centre = data["by_id"]["agency:广东省工业和信息化厅"]
+    assert (centre["x"], centre["y"]) == (0, 0) and centre["label"]
+    radius = {kind: {round(math.hypot(n["x"], n["y"])) for n in data["nodes"] if n["kind"] == kind and n is not centre}
+              for kind in ("agency", "measure")}
+    assert len(radius["agency"]) == 1 and len(radius["measure"]) == 1
+    assert max(radius["agency"]) < min(radius["measure"])
+    named = [n for n in data["nodes"] if n["label"].strip() and n is not centre]
+    assert len(named) == 8 and all(n["kind"] == "agency" for n in named)
+    order = {m.id: (doc.doc_id, m.start) for doc in seed_records for m in doc.measures}
+    measures = [n for n in data["nodes"] if n["kind"] == "measure"]
+    clockwise = sorted(measures, key=lambda n: (math.atan2(n["y"], n["x"]) + math.pi / 2) % (2 * math.pi))
+    assert [order[n["key"]] for n in clockwise] == sorted(order[n["key"]] for n in measures)

@@ -27,7 +27,8 @@ from policykg.visual.styles import (
 MAX_ROWS = 2000          # rows read for one graph, over pages of MAX_LIMIT
 EXAMPLES_PER_EDGE = 2    # measures quoted in one agency-agency edge tooltip
 LABEL_CHARS = 12
-LABELLED_AGENCIES = 12   # nodes of an agency or province network whose names are drawn; the others on hover
+LABELLED_AGENCIES = 12   # agencies of a province network whose names are drawn; the others on hover
+NAMED_PARTNERS = 8       # partners of an agency whose names are drawn on its inner ring; the others on hover
 
 
 def all_rows(store: ReadStore, name: str, params: dict[str, Any], max_rows: int = MAX_ROWS) -> list[dict]:
@@ -110,19 +111,45 @@ def agency_graph(store: ReadStore, agency: str, province: str | None = None) -> 
         graph.add_edge(VisEdge(source=center.id, target=node.id, kind="partner", color=EDGE_COLORS["partner"],
                                title=f"{name} — {partner['agency']}\n共同承担 {shared} 项措施",
                                width=1 + 5 * shared / top, dashes=True))
-    graph.label_most_central(LABELLED_AGENCIES)
+    named = graph.label_most_central(NAMED_PARTNERS + 1, kinds=("agency",))
+    _rings(graph, center.id, named)
     graph.add_legend("#1f3b73", "所查部门")
     _kind_legend(graph, "agency", "measure")
     _role_legend(graph, roles)
     if profile["partners"]:
         graph.add_legend(EDGE_COLORS["partner"], "合作部门（虚线，粗细 = 共同措施数）", "edge")
-    if len(graph.nodes) > LABELLED_AGENCIES:
-        graph.notes.append(f"只标出 {LABELLED_AGENCIES} 个最核心的节点的名称，其余悬停可见")
+    if len(graph.nodes) > NAMED_PARTNERS + 1:
+        graph.notes.append(f"内圈：合作部门（只标出共同措施最多的 {NAMED_PARTNERS} 个）；外圈：措施，按文件顺序"
+                           f"顺时针排列；名称与来源句悬停可见")
     if not profile["measures"]:
         graph.notes.append(f"{name} 在图中没有承担任何措施")
     elif profile.get("measure_count", 0) > len({m["id"] for m in profile["measures"]}):
         graph.notes.append(f"显示前 {len(profile['measures'])} 条措施角色（共 {profile['measure_count']} 项措施）")
     return graph
+
+
+def _rings(graph: VisGraph, center: str, named: list[VisNode]) -> None:
+    """A fixed layout for an agency's neighbourhood: the agency in the middle, its partners on an inner
+    ring (the named ones spread evenly, so that their names do not meet) and its measures on an outer
+    ring in document order, clockwise from the top."""
+    graph.nodes[center].position = (0.0, 0.0)
+    partners = [n for n in graph.nodes.values() if n.kind == "agency" and n.id != center]
+    measures = [n for n in graph.nodes.values() if n.kind == "measure"]
+    labelled = [n for n in partners if n.label]
+    slots: list[VisNode | None] = [None] * len(partners)
+    for j, node in enumerate(labelled):
+        slots[round(j * len(partners) / len(labelled))] = node
+    rest = iter(n for n in partners if not n.label)
+    ring = [slot if slot is not None else next(rest) for slot in slots]
+    outer = 300 + 4 * len(measures)
+    for nodes, radius in ((ring, 150 + 8 * len(ring)), (measures, outer)):
+        for i, node in enumerate(nodes):
+            angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
+            node.position = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+    # The page fits the rings into its canvas (about 500 px for 2 * outer + a margin): names ~13 px there.
+    for node in graph.nodes.values():
+        if node.label:
+            node.font_size = round(13 * (2 * outer + 120) / 500)
 
 
 # --- a province's responsibility network ------------------------------------------------------

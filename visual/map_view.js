@@ -125,7 +125,8 @@
     }
     frame.provinces.forEach(function (p) {
       var count = counts[p.name] || 0;
-      if (count) place(p.name + " " + count, p.centre[0], p.centre[1] - 14 * unit, 14 * unit,
+      var single = options.focus && options.focus !== "data";
+      if (count && (!single || p.name === options.focus)) place(p.name + " " + count, p.centre[0], p.centre[1] - 14 * unit, 14 * unit,
                        { anchor: "middle", bold: true, fill: "#1b1b1b", cls: "pkg-province-label" });
     });
     var labelled = 0, most = options.labelCities === undefined ? 10 : options.labelCities;

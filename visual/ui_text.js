@@ -52,7 +52,7 @@
     "map.heading":          ["产业集群地图", "Cluster map"],
     "map.legend":           ["省份颜色 = 措施数；红点 = 城市（大小 = 集群数 + 措施数）；黄点 = 该城市的产业集群",
                              "Province colour = measures; red dot = city (size = clusters + measures); yellow dots = its clusters"],
-    "map.select":           ["点击城市查看其集群与措施", "Click a city for its clusters and measures"],
+    "map.select":           ["点击城市查看其产业集群", "Click a city for its industrial clusters"],
     "graph.heading":        ["图谱", "Graph"],
     "graph.filter":         ["筛选节点（名称的一部分）", "Filter nodes (part of a name)"],
     "graph.help":           ["点击节点查看详情与来源句；悬停查看名称、措施标题与来源句。",
