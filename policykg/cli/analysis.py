@@ -44,8 +44,8 @@ def overlaps(
         with policykg.open_store() as store, err.status("overlaps: comparing the measures", spinner="dots"):
             measures = policykg.status(store).nodes.get("Measure", 0)
             found = policykg.find_overlaps(store, min_score=min_score)
-    err.print(f"overlaps: {rate_text(measures, 'measures', time.monotonic() - started)}, {len(found)} pairs")
-    if as_json:
+    seconds = time.monotonic() - started
+    if as_json:  # JSON lines only: the output is for a program
         for o in found[:top]:
             row = similar_row(o) | {"shared_spans": [list(s) for s in o.shared_spans]}
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -58,6 +58,7 @@ def overlaps(
         longest = max((s.text for s in o.shared_spans), key=len, default="")
         table.add_row(o.a_id, o.b_id, f"{o.score:.2f}", f"{o.jaccard:.2f}", longest[:40])
     Console().print(table)
+    err.print(f"overlaps: {rate_text(measures, 'measures', seconds)}, {len(found)} pairs")
 
 
 def compare(
