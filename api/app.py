@@ -17,7 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from policykg.api import routes_graph, routes_overlap, routes_system, routes_visual
+from policykg.api import routes_docs, routes_graph, routes_overlap, routes_system, routes_visual
 from policykg.api.engine_state import CountsCache, public_reason
 from policykg.api.url_limit import UrlLengthLimit
 from policykg.api.url_text import NoControlCharacters
@@ -51,6 +51,8 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None,
                     "Every answer quotes its source sentences.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's /docs loads Swagger UI from a CDN: routes_docs serves it offline
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store
@@ -67,6 +69,7 @@ def create_app(store: ReadStore | None = None, settings: Settings | None = None,
                            allow_headers=["*"])
     _add_error_handlers(app)
     app.include_router(routes_system.router)
+    app.include_router(routes_docs.router)
     app.include_router(routes_overlap.router)  # before routes_graph: /measures/{id}/overlaps
     app.include_router(routes_graph.router)
     app.include_router(routes_visual.router)

@@ -116,7 +116,8 @@ class AgencyProfile(_Out):
     lead_count: int
     co_count: int
     responsible_count: int
-    measures: list[AgencyMeasure] = Field(description="one page of its measures, in id order")
+    measure_rows: int = Field(default=0, description="its measures by role (one per measure and role): what `measures` pages over")
+    measures: list[AgencyMeasure] = Field(description="one page of its measures by role, in document order")
     topics: list[TopicCount]
     targets: list[TargetOut] = Field(description="one page of the targets of measures it leads or is responsible for")
     partners: list[Partner]

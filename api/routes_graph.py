@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from pydantic import Field
 
 from policykg.api.models import (
     AgencyLead,
@@ -23,7 +24,11 @@ from policykg.api.models import (
     TopicCount,
 )
 from policykg.api.routes_common import Limit, Offset, OptionalText, StoreDep, Text, named_rows, page
+from policykg.api.routes_overlap import OverlapPair
 from policykg.errors import NotFoundError
+from policykg.queries.overlap_rows import DEFAULT_MIN_SCORE, DEFAULT_TOP, overlaps_computed, province_overlaps
+from policykg.visual.china_map import map_frame
+from policykg.visual.overview import overview as store_overview
 
 router = APIRouter()
 
@@ -36,6 +41,19 @@ def _one(rows: list[dict], what: str, name: str) -> dict:
     if not rows:
         raise NotFoundError(f"no {what} {name!r} in the graph")
     return rows[0]
+
+
+@router.get("/overview", tags=["provinces"])
+def overview(store: StoreDep, topic: TopicFilter = None,
+             role: Literal["any", "lead", "co", "responsible"] = "any",
+             agency_type: Annotated[str | None, Query(max_length=60, description="agency type code (industry_it)")] = None,
+             ) -> dict:
+    """What the store holds: documents by province, level and year; measures per province (filtered by
+    topic, the role held and the type of the agency holding it) with the map's province outlines; the
+    province x topic matrix; the cities tied to clusters or measures with their place on the map."""
+    found = store_overview(store, topic=topic, role=role, agency_type=agency_type)
+    found["frame"] = map_frame()
+    return found
 
 
 @router.get("/topics", response_model=list[TopicCount], tags=["topics"])
@@ -107,15 +125,28 @@ def province_topic_matrix(store: StoreDep) -> list[dict]:
     return named_rows(store, "province_topic_matrix")
 
 
-@router.get("/provinces/compare", response_model=ProvinceComparison, tags=["provinces"],
+class ProvinceComparisonOut(ProvinceComparison):
+    overlaps_computed: bool = Field(description="false until the overlap analysis (policykg overlaps) has run")
+    overlaps: list[OverlapPair] = Field(description="the top pairs of measures sharing text between the two "
+                                                    "provinces, highest score first, the measure of `a` as side a")
+
+
+@router.get("/provinces/compare", response_model=ProvinceComparisonOut, tags=["provinces"],
             responses={404: {"description": "no such province"}})
-def compare_provinces(store: StoreDep, a: Text, b: Text) -> dict:
-    """Two provinces side by side: topics, agency types leading, targets."""
+def compare_provinces(store: StoreDep, a: Text, b: Text,
+                      top: Annotated[int, Query(ge=1, le=500, description="overlapping pairs listed")] = DEFAULT_TOP,
+                      min_score: Annotated[float, Query(ge=0, le=1, description="lowest overlap score")] = DEFAULT_MIN_SCORE,
+                      ) -> dict:
+    """Two provinces side by side: topics, agency types leading, targets, and their overlapping measures
+    (the same sections as `policykg compare`)."""
     sides = {row["side"]: row for row in named_rows(store, "compare_provinces", a=a, b=b)}
     missing = [name for side, name in (("a", a), ("b", b)) if side not in sides]
     if missing:
         raise NotFoundError(f"no province {missing[0]!r} in the graph")
-    return sides
+    computed = overlaps_computed(store)
+    pairs = province_overlaps(store, sides["a"]["province"], sides["b"]["province"], top=top,
+                              min_score=min_score) if computed else []
+    return {**sides, "overlaps_computed": computed, "overlaps": pairs}
 
 
 @router.get("/targets", response_model=Page[TargetOut], tags=["measures"])

@@ -10,7 +10,17 @@ from fastapi.responses import HTMLResponse, Response
 
 from policykg.api.routes_common import StoreDep
 from policykg.errors import NotFoundError
-from policykg.visual.render import ASSETS, KINDS, asset_text, build_graph, graph_page
+from policykg.visual.render import (
+    ASSETS,
+    KINDS,
+    MAP_KIND,
+    asset_text,
+    build_graph,
+    describe_kinds,
+    graph_page,
+    map_data,
+    map_page,
+)
 
 router = APIRouter(prefix="/visual", tags=["visual"])
 
@@ -21,7 +31,7 @@ MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; chars
 @router.get("")
 def kinds() -> list[dict[str, Any]]:
     """The visual kinds, what each shows and its query-string parameters."""
-    return [kind.describe() for kind in KINDS.values()]
+    return describe_kinds()
 
 
 @router.get("/assets/{name}", include_in_schema=False)
@@ -31,6 +41,19 @@ def asset(name: Annotated[str, Path(max_length=60)]) -> Response:
         raise NotFoundError(f"no asset {name!r}")
     media = MEDIA_TYPES.get(name[name.rfind("."):], "text/plain; charset=utf-8")
     return Response(asset_text(name), media_type=media, headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/map/data", responses={404: {"description": "no such province or topic"}})
+def cluster_map_data(request: Request, store: StoreDep) -> dict[str, Any]:
+    """The cluster map as JSON: province outlines (SVG paths), measures per province, cities with their clusters."""
+    return map_data(store, dict(request.query_params))
+
+
+@router.get("/map", response_class=HTMLResponse, responses={404: {"description": "no such province or topic"}})
+def cluster_map_page(request: Request, store: StoreDep) -> HTMLResponse:
+    """The cluster map as one self-contained HTML page (offline geometry): provinces coloured by measures,
+    cities as points (size = clusters and measures) linked to their clusters; `province` zooms to one province."""
+    return HTMLResponse(map_page(map_data(store, dict(request.query_params))))
 
 
 @router.get("/{kind}/data", responses={404: {"description": "unknown kind or named thing"},
@@ -55,4 +78,4 @@ def graph_html(request: Request, store: StoreDep, kind: KindName) -> HTMLRespons
 
 def _known(kind: str) -> None:
     if kind not in KINDS:
-        raise NotFoundError(f"unknown visual kind {kind!r}; known kinds: {', '.join(KINDS)}")
+        raise NotFoundError(f"unknown visual kind {kind!r}; known kinds: {', '.join([*KINDS, MAP_KIND])}")

@@ -251,6 +251,8 @@ def _document_props(doc: PolicyDoc, measure_count: int) -> dict[str, Any]:
         "issued": str(doc.issued) if doc.issued is not None else None,
         "kind": doc.kind,
         "province": doc.province,
+        "level": doc.level,                # central / province / city / county (the overview counts by it)
+        "jurisdiction": doc.jurisdiction,
         "source": doc.source,
         "source_key": doc.source_key,
         "source_format": doc.source_format,

@@ -253,8 +253,8 @@ def write_networks(found: AgencyNetworks, out: StrPath) -> list[Path]:
 
 
 def render(store: GraphStore, kind: str, params: dict[str, Any] | None = None) -> str:
-    """One graph visual (``agency``, ``province``, ``clusters``, ``topic``, ``overlap``, ``query``) as a
-    self-contained HTML page, vis-network inline (``policykg render``)."""
+    """One graph visual (``agency``, ``province``, ``clusters``, ``topic``, ``overlap``, ``query``) or the
+    cluster map (``map``) as a self-contained HTML page, scripts and geometry inline (``policykg render``)."""
     from policykg.visual.render import render_html
 
     return render_html(store, kind, params or {})

@@ -16,6 +16,7 @@ from typing import Any
 
 from policykg.errors import NotFoundError, QueryError
 from policykg.queries.catalogue import ReadStore, resolve_province, run_query
+from policykg.queries.overlap_rows import overlaps_computed, province_overlaps
 
 NO_OVERLAPS = "no overlaps computed — run policykg overlaps first"
 MAX_ROWS = 500  # the catalogue's largest page
@@ -78,11 +79,9 @@ def gather_report(store: ReadStore, written: tuple[str, str], top: int = 20, min
     report.topics = _topic_rows(run_query(store, "province_topic_matrix"), (a, b), measure_counts)
     report.leads = [_lead_row(store, topic, (a, b)) for topic in report.topics]
     report.targets = _target_rows({p: sides[p]["targets"] or [] for p in (a, b)}, (a, b))
-    report.overlaps_stored = bool(run_query(store, "measure_overlaps", {"limit": 1}))
+    report.overlaps_stored = overlaps_computed(store)
     if report.overlaps_stored:
-        rows = run_query(store, "measure_overlaps", {"province_a": a, "province_b": b,
-                                                     "min_score": str(min_score), "limit": max(1, min(top, MAX_ROWS))})
-        report.overlaps = [_oriented(row, a) for row in rows]
+        report.overlaps = province_overlaps(store, a, b, top=max(1, min(top, MAX_ROWS)), min_score=min_score)
     return report
 
 
@@ -146,14 +145,6 @@ def target_value(t: dict[str, Any]) -> str:
     if t.get("multiplier") is not None:
         text = f"{text} ×{number(t['multiplier'])}".strip()
     return text or "?"
-
-
-def _oriented(row: dict[str, Any], first: str) -> dict[str, Any]:
-    """An overlap row with the measure of province ``first`` as side a."""
-    if row["a_province"] == first:
-        return row
-    flip = {"a_": "b_", "b_": "a_"}
-    return {flip.get(key[:2], key[:2]) + key[2:]: value for key, value in row.items()}
 
 
 def _share(n: int, share: float) -> str:

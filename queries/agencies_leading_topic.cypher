@@ -9,7 +9,8 @@
 // 'topic|role|province' key, one seek per province (reading the topic's edges to keep those
 // of one province and role read 2,198 edges for 14 at 10k documents; the ends stay unlabelled
 // for FalkorDB to seek the index, graph/MODEL.md; TOPIC_ROLE runs from an Agency to a Topic);
-// examples from the measure ids they keep (those whose sentence or title holds the term first). The page's
+// examples from the measure ids they keep: those whose title holds the keyword that made them about the
+// topic first, then in document order, so that a topic gives one answer however it is written (code, label, keyword). The page's
 // agencies and topic are passed on by key and each example measure, found by id, is walked
 // back to them (starting from the agency, FalkorDB would walk all its role edges per example).
 // A term standing for several topics: the second part counts each measure once by traversal.
@@ -30,7 +31,7 @@ WHERE a.name = agency_name
 MATCH (m)-[about:ABOUT]->(t:Topic)
 WHERE t.code = topic_code
 WITH t, a, measure_count, m, r, about
-ORDER BY CASE WHEN about.evidence CONTAINS $topic OR m.title CONTAINS $topic THEN 0 ELSE 1 END, m.id
+ORDER BY CASE WHEN m.title CONTAINS about.keyword THEN 0 ELSE 1 END, m.doc_id, m.start, m.id
 WITH t, a, measure_count, collect([m, r, about])[..5] AS picked
 RETURN a.name AS agency, a.type AS agency_type, a.province AS province, a.level AS level, measure_count,
        [x IN picked | {id: x[0].id, doc_id: x[0].doc_id, title: x[0].title, topics: [t.code], keyword: x[2].keyword,
@@ -47,7 +48,7 @@ MATCH (a:Agency)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m)
 WHERE type(r) = CASE $role WHEN 'co' THEN 'SUPPORTS' WHEN 'responsible' THEN 'RESPONSIBLE_FOR' ELSE 'LEADS' END
 WITH a, m, r, collect(DISTINCT t.code) AS topic_codes, collect(about.evidence)[0] AS topic_evidence,
      collect(about.keyword)[0] AS keyword
-ORDER BY CASE WHEN topic_evidence CONTAINS $topic OR m.title CONTAINS $topic THEN 0 ELSE 1 END, m.id
+ORDER BY CASE WHEN m.title CONTAINS keyword THEN 0 ELSE 1 END, m.doc_id, m.start, m.id
 WITH a, count(m) AS measure_count,
      collect({id: m.id, doc_id: m.doc_id, title: m.title, topics: topic_codes, keyword: keyword,
               topic_evidence: topic_evidence, role_evidence: r.evidence, written: r.written}) AS measures

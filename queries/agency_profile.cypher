@@ -2,7 +2,7 @@
 // answers: What does one agency do? Its measures by role, the topics of those measures, the targets of measures it leads or is responsible for, and its partner agencies.
 // param agency: agency — canonical name or an abbreviation as written (省工信厅), resolved within the province
 // param province: province? — the province an abbreviation belongs to (广东省)
-// param limit: limit — measures and targets listed (in id order; the counts cover all of them)
+// param limit: limit — measures and targets listed (in document order; the counts cover all of them)
 // param offset: offset — measures and targets skipped
 // Counts, topics and partners come from the ROLE_COUNT, TOPIC_ROLE and WORKS_WITH summary
 // edges (graph/summaries.py); each part is collected in its own subquery.
@@ -38,16 +38,17 @@ CALL {
 CALL {
   WITH a
   OPTIONAL MATCH (a)-[:LEADS|RESPONSIBLE_FOR]->(om:Measure)-[:HAS_TARGET]->(tg:Target)
-  WITH om, tg ORDER BY tg.id
+  WITH om, tg ORDER BY tg.doc_id, tg.start, tg.id
   SKIP $offset LIMIT $limit
-  RETURN collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, measure_id: om.id, metric: tg.metric, value: tg.value,
+  RETURN collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, measure_id: om.id, doc_id: tg.doc_id,
+             province: om.province, qualifier: tg.qualifier, start: tg.start, end: tg.end, metric: tg.metric, value: tg.value,
              value_max: tg.value_max, unit: tg.unit, multiplier: tg.multiplier, year: tg.year,
              normalised_value: tg.normalised_value, normalised_unit: tg.normalised_unit, text: tg.text} END) AS targets
 }
 CALL {
   WITH a
   OPTIONAL MATCH (a)-[r:LEADS|SUPPORTS|RESPONSIBLE_FOR]->(m:Measure)
-  WITH m, r ORDER BY m.id, type(r)
+  WITH m, r ORDER BY m.doc_id, m.start, m.id, type(r)
   SKIP $offset LIMIT $limit
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {id: m.id, doc_id: m.doc_id, label: m.label, title: m.title,
              role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'SUPPORTS' THEN 'co' ELSE 'responsible' END,
@@ -55,4 +56,5 @@ CALL {
 }
 RETURN a.name AS agency, a.aliases AS aliases, a.level AS level, a.type AS agency_type, ty.label AS agency_type_label,
        a.province AS province, a.known AS known, measure_count, lead_count, co_count, responsible_count,
+       lead_count + co_count + responsible_count AS measure_rows,
        measures, topics, targets, partners, issued

@@ -13,7 +13,7 @@ CALL {
 CALL {
   WITH c
   OPTIONAL MATCH (m:Measure)-[mention:MENTIONS]->(c)
-  WITH m, mention ORDER BY m.id
+  WITH m, mention ORDER BY m.doc_id, m.start, m.id
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE {id: m.id, doc_id: m.doc_id, title: m.title, written: mention.written,
                  evidence: mention.evidence, start: mention.start, end: mention.end} END) AS measures
 }

@@ -40,9 +40,10 @@ CALL {
   WITH p
   OPTIONAL MATCH (gd:Document)-[:OF_PROVINCE]->(p)
   OPTIONAL MATCH (gd)-[:HAS_MEASURE|HAS_TARGET*1..2]->(tg:Target)
-  WITH DISTINCT tg
-  WITH tg ORDER BY tg.id
-  RETURN collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, metric: tg.metric, value: tg.value,
+  WITH DISTINCT tg, p
+  WITH tg, p ORDER BY tg.doc_id, tg.start, tg.id
+  RETURN collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, doc_id: tg.doc_id, province: p.name,
+                 qualifier: tg.qualifier, start: tg.start, end: tg.end, metric: tg.metric, value: tg.value,
                  value_max: tg.value_max, unit: tg.unit, multiplier: tg.multiplier, year: tg.year,
                  normalised_value: tg.normalised_value, normalised_unit: tg.normalised_unit, text: tg.text} END) AS targets
 }

@@ -8,8 +8,9 @@ WITH d, m, collect(CASE WHEN a IS NULL THEN NULL ELSE {agency: a.name,
      role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'SUPPORTS' THEN 'co' ELSE 'responsible' END,
      written: r.written, evidence: r.evidence, start: r.start, end: r.end} END) AS roles
 OPTIONAL MATCH (m)-[:HAS_TARGET]->(tg:Target)
-WITH d, m, roles, tg ORDER BY tg.id
-WITH d, m, roles, collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, metric: tg.metric, value: tg.value,
+WITH d, m, roles, tg ORDER BY tg.start, tg.id
+WITH d, m, roles, collect(CASE WHEN tg IS NULL THEN NULL ELSE {id: tg.id, doc_id: tg.doc_id, province: m.province,
+     measure_id: m.id, metric: tg.metric, value: tg.value,
      value_max: tg.value_max, unit: tg.unit, multiplier: tg.multiplier, year: tg.year, qualifier: tg.qualifier,
      normalised_value: tg.normalised_value, normalised_unit: tg.normalised_unit, text: tg.text,
      start: tg.start, end: tg.end} END) AS targets

@@ -9,6 +9,7 @@ Set ``POLICYKG_SCREENSHOT_DIR`` to also keep the screenshots there (the README's
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -195,3 +196,157 @@ def _keep_screenshot(path: Path) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, Path(folder) / path.name)
+
+
+def test_api_docs_render_with_the_network_cut_off(page, explorer_url: str) -> None:
+    """/docs is Swagger UI served by the app itself: it renders the endpoints with every outside request refused."""
+    browser_page, requests = page
+    browser_page.goto(explorer_url + "/")
+    browser_page.click("header a[href='/docs']")
+    browser_page.wait_for_selector(".swagger-ui .opblock-summary-path")
+    paths = browser_page.locator(".swagger-ui .opblock-summary-path").all_text_contents()
+    assert any("/agencies/{agency}" in path for path in paths)
+    assert any("/visual/map" in path for path in paths) and any("/overview" in path for path in paths)
+    assert browser_page.locator(".swagger-ui .info .title").first.text_content().startswith("policykg")
+    assert any(url.endswith("/openapi.json") for url in requests)
+    outside = [url for url in requests if not _local(url)]
+    assert not outside, f"the docs page reached out of 127.0.0.1: {outside}"
+
+
+# Finds a point of an element where a click reaches that element (not a mark drawn over it) and clicks it.
+CLICK_POINT = """selector => {
+  const target = document.querySelector(selector);
+  target.scrollIntoView({block: 'center'});
+  const box = target.getBoundingClientRect();
+  for (let fy = 0.5; fy > 0.02; fy -= 0.04) for (const sy of [1, -1]) for (let fx = 0.5; fx > 0.02; fx -= 0.04)
+    for (const sx of [1, -1]) {
+      const x = box.left + box.width * (0.5 + sx * (0.5 - fx)), y = box.top + box.height * (0.5 + sy * (0.5 - fy));
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (hit === target || target.contains(hit))) return {x, y};
+    }
+  return null;
+}"""
+
+
+def _click(browser_page, selector: str) -> None:
+    point = browser_page.evaluate(CLICK_POINT, selector)
+    assert point, f"nothing of {selector} can be clicked"
+    browser_page.mouse.click(point["x"], point["y"])
+
+
+def test_overview_opens_on_the_map_and_matrix_then_a_province_and_a_city(page, explorer_url: str,
+                                                                         seed_records, tmp_path: Path) -> None:
+    browser_page, requests = page
+    browser_page.goto(explorer_url + "/")
+    browser_page.wait_for_selector("#overview-map svg path[data-province='广东省']")
+    browser_page.wait_for_selector("#matrix-table td.cell")
+    provinces = {doc.province for doc in seed_records if doc.province}
+    shaded = browser_page.evaluate(
+        "() => [...document.querySelectorAll('#overview-map path.pkg-province')]"
+        ".filter(p => Number(p.dataset.measures) > 0).map(p => p.dataset.province)")
+    assert set(shaded) == provinces
+    assert browser_page.locator("#overview-map .pkg-city").count() > 20
+    columns = browser_page.locator("#matrix-table th.province").all_text_contents()
+    assert set(columns) == provinces
+    topics = {t for doc in seed_records for m in doc.measures for t in m.topics}
+    assert browser_page.locator("#matrix-table tr").count() - 1 == len(topics)
+    totals = browser_page.text_content("#overview-totals")
+    assert f"{len(seed_records)} 份文件" in totals and f"{sum(len(d.measures) for d in seed_records)} 项措施" in totals
+    screenshot = tmp_path / "explorer-overview.png"
+    browser_page.screenshot(path=str(screenshot))
+    _keep_screenshot(screenshot)
+
+    # A filter recolours the map: only the provinces with measures of the topic stay shaded.
+    browser_page.select_option("#filter-topic", "talent")
+    browser_page.wait_for_function("() => document.querySelector('#filter-topic').value === 'talent' && "
+                                   "document.querySelector(\"#overview-map path[data-province='山东省']\")")
+    talent = {doc.province for doc in seed_records for m in doc.measures if "talent" in m.topics}
+    browser_page.wait_for_function(
+        "n => [...document.querySelectorAll('#overview-map path.pkg-province')]"
+        ".filter(p => Number(p.dataset.measures) > 0).length === n", arg=len(talent))
+    browser_page.select_option("#filter-topic", "")
+    browser_page.wait_for_function(
+        "n => [...document.querySelectorAll('#overview-map path.pkg-province')]"
+        ".filter(p => Number(p.dataset.measures) > 0).length === n", arg=len(provinces))
+
+    _click(browser_page, "#overview-map path[data-province='广东省']")
+    browser_page.wait_for_function("() => document.querySelector('#graph-heading').textContent.includes('广东省')")
+    _wait_for_graph(browser_page, "#graph")
+    assert int(browser_page.get_attribute("#graph", "data-nodes")) > 5
+    assert browser_page.evaluate(NON_BLANK_PIXELS) > 500
+
+    _click(browser_page, "#overview-map .pkg-city[data-city='东莞市']")
+    browser_page.wait_for_selector("#profile-title[data-kind=city]")
+    assert "东莞市" in browser_page.text_content("#profile-title")
+    assert "大朗毛织" in browser_page.locator("#profile-clusters li").all_text_contents()
+    assert browser_page.locator("#profile-city-measures li").count() > 0
+    assert all(_local(url) for url in requests)
+
+
+def test_cluster_map_page_draws_offline_and_lists_a_citys_clusters(page, explorer_url: str, tmp_path: Path) -> None:
+    browser_page, requests = page
+    browser_page.goto(explorer_url + "/visual/map")
+    browser_page.wait_for_selector("#pkg-map .pkg-city[data-city='东莞市'] .pkg-cluster")
+    assert browser_page.locator("#pkg-map .pkg-cluster").count() > 40
+    assert browser_page.locator("#pkg-map text.pkg-city-label").count() >= 10
+    assert len(requests) == 1 and _local(requests[0])
+    # One province, zoomed: its cities only, and a click on a city lists its clusters.
+    browser_page.goto(explorer_url + "/visual/map?province=广东")
+    browser_page.wait_for_selector("#pkg-map .pkg-city[data-city='东莞市'] .pkg-cluster")
+    shown = set(browser_page.evaluate("() => [...document.querySelectorAll('#pkg-map .pkg-province-label')]"
+                                      ".map(t => t.textContent)"))
+    assert len(shown) == 1 and next(iter(shown)).startswith("广东省")
+    _click(browser_page, "#pkg-map .pkg-city[data-city='东莞市'] > circle:last-of-type")
+    browser_page.wait_for_selector("#pkg-city-clusters li")
+    assert "大朗毛织" in browser_page.locator("#pkg-city-clusters li").all_text_contents()
+    screenshot = tmp_path / "visual-map.png"
+    browser_page.screenshot(path=str(screenshot))
+    _keep_screenshot(screenshot)
+    assert len(requests) == 2 and all(_local(url) for url in requests)
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# The page's own words (not the graph's data: names of provinces, agencies, measures stay as written).
+UI_TEXT = """() => {
+  const texts = [];
+  const chrome = 'header h1, header span, header a, header button, aside h2, aside button, main h2 > span, main h3,'
+    + ' #overview-totals, #overview-scale, .filters label > span, #filter-role option, #filter-topic option,'
+    + ' #filter-agency-type option, #visual-kind option, #documents-table th, #matrix-table tr:first-child th:first-child,'
+    + ' #graph-panel > .muted, #profile, #table-heading, #graph-heading';
+  document.querySelectorAll(chrome).forEach(node => { if (node.textContent.trim()) texts.push(node.textContent.trim()); });
+  document.querySelectorAll('[placeholder]').forEach(node => texts.push(node.getAttribute('placeholder')));
+  document.querySelectorAll('#overview-panel h2 span[data-i18n], #documents-table td:nth-child(2), #documents-table td:nth-child(3)')
+    .forEach(node => texts.push(node.textContent.trim()));
+  return texts;
+}"""
+
+
+def test_language_switch_changes_every_visible_string(page, explorer_url: str) -> None:
+    browser_page, requests = page
+    browser_page.goto(explorer_url + "/")
+    browser_page.wait_for_selector("#matrix-table td.cell")
+    browser_page.wait_for_selector("#visual-kind option", state="attached")
+    assert browser_page.get_attribute("html", "lang") == "zh-CN"
+    chinese = browser_page.evaluate(UI_TEXT)
+    not_chinese = [text for text in chinese if not CJK.search(text) and not text.isdigit()]
+    assert not_chinese == ["English"], not_chinese  # the switch names the other language
+
+    browser_page.click("#lang-switch")
+    browser_page.wait_for_function("() => document.documentElement.lang === 'en'")
+    english = browser_page.evaluate(UI_TEXT)
+    assert len(english) == len(chinese)
+    leftover = [text for text in english if CJK.search(text) and text != "中文"]
+    assert not leftover, f"Chinese left on the English page: {leftover}"
+    unchanged = [a for a, b in zip(chinese, english, strict=True) if a == b and not a.isdigit()]
+    assert not unchanged, f"not switched: {unchanged}"
+    assert browser_page.text_content("#lang-switch") == "中文"
+
+    # The choice holds when the page is opened again, and the switch goes back.
+    browser_page.reload()
+    browser_page.wait_for_selector("#matrix-table td.cell")
+    browser_page.wait_for_selector("#visual-kind option", state="attached")
+    assert browser_page.evaluate(UI_TEXT) == english
+    browser_page.click("#lang-switch")
+    browser_page.wait_for_function("() => document.documentElement.lang === 'zh-CN'")
+    assert browser_page.evaluate(UI_TEXT) == chinese
+    assert all(_local(url) for url in requests)

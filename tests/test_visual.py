@@ -20,6 +20,7 @@ from policykg.errors import QueryError
 from policykg.graph.record_writer import agency_type_labels
 from policykg.visual.builders import NO_OVERLAPS_NOTE
 from policykg.visual.render import render_html
+from policykg.visual.styles import UNKNOWN_TYPE_COLOR
 
 pytestmark = pytest.mark.engine
 
@@ -107,7 +108,7 @@ def test_province_page_sizes_by_centrality_colours_by_type(seed_store, seed_reco
                 pairs.update(frozenset((a, b)) for b in names[i + 1:])
     types = {a.name: a.type or "unknown" for doc in seed_records for a in doc.agencies}
 
-    data = parse_page(render_html(seed_store, "province", {"province": province}))
+    data = parse_page(render_html(seed_store, "province", {"province": province, "min_shared": "1"}))
 
     agencies = nodes_of(data, "agency")
     assert set(agencies) == set(degree) - {a for a in degree if degree[a] == 0}
@@ -115,14 +116,45 @@ def test_province_page_sizes_by_centrality_colours_by_type(seed_store, seed_reco
     assert drawn == pairs
     biggest = max(agencies.values(), key=lambda node: node["size"])["key"]
     assert degree[biggest] == max(degree.values())
-    # One colour per agency type: same type, same colour; the legend names the type of the biggest node.
+    # Colour = the agency's type (its family): same type, same colour; the legend names the biggest node's type.
     colour_of_type: dict[str, set[str]] = defaultdict(set)
     for name, node in agencies.items():
         colour_of_type[types.get(name, "unknown")].add(node["color"])
     assert all(len(colours) == 1 for colours in colour_of_type.values())
-    assert agency_type_labels()[types[biggest]] in {entry["label"] for entry in data["legend"]}
+    assert any(agency_type_labels()[types[biggest]] in entry["label"] for entry in data["legend"])
     widest = max(data["edges"], key=lambda e: e["width"])
     assert "来源句" in widest["title"]
+
+
+def test_province_network_is_readable(seed_store, seed_records) -> None:
+    """Every agency with a type is coloured by it (never the grey of "type unknown"); the default view
+    draws the strong ties only and says how many it hides; only the most central agencies are named on
+    the canvas (the rest on hover); a lead-co tie is an arrow from the lead."""
+    everything = parse_page(render_html(seed_store, "province", {"province": "广东省", "min_shared": "1"}))
+    agencies = nodes_of(everything, "agency")
+    branches = {"中国人民银行广州分行", "中国证券监督管理委员会广东监管局", "中国银行保险监督管理委员会广东监管局",
+                "国家税务总局广东省税务局"}
+    assert branches <= set(agencies)
+    typed = {a.name for doc in seed_records for a in doc.agencies if a.type}
+    grey = [name for name, node in agencies.items() if name in typed and node["color"] == UNKNOWN_TYPE_COLOR]
+    assert not grey, f"agencies with a type drawn grey: {grey}"
+    assert all("类型未知" not in node["title"] for name, node in agencies.items() if name in typed)
+
+    default = parse_page(render_html(seed_store, "province", {"province": "广东省"}))
+    assert 0 < len(default["edges"]) < len(everything["edges"]) / 2
+    assert any("min_shared=1" in note for note in default["notes"])
+    named = [node for node in default["nodes"] if node["label"].strip()]
+    assert 0 < len(named) <= 12 < len(everything["nodes"])
+    assert all(node["label"].strip() or node["title"].startswith("部门：") for node in default["nodes"])
+    smallest_named = min(node["size"] for node in named)
+    assert all(node["size"] <= smallest_named for node in default["nodes"] if not node["label"].strip())
+    lead_co = [e for e in default["edges"] if e["kind"] == "lead-co"]
+    assert lead_co and all(e["arrows"]["to"]["enabled"] for e in lead_co)
+    assert all(not e["arrows"]["to"]["enabled"] for e in default["edges"] if e["kind"] != "lead-co")
+    leads = {(r.agency, m.id) for doc in seed_records for m in doc.measures for r in m.role_evidence if r.role == "lead"}
+    lead_agencies = {agency for agency, _ in leads}
+    assert all(e["from"].removeprefix("agency:") in lead_agencies for e in lead_co)
+    assert default["options"]["layout"]["randomSeed"] is not None
 
 
 def test_a_capped_graph_keeps_the_most_central_nodes_and_says_so(seed_store, seed_records) -> None:
@@ -260,3 +292,24 @@ def test_cli_render_writes_an_offline_page(seed_store, seed_records, engine_env,
     assert len(data["nodes"]) == 8 and data["total_nodes"] > 8
     assert failed.exit_code == 1 and "missing parameter" in failed.output
     assert not (tmp_path / "x.html").exists()
+
+
+def test_agency_page_is_laid_out_in_rings_with_few_names(seed_store, seed_records) -> None:
+    """An agency's neighbourhood does not move and does not pile names on each other: the agency in the
+    middle, partners on an inner ring (8 named), measures on an outer ring in document order."""
+    import math
+
+    data = parse_page(render_html(seed_store, "agency", {"agency": "广东省工业和信息化厅"}))
+    assert all(node["physics"] is False and "x" in node for node in data["nodes"])
+    centre = data["by_id"]["agency:广东省工业和信息化厅"]
+    assert (centre["x"], centre["y"]) == (0, 0) and centre["label"]
+    radius = {kind: {round(math.hypot(n["x"], n["y"])) for n in data["nodes"] if n["kind"] == kind and n is not centre}
+              for kind in ("agency", "measure")}
+    assert len(radius["agency"]) == 1 and len(radius["measure"]) == 1
+    assert max(radius["agency"]) < min(radius["measure"])
+    named = [n for n in data["nodes"] if n["label"].strip() and n is not centre]
+    assert len(named) == 8 and all(n["kind"] == "agency" for n in named)
+    order = {m.id: (doc.doc_id, m.start) for doc in seed_records for m in doc.measures}
+    measures = [n for n in data["nodes"] if n["kind"] == "measure"]
+    clockwise = sorted(measures, key=lambda n: (math.atan2(n["y"], n["x"]) + math.pi / 2) % (2 * math.pi))
+    assert [order[n["key"]] for n in clockwise] == sorted(order[n["key"]] for n in measures)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from policykg.errors import QueryError
 from policykg.queries.catalogue import MAX_LIMIT, ReadStore, resolve_province, run_query
 from policykg.visual.graph_model import VisEdge, VisGraph, VisNode, node_id
 from policykg.visual.styles import (
@@ -16,18 +17,18 @@ from policykg.visual.styles import (
     EDGE_LABELS,
     KIND_COLORS,
     KIND_LABELS,
-    OTHER_TYPES_LABEL,
     ROLE_COLORS,
     ROLE_LABELS,
-    TYPE_PALETTE,
     UNKNOWN_TYPE_COLOR,
-    agency_type_colors,
     agency_type_label,
+    type_family,
 )
 
 MAX_ROWS = 2000          # rows read for one graph, over pages of MAX_LIMIT
 EXAMPLES_PER_EDGE = 2    # measures quoted in one agency-agency edge tooltip
 LABEL_CHARS = 12
+LABELLED_AGENCIES = 12   # agencies of a province network whose names are drawn; the others on hover
+NAMED_PARTNERS = 8       # partners of an agency whose names are drawn on its inner ring; the others on hover
 
 
 def all_rows(store: ReadStore, name: str, params: dict[str, Any], max_rows: int = MAX_ROWS) -> list[dict]:
@@ -110,11 +111,16 @@ def agency_graph(store: ReadStore, agency: str, province: str | None = None) -> 
         graph.add_edge(VisEdge(source=center.id, target=node.id, kind="partner", color=EDGE_COLORS["partner"],
                                title=f"{name} — {partner['agency']}\n共同承担 {shared} 项措施",
                                width=1 + 5 * shared / top, dashes=True))
+    named = graph.label_most_central(NAMED_PARTNERS + 1, kinds=("agency",))
+    _rings(graph, center.id, named)
     graph.add_legend("#1f3b73", "所查部门")
     _kind_legend(graph, "agency", "measure")
     _role_legend(graph, roles)
     if profile["partners"]:
         graph.add_legend(EDGE_COLORS["partner"], "合作部门（虚线，粗细 = 共同措施数）", "edge")
+    if len(graph.nodes) > NAMED_PARTNERS + 1:
+        graph.notes.append(f"内圈：合作部门（只标出共同措施最多的 {NAMED_PARTNERS} 个）；外圈：措施，按文件顺序"
+                           f"顺时针排列；名称与来源句悬停可见")
     if not profile["measures"]:
         graph.notes.append(f"{name} 在图中没有承担任何措施")
     elif profile.get("measure_count", 0) > len({m["id"] for m in profile["measures"]}):
@@ -122,64 +128,139 @@ def agency_graph(store: ReadStore, agency: str, province: str | None = None) -> 
     return graph
 
 
+def _rings(graph: VisGraph, center: str, named: list[VisNode]) -> None:
+    """A fixed layout for an agency's neighbourhood: the agency in the middle, its partners on an inner
+    ring (the named ones spread evenly, so that their names do not meet) and its measures on an outer
+    ring in document order, clockwise from the top."""
+    graph.nodes[center].position = (0.0, 0.0)
+    partners = [n for n in graph.nodes.values() if n.kind == "agency" and n.id != center]
+    measures = [n for n in graph.nodes.values() if n.kind == "measure"]
+    labelled = [n for n in partners if n.label]
+    slots: list[VisNode | None] = [None] * len(partners)
+    for j, node in enumerate(labelled):
+        slots[round(j * len(partners) / len(labelled))] = node
+    rest = iter(n for n in partners if not n.label)
+    ring = [slot if slot is not None else next(rest) for slot in slots]
+    outer = 300 + 4 * len(measures)
+    for nodes, radius in ((ring, 150 + 8 * len(ring)), (measures, outer)):
+        for i, node in enumerate(nodes):
+            angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
+            node.position = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+    # The page fits the rings into its canvas (about 500 px for 2 * outer + a margin): names ~13 px there.
+    for node in graph.nodes.values():
+        if node.label:
+            node.font_size = round(13 * (2 * outer + 120) / 500)
+
+
 # --- a province's responsibility network ------------------------------------------------------
 
 
-def province_graph(store: ReadStore, province: str, topic: str | None = None) -> VisGraph:
+DEFAULT_MIN_SHARED = 3   # a province network draws the ties of agencies sharing at least this many measures
+
+
+def province_graph(store: ReadStore, province: str, topic: str | None = None,
+                   min_shared: str | int | None = None) -> VisGraph:
     """Agencies of a province linked by the measures they share.
 
-    Node size = weighted degree centrality (shared measures over all partners),
-    colour = agency type, edge width = shared measures.
+    Node size = weighted degree centrality (shared measures over all partners), colour = the family
+    of the agency's type (from the agency table), edge width = shared measures; a lead-co tie is an
+    arrow from the lead to the co-operating agency. Only ties of at least ``min_shared`` shared
+    measures are drawn (default 3, lowered to the strongest tie when none reaches it), and only the most central agencies
+    are named on the canvas.
     """
-    edges = all_rows(store, "agency_network", {"province": province, "topic": topic})
+    threshold = _min_shared(min_shared)
+    every_pair = _agency_pairs(all_rows(store, "agency_network", {"province": province, "topic": topic}))
+    if min_shared is None:  # the default: lowered to the strongest tie when no tie reaches it
+        threshold = min(threshold, max((pair["weight"] for pair in every_pair), default=1))
+    edges = [pair for pair in every_pair if pair["weight"] >= threshold]
     agencies = {row["agency"]: row for row in all_rows(store, "agencies", {"province": province})}
     heading_province = resolve_province(store, province)
     graph = VisGraph(kind="province", heading=f"{heading_province} 部门责任网络" + (f"（主题：{topic}）" if topic else ""))
     centrality: dict[str, int] = {}
     for row in edges:
         for name in (row["source"], row["target"]):
-            centrality[name] = centrality.get(name, 0) + int(row["weight"])
+            centrality[name] = centrality.get(name, 0) + row["weight"]
     top_degree = max(centrality.values(), default=1)
-    type_of = {name: agencies.get(name, {}).get("agency_type") or "unknown" for name in centrality}
-    type_weight: dict[str, int] = {}
-    for name, degree in centrality.items():
-        type_weight[type_of[name]] = type_weight.get(type_of[name], 0) + degree
-    colors = agency_type_colors(sorted(type_weight, key=lambda code: (-type_weight[code], code)))
+    families: dict[tuple[str, str], int] = {}       # (colour, label) -> weighted degree of its agencies
+    types_of: dict[tuple[str, str], set[str]] = {}
     for name, degree in centrality.items():
         info = agencies.get(name, {})
-        graph.add_node(_agency_node(
-            name, type_of[name], type_color=colors[type_of[name]], size=10 + 30 * degree / top_degree,
-            priority=degree,
+        code = info.get("agency_type") or "unknown"
+        _, color, label = type_family(code)
+        families[(color, label)] = families.get((color, label), 0) + degree
+        types_of.setdefault((color, label), set()).add(agency_type_label(code))
+        node = _agency_node(
+            name, code, type_color=color, size=10 + 30 * degree / top_degree, priority=degree,
             extra=f"加权度中心性 {degree}（共同措施合计）\n承担措施 {info.get('measures', '?')} 项，"
-                  f"牵头 {info.get('lead_count', '?')} 项"))
-    briefs = _measure_briefs(store, [mid for row in edges for mid in row["examples"][:EXAMPLES_PER_EDGE]])
-    top_weight = max((int(row["weight"]) for row in edges), default=1)
+                  f"牵头 {info.get('lead_count', '?')} 项")
+        graph.add_node(node)
+    graph.label_most_central(LABELLED_AGENCIES)
+    briefs = _measure_briefs(store, [mid for row in edges for rows in row["kinds"].values()
+                                     for mid in rows["examples"][:EXAMPLES_PER_EDGE]])
+    top_weight = max((row["weight"] for row in edges), default=1)
     for row in edges:
-        weight = int(row["weight"])
-        lines = [f"{EDGE_LABELS.get(row['kind'], row['kind'])}：{row['source']} — {row['target']}",
-                 f"共同措施 {weight} 项"]
-        for measure_id in row["examples"][:EXAMPLES_PER_EDGE]:
-            brief = briefs.get(measure_id, {})
-            lines.append(f"· {brief.get('title') or measure_id}（{measure_id}）")
-            evidence = next((r["evidence"] for r in brief.get("roles", [])
-                             if r["agency"] in (row["source"], row["target"]) and r.get("evidence")), None)
-            if evidence:
-                lines.append(f"  来源句：{evidence}")
+        lines = [f"{row['source']} — {row['target']}：共同措施 {row['weight']} 项"]
+        for kind, part in row["kinds"].items():
+            lines.append(f"{EDGE_LABELS.get(kind, kind)} {part['weight']} 项")
+            for measure_id in part["examples"][:EXAMPLES_PER_EDGE]:
+                brief = briefs.get(measure_id, {})
+                lines.append(f"· {brief.get('title') or measure_id}（{measure_id}）")
+                evidence = next((r["evidence"] for r in brief.get("roles", [])
+                                 if r["agency"] in (row["source"], row["target"]) and r.get("evidence")), None)
+                if evidence:
+                    lines.append(f"  来源句：{evidence}")
         graph.add_edge(VisEdge(source=node_id("agency", row["source"]), target=node_id("agency", row["target"]),
                                kind=row["kind"], color=EDGE_COLORS.get(row["kind"], EDGE_COLORS["partner"]),
-                               title="\n".join(lines), width=1 + 6 * weight / top_weight))
-    for code in sorted(type_weight, key=lambda code: (-type_weight[code], code)):
-        if colors[code] != UNKNOWN_TYPE_COLOR:
-            graph.add_legend(colors[code], agency_type_label(code))
-    if len(type_weight) > len(TYPE_PALETTE) or "unknown" in type_weight:
-        graph.add_legend(UNKNOWN_TYPE_COLOR, f"{OTHER_TYPES_LABEL}/类型未知")
+                               title="\n".join(lines), width=1 + 7 * row["weight"] / top_weight,
+                               arrow=1.2 if row["kind"] == "lead-co" else 0))
+    for color, label in sorted(families, key=lambda family: (-families[family], family[1])):
+        types = sorted(types_of[(color, label)])
+        graph.add_legend(color, label if color == UNKNOWN_TYPE_COLOR else f"{label}：{'、'.join(types)}")
     for kind in ("lead-co", "co-co", "lead-lead"):
         if any(edge.kind == kind for edge in graph.edges):
-            graph.add_legend(EDGE_COLORS[kind], f"{EDGE_LABELS[kind]}（边宽 = 共同措施数）", "edge")
-    graph.notes.append("节点大小 = 加权度中心性；颜色 = 部门类型")
+            arrow = "（箭头：牵头 → 配合）" if kind == "lead-co" else ""
+            graph.add_legend(EDGE_COLORS[kind], f"{EDGE_LABELS[kind]}{arrow}", "edge")
+    graph.notes.append(f"节点大小 = 加权度中心性；颜色 = 部门类型；只标出最核心的 {LABELLED_AGENCIES} 个部门，"
+                       f"其余悬停可见；边宽 = 共同措施数")
+    hidden = len(every_pair) - len(edges)
+    if hidden:
+        graph.notes.append(f"只显示共同承担 ≥ {threshold} 项措施的部门关系（另有 {hidden} 条较弱的关系未显示；"
+                           f"min_shared=1 显示全部）")
     if not edges:
         graph.notes.append(f"{heading_province} 没有两个部门共同承担的措施")
     return graph
+
+
+def _agency_pairs(rows: list[dict]) -> list[dict]:
+    """The network's rows (one per pair and kind) as one tie per pair of agencies: the shared measures of
+    every kind added up, drawn as lead-co (from the lead to the co-operating agency) when the pair has
+    a lead-co part, else as its larger part; strongest first."""
+    pairs: dict[frozenset[str], dict] = {}
+    for row in rows:
+        pair = pairs.setdefault(frozenset((row["source"], row["target"])), {
+            "source": row["source"], "target": row["target"], "weight": 0, "kinds": {}})
+        pair["weight"] += int(row["weight"])
+        part = pair["kinds"].setdefault(row["kind"], {"weight": 0, "examples": []})
+        part["weight"] += int(row["weight"])
+        part["examples"].extend(row["examples"])
+        if row["kind"] == "lead-co":
+            pair["source"], pair["target"] = row["source"], row["target"]
+    for pair in pairs.values():
+        pair["kind"] = "lead-co" if "lead-co" in pair["kinds"] else \
+            max(pair["kinds"], key=lambda kind: (pair["kinds"][kind]["weight"], kind))
+    return sorted(pairs.values(), key=lambda pair: (-pair["weight"], pair["source"], pair["target"]))
+
+
+def _min_shared(raw: str | int | None) -> int:
+    if raw is None:
+        return DEFAULT_MIN_SHARED
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise QueryError(f"min_shared must be an integer, got {raw!r}") from None
+    if value < 1:
+        raise QueryError(f"min_shared must be at least 1, got {value}")
+    return value
 
 
 def _measure_briefs(store: ReadStore, ids: list[str]) -> dict[str, dict]:

@@ -27,10 +27,17 @@ class VisNode:
     group: str = ""                # the legend entry this node belongs to
     priority: float = 0.0          # kept first when the graph is capped
     shape: str = "dot"
+    font_size: float | None = None  # None: the page's default
+    position: tuple[float, float] | None = None  # a fixed place (no physics for this node)
 
     def as_vis(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "title": self.title, "color": self.color, "size": self.size,
-                "shape": self.shape, "kind": self.kind, "key": self.key, "group_label": self.group}
+        drawn = {"id": self.id, "label": self.label, "title": self.title, "color": self.color, "size": self.size,
+                 "shape": self.shape, "kind": self.kind, "key": self.key, "group_label": self.group}
+        if self.font_size:
+            drawn["font"] = {"size": self.font_size}
+        if self.position is not None:
+            drawn.update(x=self.position[0], y=self.position[1], physics=False)
+        return drawn
 
 
 @dataclass
@@ -45,10 +52,14 @@ class VisEdge:
     label: str = ""
     width: float = 1.5
     dashes: bool = False
+    arrow: float | None = None     # None: the page's default arrow; 0: no arrow (a symmetric tie); > 0: its size
 
     def as_vis(self) -> dict[str, Any]:
-        return {"from": self.source, "to": self.target, "title": self.title, "label": self.label,
-                "color": self.color, "width": self.width, "dashes": self.dashes, "kind": self.kind}
+        drawn = {"from": self.source, "to": self.target, "title": self.title, "label": self.label,
+                 "color": self.color, "width": self.width, "dashes": self.dashes, "kind": self.kind}
+        if self.arrow is not None:
+            drawn["arrows"] = {"to": {"enabled": self.arrow > 0, "scaleFactor": self.arrow}}
+        return drawn
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,21 @@ class VisGraph:
         entry = LegendEntry(color, label, shape)
         if entry not in self.legend:
             self.legend.append(entry)
+
+    def label_most_central(self, count: int, kinds: tuple[str, ...] | None = None) -> list[VisNode]:
+        """Draw the names of the ``count`` nodes of highest priority (of ``kinds``, when given) only; the
+        others are named on hover (their tooltip), so that the names drawn do not cover each other.
+        Returns the nodes named."""
+        ranked = sorted((n for n in self.nodes.values() if kinds is None or n.kind in kinds),
+                        key=lambda n: (-n.priority, n.id))
+        ranked += [n for n in self.nodes.values() if kinds is not None and n.kind not in kinds]
+        # A larger graph is drawn zoomed out: its few names are set larger to stay readable on screen.
+        size = round(15 + min(11.0, len(self.nodes) / 7), 1)
+        for node in ranked[:count]:
+            node.font_size = size
+        for node in ranked[count:]:
+            node.label = ""
+        return ranked[:count]
 
     def capped(self, max_nodes: int) -> VisGraph:
         """This graph with at most ``max_nodes`` nodes (highest priority, then most connected, kept).

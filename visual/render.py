@@ -21,9 +21,10 @@ from jinja2 import Environment, select_autoescape
 from pyvis.network import Network
 
 from policykg.errors import QueryError
-from policykg.queries.catalogue import ReadStore
+from policykg.queries.catalogue import ReadStore, resolve_province
 from policykg.visual import builders
 from policykg.visual.graph_model import DEFAULT_MAX_NODES, MAX_NODES, VisGraph
+from policykg.visual.overview import cluster_map
 
 VIS_VERSION = "vis-9.1.2"
 ASSETS = {
@@ -31,7 +32,12 @@ ASSETS = {
     "vis-network.css": ("pyvis", f"templates/lib/{VIS_VERSION}/vis-network.css"),
     "graph_view.js": ("policykg.visual", "graph_view.js"),
     "explorer.js": ("policykg.visual", "explorer.js"),
+    "ui_text.js": ("policykg.visual", "ui_text.js"),
+    "map_view.js": ("policykg.visual", "map_view.js"),
 }
+MAP_KIND = "map"
+MAP_PARAMS = ({"name": "province", "required": False, "help": "zoom to this province (广东省 or 广东)"},
+              {"name": "topic", "required": False, "help": "colour provinces by the measures of this topic"})
 FONT_FACE = "Noto Sans CJK SC, WenQuanYi Zen Hei, Microsoft YaHei, PingFang SC, sans-serif"
 
 
@@ -66,9 +72,10 @@ KINDS: dict[str, Kind] = {
               KindParam("province", False, "the province an abbreviation belongs to (广东省)")),
              builders.agency_graph),
         Kind("province", "A province's responsibility network: agencies linked by shared measures; size = "
-                         "centrality, colour = agency type, edge width = shared measures.",
+                         "centrality, colour = agency type, edge width = shared measures, arrow = lead -> co.",
              (KindParam("province", True, "province (广东省 or 广东)"),
-              KindParam("topic", False, "only measures of this topic (green_dyeing, 印染)")),
+              KindParam("topic", False, "only measures of this topic (green_dyeing, 印染)"),
+              KindParam("min_shared", False, "only ties of agencies sharing at least this many measures (default 3)")),
              builders.province_graph),
         Kind("clusters", "Industrial clusters -> prefecture-level city -> province.",
              (KindParam("province", False, "only this province"),),
@@ -85,6 +92,14 @@ KINDS: dict[str, Kind] = {
              builders.query_graph, pass_through=True),
     )
 }
+
+
+def describe_kinds() -> list[dict[str, Any]]:
+    """Every visual kind with what it shows and its parameters, the cluster map included."""
+    return [kind.describe() for kind in KINDS.values()] + [{
+        "kind": MAP_KIND, "params": list(MAP_PARAMS),
+        "shows": "The cluster map: provinces coloured by measures, cities as points (size = clusters and "
+                 "measures) linked to their clusters; click a city for its clusters."}]
 
 
 def get_kind(name: str) -> Kind:
@@ -129,19 +144,40 @@ def _max_nodes(raw: Any) -> int:
 
 
 def render_html(store: ReadStore, kind_name: str, params: dict[str, Any]) -> str:
-    """The self-contained HTML page of one visual."""
+    """The self-contained HTML page of one visual (``map``: the cluster map)."""
+    if kind_name == MAP_KIND:
+        return map_page(map_data(store, params))
     return graph_page(build_graph(store, kind_name, params))
+
+
+def map_data(store: ReadStore, params: dict[str, Any]) -> dict[str, Any]:
+    """The cluster map's data for ``params`` (province, topic; both optional)."""
+    given = {key: str(value).strip() for key, value in params.items() if value is not None and str(value).strip()}
+    unknown = sorted(set(given) - {p["name"] for p in MAP_PARAMS})
+    if unknown:
+        raise QueryError(f"visual map: unknown parameter(s) {', '.join(unknown)}; accepted: province, topic")
+    province = resolve_province(store, given["province"]) if "province" in given else None
+    return cluster_map(store, province=province, topic=given.get("topic"))
+
+
+def map_page(data: dict[str, Any]) -> str:
+    """The cluster map as one self-contained HTML page: geometry, data and scripts inline."""
+    return _template("map_page.html").render(data=data, data_json=_script_json(data),
+                                             text_js=asset_text("ui_text.js"), map_js=asset_text("map_view.js"))
 
 
 def vis_options() -> dict[str, Any]:
     """vis-network options: physics settles in a bounded number of iterations and is then switched off."""
     return {
+        "layout": {"randomSeed": 7},  # the same graph is laid out the same way each time it is drawn
         "physics": {"enabled": True, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110, "avoidOverlap": 0.4},
+                    "forceAtlas2Based": {"gravitationalConstant": -110, "springLength": 150, "avoidOverlap": 0.8},
                     "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 25, "fit": True},
                     "minVelocity": 0.75},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-        "nodes": {"font": {"face": FONT_FACE, "size": 14}, "borderWidth": 1},
+        # Names on a white halo, so that they stay readable over the edges.
+        "nodes": {"font": {"face": FONT_FACE, "size": 15, "strokeWidth": 4, "strokeColor": "#ffffff"},
+                  "borderWidth": 1},
         "edges": {"smooth": False, "font": {"face": FONT_FACE, "size": 11, "align": "middle"},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}}},
     }
@@ -152,7 +188,8 @@ def pyvis_network(graph: VisGraph) -> Network:
     net = Network(height="720px", width="100%", directed=True, heading=graph.heading, cdn_resources="in_line")
     for node in graph.nodes.values():
         data = node.as_vis()
-        net.add_node(data.pop("id"), label=data.pop("label"), shape=data.pop("shape"), color=data.pop("color"),
+        # pyvis draws a node without a label with its id: a space draws nothing (the name shows on hover).
+        net.add_node(data.pop("id"), label=data.pop("label") or " ", shape=data.pop("shape"), color=data.pop("color"),
                      **data)
     for edge in graph.edges:
         data = edge.as_vis()
@@ -167,7 +204,7 @@ def graph_page(graph: VisGraph) -> str:
     nodes, edges, heading, height, _, options = net.get_network_data()
     data = graph.to_dict()
     data.update(nodes=nodes, edges=edges, options=json.loads(options) if isinstance(options, str) else options)
-    return _template().render(
+    return _template("graph_page.html").render(
         heading=heading, height=height, graph=graph, data_json=_script_json(data),
         vis_js=asset_text("vis-network.min.js"), vis_css=asset_text("vis-network.css"),
         view_js=asset_text("graph_view.js"), pyvis_version=pyvis.__version__,
@@ -190,7 +227,7 @@ def asset_text(name: str) -> str:
 
 
 @cache
-def _template():
+def _template(name: str):
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    source = resources.files("policykg.visual").joinpath("graph_page.html").read_text(encoding="utf-8")
+    source = resources.files("policykg.visual").joinpath(name).read_text(encoding="utf-8")
     return env.from_string(source)

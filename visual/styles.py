@@ -53,22 +53,41 @@ EDGE_LABELS = {
     "of_province": "文件所属省份",
 }
 
-# Distinct colours for the agency types of one graph, the most central type first.
-TYPE_PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#bfef45",
-                "#fabed4", "#469990", "#dcbeff", "#9a6324", "#800000", "#aaffc3", "#808000", "#ffd8b1",
-                "#000075", "#ff6f00", "#ffe119", "#00bfa5")
 UNKNOWN_TYPE_COLOR = "#c7c7c7"
-OTHER_TYPES_LABEL = "其他类型"
+
+# Agency types drawn in one colour per family: 60 types in distinct colours cannot be told apart, and a
+# network showed its least central types grey as "unknown" once the palette ran out. Every type of
+# data/agency_types.tsv is in a family; only an agency without a type is grey.
+TYPE_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("industry", "#d62728", "工业、发展改革与商务",
+     ("industry_it", "development_reform", "commerce", "energy", "state_assets", "grain_reserves")),
+    ("finance", "#ff7f0e", "财政、金融与税务",
+     ("finance", "taxation", "central_bank", "banking_insurance_regulation", "securities_regulation",
+      "financial_regulation", "foreign_exchange", "customs", "statistics", "audit")),
+    ("science", "#2ca02c", "科技、教育与人才",
+     ("science_tech", "education", "human_resources", "intellectual_property")),
+    ("market", "#9467bd", "市场监管与质量", ("market_regulation", "drug_regulation")),
+    ("resources", "#17becf", "资源、环境与建设",
+     ("natural_resources", "ecology_environment", "housing_construction", "transport", "water_resources",
+      "forestry", "emergency", "communications", "urban_management", "postal", "meteorology", "fire_rescue")),
+    ("rural", "#bcbd22", "农业农村", ("agriculture", "rural_revitalization")),
+    ("society", "#e377c2", "文化、卫生与社会",
+     ("culture_tourism", "radio_tv", "sports", "health", "healthcare_security", "civil_affairs", "ethnic_religious",
+      "veterans", "public_security", "justice", "foreign_affairs")),
+    ("government", "#1f3b73", "政府、党委与协调机构",
+     ("local_government", "central_government", "general_office", "government_services", "leading_group", "party")),
+    ("associations", "#8c564b", "行业协会、工会与群团", ("industry_association", "trade_union", "mass_organization")),
+)
+OTHER_FAMILY = ("other", "#7f7f7f", "其他类型")
+_FAMILY_OF = {code: family for family in TYPE_FAMILIES for code in family[3]}
 
 
-def agency_type_colors(codes: list[str]) -> dict[str, str]:
-    """A distinct colour per agency type code, in the order given; unknown types grey, types past the palette grey."""
-    colors: dict[str, str] = {}
-    known = [code for code in dict.fromkeys(codes) if code and code != "unknown"]
-    for index, code in enumerate(known):
-        colors[code] = TYPE_PALETTE[index] if index < len(TYPE_PALETTE) else UNKNOWN_TYPE_COLOR
-    colors["unknown"] = UNKNOWN_TYPE_COLOR
-    return colors
+def type_family(code: str | None) -> tuple[str, str, str]:
+    """(family key, colour, Chinese label) of an agency type code; grey "类型未知" when there is no type."""
+    if not code or code == "unknown":
+        return ("unknown", UNKNOWN_TYPE_COLOR, "类型未知")
+    family = _FAMILY_OF.get(code, OTHER_FAMILY)
+    return family[0], family[1], family[2]
 
 
 def agency_type_label(code: str | None) -> str:

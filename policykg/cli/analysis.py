@@ -30,18 +30,26 @@ def overlaps(
 
     Example: policykg overlaps --min-score 0.3 --top 10
     """
+    import time
+
+    from rich.console import Console
+
     import policykg
+    from policykg.cli.progress import rate_text
     from policykg.graph.similar_to import similar_row
 
+    err = Console(stderr=True, highlight=False)
+    started = time.monotonic()
     with exit_on_error(2):
-        with policykg.open_store() as store:
+        with policykg.open_store() as store, err.status("overlaps: comparing the measures", spinner="dots"):
+            measures = policykg.status(store).nodes.get("Measure", 0)
             found = policykg.find_overlaps(store, min_score=min_score)
-    if as_json:
+    seconds = time.monotonic() - started
+    if as_json:  # JSON lines only: the output is for a program
         for o in found[:top]:
             row = similar_row(o) | {"shared_spans": [list(s) for s in o.shared_spans]}
             typer.echo(json.dumps(row, ensure_ascii=False))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table("earlier / a", "later / b", "score", "jaccard", "shared text",
@@ -50,6 +58,7 @@ def overlaps(
         longest = max((s.text for s in o.shared_spans), key=len, default="")
         table.add_row(o.a_id, o.b_id, f"{o.score:.2f}", f"{o.jaccard:.2f}", longest[:40])
     Console().print(table)
+    err.print(f"overlaps: {rate_text(measures, 'measures', seconds)}, {len(found)} pairs")
 
 
 def compare(

@@ -31,22 +31,20 @@ def extract(
 
     Example: policykg extract data/corpus/*.txt --out out/ --format jsonl
     """
+    import time
+
     from rich.console import Console
     from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     import policykg
+    from policykg.cli.progress import job_progress, rate_text
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.fields[name]}"), console=err, transient=True,
-                  disable=not err.is_terminal) as progress:
-        task = progress.add_task("extract", total=None, name="")
-
-        def advance(path: Path) -> None:
-            progress.update(task, advance=1, name=path.name)
-
-        summary = policykg.extract(paths, out, format=fmt.value, force=force, on_file=advance)
+    started = time.monotonic()
+    with job_progress("extract", "files", err) as advance:
+        summary = policykg.extract(paths, out, format=fmt.value, force=force,
+                                   on_file=lambda path: advance(path.name))
+    seconds = time.monotonic() - started
     for failure in summary.failures:
         err.print(f"[red]error[/red] {escape(failure.path)}: {escape(failure.reason)}")
     for one in summary.skipped:
@@ -56,7 +54,8 @@ def extract(
         raise typer.Exit(1)
     failed = len(summary.failures)
     err.print(f"{summary.extracted} of {summary.inputs} documents extracted to {escape(str(out))}"
-              + (f", {failed} failed" if failed else "") + (f", {len(summary.skipped)} skipped" if summary.skipped else ""))
+              + (f", {failed} failed" if failed else "") + (f", {len(summary.skipped)} skipped" if summary.skipped else "")
+              + f"; {rate_text(summary.inputs, 'files', seconds)}")
     raise typer.Exit(1 if failed else 0)
 
 

@@ -14,6 +14,8 @@ from policykg.cli.exits import exit_on_error
 
 FORMATS = ("table", "json", "csv")
 WIDE_TABLE = 6  # more columns than this: print each row as a field/value table
+TEXT_CHARS = 40  # characters of a table cell (CJK characters are two columns wide)
+SUMMARY_KEYS = ("agency", "name", "title", "id", "code", "label", "city", "role", "measures", "shared_measures", "text")
 
 
 def queries() -> None:
@@ -68,7 +70,9 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def render(rows: list[dict[str, Any]], fmt: str) -> str:
-    """Rows as a rich table, JSON or CSV text (nested values as compact JSON in table and CSV)."""
+    """Rows as a rich table, JSON or CSV text. A table cell is read by a person: a nested value is
+    summarised (how many items, the first one's leading fields) and long text is cut with …; CSV
+    keeps every value whole (nested ones as compact JSON), for a spreadsheet or a script."""
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
     columns = list(dict.fromkeys(key for row in rows for key in row))
@@ -85,16 +89,42 @@ def render(rows: list[dict[str, Any]], fmt: str) -> str:
     if len(columns) <= WIDE_TABLE:
         table = Table(*columns, show_lines=True)
         for row in rows:
-            table.add_row(*(_cell(row.get(column)) for column in columns))
+            table.add_row(*(_table_cell(row.get(column)) for column in columns))
         console.print(table)
     else:  # one field a line, one table per row
         for row in rows:
             table = Table("field", "value", show_lines=True)
             for column in columns:
-                table.add_row(column, _cell(row.get(column)))
+                table.add_row(column, _table_cell(row.get(column), TEXT_CHARS * 2))
             console.print(table)
     console.print(f"{len(rows)} row(s)")
     return console.file.getvalue()
+
+
+def _table_cell(value: Any, chars: int = TEXT_CHARS) -> str:
+    """A value as a table shows it: nested values summarised, text cut to ``chars`` with …."""
+    if isinstance(value, list):
+        if not value:
+            return ""
+        first = _summary(value[0])
+        return _cut(first if len(value) == 1 else f"{len(value)} items: {first}; …", chars)
+    if isinstance(value, dict):
+        return _cut(_summary(value), chars)
+    return _cut(_cell(value), chars)
+
+
+def _summary(value: Any) -> str:
+    """An item in one line: a dict's first scalar fields (name-like ones first), else the value."""
+    if not isinstance(value, dict):
+        return _cell(value)
+    keys = sorted((k for k, v in value.items() if v is not None and not isinstance(v, dict | list)),
+                  key=lambda k: (k not in SUMMARY_KEYS, SUMMARY_KEYS.index(k) if k in SUMMARY_KEYS else 0))
+    return ", ".join(f"{k}={value[k]}" for k in keys[:3])
+
+
+def _cut(text: str, chars: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
 def _cell(value: Any) -> str:

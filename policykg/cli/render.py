@@ -12,14 +12,15 @@ from policykg.cli.exits import exit_on_error
 
 
 def render(
-    kind: Annotated[str, typer.Argument(help="agency, province, clusters, topic, overlap or query.")],
+    kind: Annotated[str, typer.Argument(help="agency, province, clusters, topic, overlap, query or map (the cluster map).")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value; repeatable.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("graph.html"),
 ) -> None:
-    """Render a graph visual to one offline HTML file (vis-network inline, no CDN).
+    """Render a graph visual or the cluster map to one offline HTML file (scripts and map geometry inline, no CDN).
 
     Examples: policykg render agency --param agency=省工信厅 --param province=广东省 --out agency.html;
-    policykg render province --param province=广东 --param max_nodes=40 --out gd.html
+    policykg render province --param province=广东 --param max_nodes=40 --out gd.html;
+    policykg render map --param province=广东 --out clusters-map.html
     """
     import policykg
     from policykg.cli.queries import parse_params

@@ -36,23 +36,19 @@ def ingest(
     Example: policykg ingest data/corpus/
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     import policykg
+    from policykg.cli.progress import job_progress
 
     console = Console(stderr=True)
     try:
-        with policykg.open_store() as store, Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.description}"), console=console, transient=True,
-        ) as progress:
-            task = progress.add_task("", total=None)
+        with policykg.open_store() as store, job_progress("ingest", "files", console) as step:
 
             def advance(path: Path, outcomes: list) -> None:
-                progress.update(task, advance=1, description=path.name)
+                step(path.name)
 
             def summarised(province: str) -> None:
-                progress.update(task, description=f"summaries of {province}")
+                step(f"summaries of {province}", by=0)
 
             summary = policykg.ingest(store, paths, on_file=advance, overlaps=not no_overlaps,
                                       on_summary=summarised, batch_size=batch, force=force)
@@ -160,6 +156,8 @@ def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummar
     from rich.markup import escape
     from rich.table import Table
 
+    from policykg.cli.progress import rate_text
+
     table = Table("documents", "measures", "agencies", "edges", "overlaps", "summarised", "failed", "skipped",
                   "time", title=f"ingested ({engine})")
     table.add_row(str(summary.documents), str(summary.measures), str(len(summary.agencies)),
@@ -168,6 +166,7 @@ def _print_summary(summary, engine: str) -> None:  # noqa: ANN001 - IngestSummar
                   f"{summary.seconds:.1f}s")
     Console().print(table)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err.print(f"ingest: {rate_text(summary.documents, 'documents', summary.seconds)}, {summary.measures} measures")
     if summary.replaced:
         err.print(f"replaced the earlier version of {len(summary.replaced)} revised file(s): "
                   + escape(", ".join(summary.replaced)))
