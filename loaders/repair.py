@@ -483,7 +483,7 @@ _SPACED_HEADER_IN_PAGE = re.compile(r"[序编][號号](?:\([a-zāáǎàēéěè�
 _ROLE_COLUMN = re.compile(r"^(?:牵头|主责|主办|责任|配合|参与|协办|负责|承办|实施)\S{0,6}(?:单位|部门)$")
 _SPACED_ROW = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
 # a cell of units (县发改委, 县财政局、县税务局): what a row's task cell never ends like
-_UNITS_CELL = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,80}?(?:局|委|办|厅|府|室|中心|会|院|行|队|所|公司|部|处|站)等?$")
+_UNITS_CELL = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,80}?(?:局|委|办|厅|府|室|中心|会|院|行|队|所|公司|部|处|站|联|社|团)等?$")
 
 
 def _pipe_spaced_tables(page: str) -> list[str]:
@@ -603,7 +603,7 @@ def _pipe_cell_tables(page: str) -> str:
 
 # What a column name says its column holds; a line that says none of it is the first half of a name spread over two
 # lines (市政府 / 分管领导).
-_COLUMN_KIND = re.compile(r"序号|编号|任务|措施|举措|工作|事项|内容|目标|指标|单位|部门|领导|责任人|时限|时间|进度|备注|说明|"
+_COLUMN_KIND = re.compile(r"序号|编号|任务|措施|举措|工作|事项|内容|目标|指标|实事|项目|单位|部门|领导|责任人|时限|时间|进度|备注|说明|"
                           r"来源|依据|分工|情况|计划")
 
 
@@ -613,8 +613,12 @@ def _joined_columns(header: list[str]) -> list[str]:
         if out and out[-1].endswith("\0"):
             out[-1] = out[-1][:-1] + name
         else:
-            out.append(name + ("\0" if i + 1 < len(header) and not _COLUMN_KIND.search(name) else ""))
+            spread = i + 1 < len(header) and not _COLUMN_KIND.search(name) and header[i + 1].startswith(_LEADER_POST)
+            out.append(name + ("\0" if spread else ""))
     return [name.rstrip("\0") for name in out]
+
+
+_LEADER_POST = ("分管", "主管", "联系")  # 市政府 / 分管领导: the second half of a leader column's name
 
 
 def _opens_rows(page: str, pos: int) -> bool:
@@ -624,6 +628,30 @@ def _opens_rows(page: str, pos: int) -> bool:
 
 
 _NEXT_CELL = re.compile(r"\s*([^\n]*)")
+
+
+def _next_is_units(page: str, pos: int) -> bool:
+    """Whether the next line with text is a units cell, or a schedule whose units cell is merged with the row
+    above (开工建设老年大学。 / 12月底前)."""
+    m = _NEXT_CELL.match(page, pos)
+    cell = m.group(1).strip() if m else ""
+    return _UNITS_CELL.match(to_simplified(cell)) is not None or (len(cell) <= 12 and _DEADLINE.search(cell) is not None)
+
+
+_DEADLINE = re.compile(r"\d{1,2}月|年底|年内|底前|月底|季度")
+
+
+def _units_joined(row: list[str], header: list[str], roles_at: list[int]) -> list[str]:
+    """A row whose units cell was written one unit a line: the unit lines joined into that cell."""
+    r = roles_at[0]
+    if len(row) <= r:
+        return row
+    k = r
+    while k < len(row) and _UNITS_CELL.match(to_simplified(row[k])):
+        k += 1
+    if k - r <= 1:
+        return row
+    return [*row[:r], "、".join(row[r:k]), *row[k:]]
 
 
 def _cell_table(page: str, start: int) -> tuple[str, int] | None:
@@ -645,10 +673,12 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
         return None
     out = ["| " + " | ".join(header) + " |"]
     row: list[str] | None = None
+    roles_at = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(h)]
 
     def close() -> None:
         if row is not None:
-            out.append("| " + " | ".join(row + [""] * (len(header) - len(row))) + " |")
+            cells = _units_joined(row, header, roles_at) if len(roles_at) == 1 else row
+            out.append("| " + " | ".join(cells + [""] * (len(header) - len(cells))) + " |")
 
     while pos < len(page):
         end = page.find("\n", pos)
@@ -656,11 +686,17 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
         cell = page[pos:end].strip()
         if cell:
             number = _CELL_NUMBER.match(cell)
-            if number or _CELL_GROUP.match(cell) or row is None or len(row) >= len(header):
+            # a row holds more lines than columns when its units cell lists one unit a line (县水务局 / 县住建局)
+            joined = _units_joined(row, header, roles_at) if row is not None and len(roles_at) == 1 else row
+            full = joined is not None and len(joined) >= len(header)
+            more_units = full and len(roles_at) == 1 and _UNITS_CELL.match(to_simplified(cell)) is not None
+            if number or _CELL_GROUP.match(cell) or row is None or (full and not more_units):
                 close()
                 row = None
                 if number:
                     row = [number.group(1)]
+                elif len(roles_at) == 1 and cell.endswith("。") and _next_is_units(page, end + 1):
+                    row = ["", cell]  # a task row whose number cell is merged with the row above
                 elif _CELL_GROUP.match(cell) or _opens_rows(page, end + 1):
                     out.append(cell)  # a group row, numbered (（一）) or not (强化科技创新支撑能力。 before （一）)
                 else:
