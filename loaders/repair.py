@@ -547,7 +547,7 @@ def _spaced_header(simple: str) -> tuple[int, int, list[str]] | None:
 
 
 # A table whose cells a page separates with | but whose lines lack the opening | (序號 | 重點工作任務 | 牽頭單位 |).
-_OPEN_PIPE_HEADER = re.compile(r"^[ \t]*(?:序\s*[号號]|编\s*[号號]|編\s*[号號])[ \t]*\|", re.M)
+_OPEN_PIPE_HEADER = re.compile(r"^[ \t]*(?:序\s*[号號]|编\s*[号號]|編\s*[号號])[ \t]*\|(?=[ \t]*[^\s|])", re.M)
 _OPEN_PIPE_ROW = re.compile(r"^[ \t]*\d{1,3}[ \t]*\|")
 
 
@@ -588,6 +588,8 @@ def _pipe_cell_tables(page: str) -> str:
     """``page`` with tables flattened to one cell per line rewritten as the ``| cell |`` lines readers give tables."""
     if "序号" not in page and "编号" not in page and "序 号" not in page and "编 号" not in page:
         return page
+    if _PIPED_CELL_HEADER.search(page):  # one cell a line, each closed by | (序号 | / 主要任务 | / … / 24 |)
+        page = _CELL_PIPE.sub("", page)
     parts: list[str] = []
     pos = 0
     for m in _CELL_HEADER_START.finditer(page):
@@ -630,6 +632,11 @@ def _opens_rows(page: str, pos: int) -> bool:
 _NEXT_CELL = re.compile(r"\s*([^\n]*)")
 
 
+def _opens_first_row(page: str, pos: int) -> bool:
+    m = _NEXT_CELL.match(page, pos)
+    return bool(m) and m.group(1).strip() == "1"
+
+
 def _next_is_units(page: str, pos: int) -> bool:
     """Whether the next line with text is a units cell, or a schedule whose units cell is merged with the row
     above (开工建设老年大学。 / 12月底前)."""
@@ -641,17 +648,29 @@ def _next_is_units(page: str, pos: int) -> bool:
 _DEADLINE = re.compile(r"\d{1,2}月|年底|年内|底前|月底|季度")
 
 
+_PIPED_CELL_HEADER = re.compile(r"^[ \t]*(?:序 ?号|编 ?号)[ \t]*\|[ \t]*$", re.M)
+_CELL_PIPE = re.compile(r"[ \t]*\|+[ \t]*$", re.M)
+
+
 def _units_joined(row: list[str], header: list[str], roles_at: list[int]) -> list[str]:
-    """A row whose units cell was written one unit a line: the unit lines joined into that cell."""
+    """A row of a table with one units column, its units cell found by what it holds: the first run of cells after
+    the task that name units (written one unit a line: 县水务局 / 县住建局), joined and put under that column; cells
+    merged with the row above leave a row short before it (2 / 农业劳动生产率及增幅 / … / 县海洋与渔业局)."""
     r = roles_at[0]
-    if len(row) <= r:
+    start = next((i for i in range(2, len(row)) if _UNITS_CELL.match(to_simplified(row[i]))), None)
+    if start is None:
         return row
-    k = r
+    k = start
     while k < len(row) and _UNITS_CELL.match(to_simplified(row[k])):
         k += 1
-    if k - r <= 1:
-        return row
-    return [*row[:r], "、".join(row[r:k]), *row[k:]]
+    if k - start > 1 and r + 1 < len(header) and header[r + 1].endswith(("单位", "部门")):
+        k -= 1  # the next column names units too (责任部门 / 评分部门): the run's last cell is its
+    before = row[:start]
+    if len(before) < r:
+        before += [""] * (r - len(before))
+    elif len(before) > r:
+        before = [*before[:r - 1], " ".join(before[r - 1:])]
+    return [*before, "、".join(row[start:k]), *row[k:]]
 
 
 def _cell_table(page: str, start: int) -> tuple[str, int] | None:
@@ -663,8 +682,9 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
         end = page.find("\n", pos)
         end = len(page) if end < 0 else end
         cell = page[pos:end].strip()
-        if cell and header and not _cell_column(cell):
-            break
+        if cell and header and (not _cell_column(cell)
+                                or (_opens_first_row(page, end + 1) and not _COLUMN_KIND.search(cell))):
+            break  # (a short cell just before row 1 is the first value of a group column: 农业高质高效 / 1)
         if cell:
             header.append(cell.replace(" ", ""))  # 目  标  任  务: a name spread over the cell's width
         pos = end + 1
@@ -680,12 +700,15 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
             cells = _units_joined(row, header, roles_at) if len(roles_at) == 1 else row
             out.append("| " + " | ".join(cells + [""] * (len(header) - len(cells))) + " |")
 
+    expected = 0  # the number of the row read last: a number line is the next row's only when it follows it
     while pos < len(page):
         end = page.find("\n", pos)
         end = len(page) if end < 0 else end
         cell = page[pos:end].strip()
         if cell:
             number = _CELL_NUMBER.match(cell)
+            if number and row is not None and len(row) > 1 and int(number.group(1)) != expected + 1:
+                number = None  # a value (粮食播种面积 / 万亩 / 0.07 … / 0), not the next row's number
             # a row holds more lines than columns when its units cell lists one unit a line (县水务局 / 县住建局)
             joined = _units_joined(row, header, roles_at) if row is not None and len(roles_at) == 1 else row
             full = joined is not None and len(joined) >= len(header)
@@ -695,6 +718,7 @@ def _cell_table(page: str, start: int) -> tuple[str, int] | None:
                 row = None
                 if number:
                     row = [number.group(1)]
+                    expected = int(number.group(1))
                 elif len(roles_at) == 1 and cell.endswith("。") and _next_is_units(page, end + 1):
                     row = ["", cell]  # a task row whose number cell is merged with the row above
                 elif _CELL_GROUP.match(cell) or _opens_rows(page, end + 1):

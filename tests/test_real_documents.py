@@ -2,9 +2,9 @@
 
 - ``../shared/eval/dev``: 13 real excerpts (12 provincial and city documents, one State Council document as
   published HTML) with the project owner's gold;
-- ``tests/data/real``: 293 real excerpts (central ministries and the State Council, 31 provinces, cities,
+- ``tests/data/real``: 319 real excerpts (central ministries and the State Council, 31 provinces, cities,
   districts and counties) with gold written for issue 15 before the extractor was changed for them; parts C to
-  U were held out and scored blind first (sources in ``tests/data/real/SOURCES-*.md``).
+  W were held out and scored blind first (sources in ``tests/data/real/SOURCES-*.md``).
 Both are extracted through the CLI's batch runner and scored with ``../shared/eval/score.py``; every agency
 any record emits must follow the agency grammar.
 """
@@ -33,9 +33,9 @@ DEV_BOUNDS = {"measures": 0.93, "lead": 0.90, "co": 0.90, "responsible": 0.90, "
 DEV_META = {"province": 13, "title": 11, "issuers": 11}
 # tests/data/real: a little below what the extractor reaches today (see the closing note of issue 15)
 # (parts G to P, added later, brought harder targets, cluster links and topics: their bounds are lower)
-REAL_BOUNDS = {"measures": 0.94, "lead": 0.90, "co": 0.87, "responsible": 0.91, "agencies": 0.89, "targets": 0.85,
+REAL_BOUNDS = {"measures": 0.93, "lead": 0.89, "co": 0.87, "responsible": 0.87, "agencies": 0.88, "targets": 0.81,
                "places": 0.94, "cluster_links": 0.62, "topics": 0.62}
-REAL_META = {"province": 278, "title": 246, "doc_number": 277, "issued": 259, "issuers": 250}
+REAL_META = {"province": 298, "title": 260, "doc_number": 303, "issued": 283, "issuers": 267}
 
 
 def _documents(folder: Path) -> list[Path]:
@@ -87,7 +87,7 @@ def test_real_documents_metadata_reaches_the_bound(real_report: dict, key: str) 
 
 def test_real_set_has_gold_and_a_source_for_every_document() -> None:
     docs = _documents(REAL / "docs")
-    assert len(docs) >= 293
+    assert len(docs) >= 319
     sources = "".join(p.read_text(encoding="utf-8") for p in REAL.glob("SOURCES*.md"))
     for doc in docs:
         assert (REAL / "gold" / f"{doc.stem}.json").exists(), doc.name

@@ -610,3 +610,33 @@ def test_a_space_flattened_table_whose_header_closes_a_paragraph() -> None:
     assert [m.lead for m in d.measures][:2] == [["常熟市发展和改革委员会"], ["常熟市财政局"]]
     assert d.measures[1].title == "一般公共预算收入增长8%以上"
     assert d.measures[-1].title == "居民人均可支配收入增速"
+
+
+# ---------------------------------------------------------------- parts V (520–532) and W (540–552)
+
+def test_a_cell_table_whose_units_cell_lists_one_unit_a_line() -> None:
+    # 序号 / 民生实事 / 责任单位 / 完成时限 / 1 / 启动建设东柳河城区段综合治理工程和东湖湿地公园。 / 县水务局 / 县住建局 /
+    # 县护城河指挥部 / 12月底前 / … / 迁建县政务服务中心。 (its number cell merged with the row above) / 县政务服务中心 / …
+    d = doc("540_sichuan_dazhu_minshengshishi")
+    assert d.measures[0].responsible == ["大竹县水务局", "大竹县住房和城乡建设局", "大竹县护城河指挥部"]
+    assert "迁建县政务服务中心" in [m.title for m in d.measures]
+
+
+def test_a_table_with_a_group_column_values_like_row_numbers_and_two_units_columns() -> None:
+    # 考核项目 / 序号 / … / 责任部门 / 评分部门 / 农业高质高效 / 1 / … / 县海洋与渔业局 / 县农业农村局 / 市海洋渔业局市农业农村局 /
+    # … 5 / 油菜面积 / 万亩 / 0 / 县农业农村局 / 市农业农村局   (0 is the year's target, not a row)
+    d = doc("543_zhejiang_shengsi_xiangcunzhenxing")
+    assert d.measures[0].responsible == ["嵊泗县海洋与渔业局", "嵊泗县农业农村局"]
+    assert [m.label for m in d.measures][:6] == ["1", "2", "3", "4", "5", "6"]
+    assert all(m.responsible == ["嵊泗县农业农村局"] for m in d.measures[4:6])
+
+
+def test_a_table_one_cell_a_line_each_closed_by_a_pipe() -> None:
+    # 序号 | / 目标与任务 | / 分 管 县领导 | / 牵头责任单位 | / 责任单位 | / 80 | / 极回应群众新期待新要求,…
+    assert [m.label for m in doc("544_anhui_nanling_zhongdiangongzuo").measures] == ["80", "81"]
+
+
+def test_a_state_council_reform_office_and_a_provincial_grain_bureau_of_another_name() -> None:
+    # (国务院审改办、人力…   ;   (省粮食与储备局负责)
+    assert "国务院行政审批制度改革工作领导小组办公室" in doc("529_central_guobanfa_zhengwugongkai2016").measures[0].responsible
+    assert "广东省粮食和物资储备局" in doc("524_guangdong_shipinanquan2019").measures[0].responsible
