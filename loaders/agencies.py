@@ -783,7 +783,7 @@ def _units(clause: str, where: Jurisdiction | None) -> tuple[tuple[AgencyInfo | 
 
 _ZONE_END = re.compile(r"(?:开发区|经开区|高新区|示范区|新区|工业园区|产业园区|工业园|产业园|科技城|保税区|综保区|试验区|合作区)$")
 # A zone of a kind a city or county has one of, its committee written with the relative prefix (市经济开发区管委会).
-_OWN_ZONE = re.compile(r"^([市县])(经济开发区|经济技术开发区|经开区|高新技术产业开发区|高新区)(?:管委会|管理委员会|管委)$")
+_OWN_ZONE = re.compile(r"^([市县])(经济开发区|经济技术开发区|经开区|高新技术产业开发区|高新区|示范区|开发区)(?:管委会|管理委员会|管委)$")
 _DEPARTMENT_ENDS = ("厅", "局", "委", "委员会", "办", "办公室", "署", "中心")
 
 

@@ -640,3 +640,11 @@ def test_a_state_council_reform_office_and_a_provincial_grain_bureau_of_another_
     # (国务院审改办、人力…   ;   (省粮食与储备局负责)
     assert "国务院行政审批制度改革工作领导小组办公室" in doc("529_central_guobanfa_zhengwugongkai2016").measures[0].responsible
     assert "广东省粮食和物资储备局" in doc("524_guangdong_shipinanquan2019").measures[0].responsible
+
+
+def test_merged_county_and_district_bureaus_and_a_countys_own_zone() -> None:
+    # (牵头部门:区发改经信局;配合部门:区住房和城建局…)
+    m = doc("547_zhejiang_shangcheng_mubiaorenwu").measures[0]
+    assert m.lead == ["杭州市上城区发展改革和经济信息化局"] and "杭州市上城区住房和城市建设局" in m.co
+    # 一、县示范区管委会牵头工作 (a heading that names who leads its items)
+    assert doc("542_shanxi_qinxian_renwuqingdan").measures[-1].lead == ["沁县示范区管理委员会"]
