@@ -27,7 +27,7 @@ from policykg.data import read_tsv
 # traditional text has one traditional form in every four or five characters.
 _MIN_SHARE = 0.02
 _MIN_COUNT = 5
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")  # runs, not characters: a text holds a few hundred, not thousands
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +59,7 @@ def is_traditional(text: str) -> bool:
     found = len(text) - len(traditional.sub("", text))  # (counted without a list of one-character strings)
     if found < _MIN_COUNT:
         return False
-    return found >= _MIN_SHARE * (len(text) - len(_CJK.sub("", text)))
+    return found >= _MIN_SHARE * sum(map(len, _CJK_RUN.findall(text)))
 
 
 def to_simplified(text: str) -> str:
