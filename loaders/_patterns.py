@@ -30,3 +30,9 @@ def finditer_from_anchor(pattern: re.Pattern[str], anchor: re.Pattern[str], text
 # of its agency and whitespace: the anchor of the document-number searches (metadata, provinces).
 DOC_NUMBER_YEAR = re.compile(r"[〔\[［【（(]\s*(?:19|20)\d{2}\s*[〕\]］】）)]")
 DOC_NUMBER_LEAD = 12
+
+
+# Words of a task-division table's column names (loaders/repair.py reads the columns of flattened tables, loaders/tables.py
+# the roles of their cells): what names the task column, and what names a person's column (no units in it).
+TASK_COLUMN_WORDS = "任务|措施|举措|事项|内容|工作|目标|指标|实事|项目"
+PERSON_COLUMN_WORDS = "领导|责任人|联系人"

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykg.loaders._patterns import PERSON_COLUMN_WORDS, TASK_COLUMN_WORDS
 from policykg.loaders.simplify import to_simplified
 
 
@@ -605,8 +606,7 @@ def _pipe_cell_tables(page: str) -> str:
 
 # What a column name says its column holds; a line that says none of it is the first half of a name spread over two
 # lines (市政府 / 分管领导).
-_COLUMN_KIND = re.compile(r"序号|编号|任务|措施|举措|工作|事项|内容|目标|指标|实事|项目|单位|部门|领导|责任人|时限|时间|进度|备注|说明|"
-                          r"来源|依据|分工|情况|计划")
+_COLUMN_KIND = re.compile(rf"序号|编号|{TASK_COLUMN_WORDS}|{PERSON_COLUMN_WORDS}|单位|部门|时限|时间|进度|备注|说明|来源|依据|分工|情况|计划")
 
 
 def _joined_columns(header: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.loaders._patterns import PERSON_COLUMN_WORDS, TASK_COLUMN_WORDS
 from policykg.loaders.agencies import as_jurisdiction, complete_from_text, list_units
 from policykg.loaders.jurisdiction import Jurisdiction
 from policykg.loaders.roles import Roles
@@ -18,9 +19,9 @@ _ROW = re.compile(r"^\|(.*)\|\s*$", re.M)
 _LEAD_COL = re.compile(r"牵头|主责|主办")
 _CO_COL = re.compile(r"配合|参与|协办|协同")
 _RESP_COL = re.compile(r"责任单位|责任部门|负责单位|实施单位|实施部门|承担单位")
-_TASK_COL = re.compile(r"任务|措施|举措|事项|内容|工作|目标|指标|实事|项目")
+_TASK_COL = re.compile(TASK_COLUMN_WORDS)
 _NOTE = re.compile(r"[（(][^（）()]*[）)]")
-_PERSON_COL = re.compile(r"领导|责任人|联系人")
+_PERSON_COL = re.compile(PERSON_COLUMN_WORDS)
 _NO_COL = re.compile(r"序号|编号|^\s*号\s*$")
 
 
